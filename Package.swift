@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "review",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "review", targets: ["review"]),
+        .executable(name: "review-bench", targets: ["review-bench"]),
+        .library(name: "ReviewKit", targets: ["ReviewKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "ReviewKit",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        .target(
+            name: "ReviewShell",
+            dependencies: ["ReviewKit", "CEditLine"]
+        ),
+        .executableTarget(
+            name: "review",
+            dependencies: [
+                "ReviewShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "review-bench",
+            dependencies: ["ReviewKit", "ReviewShell"]
+        ),
+        .testTarget(
+            name: "ReviewKitTests",
+            dependencies: ["ReviewKit"],
+            exclude: ["Statistics/reference_kappa.py", "Statistics/Fixtures"]
+        ),
+        .testTarget(name: "ReviewShellTests", dependencies: ["ReviewShell", "ReviewKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,92 @@
+/// A table of counts with labelled rows and columns (COM-B × TDF, study × domain).
+public struct CountMatrix: Sendable, Equatable {
+    /// Row labels.
+    public let rowLabels: [String]
+    /// Column labels.
+    public let columnLabels: [String]
+    /// Counts, row-major: `counts[row][column]`.
+    public let counts: [[Int]]
+
+    /// Creates a matrix.
+    public init(rowLabels: [String], columnLabels: [String], counts: [[Int]]) {
+        self.rowLabels = rowLabels
+        self.columnLabels = columnLabels
+        self.counts = counts
+    }
+
+    /// Row totals.
+    public var rowTotals: [Int] { counts.map { $0.reduce(0, +) } }
+    /// Column totals.
+    public var columnTotals: [Int] { columnLabels.indices.map { column in counts.reduce(0) { $0 + $1[column] } } }
+    /// The grand total.
+    public var total: Int { rowTotals.reduce(0, +) }
+}
+
+extension CountMatrix {
+    /// COM-B component × TDF domain quote counts over the given rows (all quotes when nil), one code pass.
+    ///
+    /// `direction` restricts the count to barriers or facilitators. Rows are the six components, columns the 14 domains.
+    public static func combByDomain(_ store: QuoteStore, rows: RowSet? = nil, direction: Direction? = nil) -> CountMatrix {
+        var cells = [Int](repeating: 0, count: 7 * 16)
+        let wanted = direction?.rawValue ?? 0
+        store.components.withUnsafeBufferPointer { components in
+            store.domains.withUnsafeBufferPointer { domains in
+                store.directions.withUnsafeBufferPointer { directions in
+                    if let rows {
+                        for row in rows.rows where wanted == 0 || directions[row] == wanted {
+                            cells[Int(components[row]) &* 16 &+ Int(domains[row])] &+= 1
+                        }
+                    } else {
+                        for row in 0..<components.count where wanted == 0 || directions[row] == wanted {
+                            cells[Int(components[row]) &* 16 &+ Int(domains[row])] &+= 1
+                        }
+                    }
+                }
+            }
+        }
+        return CountMatrix(rowLabels: COMBComponent.allCases.map(\.name), columnLabels: TDFDomain.allCases.map(\.name),
+                           counts: COMBComponent.allCases.map { c in TDFDomain.allCases.map { d in cells[Int(c.rawValue) * 16 + Int(d.rawValue)] } })
+    }
+
+    /// Source × TDF domain quote counts: one row per study; quotes without a study are grouped by their
+    /// citation's reference number ("ref 33"), then "unattributed", because the seed links quotes to references only.
+    public static func studyByDomain(_ workspace: Workspace, rows: RowSet? = nil, direction: Direction? = nil) -> CountMatrix {
+        let store = workspace.quotes
+        let studyCount = workspace.studies.count
+        var studyCells = [Int](repeating: 0, count: (studyCount + 1) * 16)
+        var referenceCells: [Int32: [Int]] = [:]
+        let wanted = direction?.rawValue ?? 0
+        func add(_ row: Int) {
+            guard wanted == 0 || store.directions[row] == wanted else { return }
+            let study = Int(store.studies[row])
+            let domain = Int(store.domains[row])
+            if study >= 0 {
+                studyCells[study &* 16 &+ domain] &+= 1
+            } else if store.references[row] >= 0 {
+                referenceCells[store.references[row], default: [Int](repeating: 0, count: 16)][domain] += 1
+            } else {
+                studyCells[studyCount * 16 + domain] += 1
+            }
+        }
+        if let rows { for row in rows.rows { add(row) } } else { for row in 0..<store.count { add(row) } }
+        var labels: [String] = []
+        var counts: [[Int]] = []
+        for (index, study) in workspace.studies.enumerated() {
+            let row = TDFDomain.allCases.map { studyCells[index * 16 + Int($0.rawValue)] }
+            if row.contains(where: { $0 > 0 }) {
+                labels.append("\(study.id) \(study.label)")
+                counts.append(row)
+            }
+        }
+        for reference in referenceCells.keys.sorted() {
+            labels.append("ref \(reference)")
+            counts.append(TDFDomain.allCases.map { referenceCells[reference]![Int($0.rawValue)] })
+        }
+        let unattributed = TDFDomain.allCases.map { studyCells[studyCount * 16 + Int($0.rawValue)] }
+        if unattributed.contains(where: { $0 > 0 }) {
+            labels.append("unattributed")
+            counts.append(unattributed)
+        }
+        return CountMatrix(rowLabels: labels, columnLabels: TDFDomain.allCases.map(\.name), counts: counts)
+    }
+}

@@ -1,0 +1,24 @@
+/// Everything a saved session holds: the workspace and the shell's session state.
+public struct Snapshot: Sendable {
+    /// The review workspace.
+    public var workspace: Workspace
+    /// Session settings (format, width, bands, mapping, tutorial progress…), written in key order.
+    public var settings: [String: String]
+    /// The reviewer's notes, in order.
+    public var notes: [String]
+    /// The numbered command history (cell n is element n-1).
+    public var history: [String]
+
+    /// Creates a snapshot.
+    public init(workspace: Workspace, settings: [String: String] = [:], notes: [String] = [], history: [String] = []) {
+        self.workspace = workspace
+        self.settings = settings
+        self.notes = notes
+        self.history = history
+    }
+
+    /// The format's name, the first word of every snapshot.
+    public static let formatName = "review-snapshot"
+    /// The version this build writes; it reads this and every older one.
+    public static let formatVersion = 1
+}

@@ -1,0 +1,87 @@
+/// Resolves what a reviewer typed to one of a set of named values: by alias, case and accent, or an unambiguous prefix.
+public struct NameMatcher<Value: Sendable & Equatable>: Sendable {
+    /// The outcome of resolving a name.
+    public enum Resolution: Sendable, Equatable {
+        /// Exactly one value matches.
+        case found(Value)
+        /// Several values share the typed prefix; their display names.
+        case ambiguous([String])
+        /// Nothing matches; the nearest display names, best first (may be empty).
+        case unknown(suggestions: [String])
+    }
+
+    private var keys: [String: Value] = [:]
+    private var entries: [(key: String, display: String, value: Value)] = []
+    /// The display names, in the order given.
+    public private(set) var displayNames: [String] = []
+
+    /// Creates a matcher from each value's display name and aliases.
+    public init(_ items: [(display: String, aliases: [String], value: Value)]) {
+        for item in items {
+            displayNames.append(item.display)
+            for name in [item.display] + item.aliases {
+                let key = TextFolding.nameKey(name)
+                guard !key.isEmpty else { continue }
+                if keys[key] == nil { keys[key] = item.value }
+                entries.append((key, item.display, item.value))
+            }
+        }
+    }
+
+    /// Resolves a typed name.
+    public func resolve(_ typed: String) -> Resolution {
+        let key = TextFolding.nameKey(typed)
+        if let value = keys[key] { return .found(value) }
+        guard !key.isEmpty else { return .unknown(suggestions: []) }
+        var prefixed: [(display: String, value: Value)] = []
+        for entry in entries where entry.key.hasPrefix(key) {
+            if !prefixed.contains(where: { $0.value == entry.value }) { prefixed.append((entry.display, entry.value)) }
+        }
+        if prefixed.count == 1 { return .found(prefixed[0].value) }
+        if prefixed.count > 1 { return .ambiguous(prefixed.map(\.display)) }
+        return .unknown(suggestions: suggestions(for: key))
+    }
+
+    /// The display names nearest to a folded key, best first.
+    func suggestions(for key: String, limit: Int = 3) -> [String] {
+        var best: [String: Int] = [:]
+        for entry in entries {
+            let distance = EditDistance.between(key, entry.key)
+            let allowed = max(2, min(entry.key.count, key.count) / 3)
+            guard distance <= allowed else { continue }
+            best[entry.display] = min(best[entry.display] ?? .max, distance)
+        }
+        return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(limit).map(\.key)
+    }
+}
+
+/// Levenshtein distance between two strings, by Character.
+public enum EditDistance {
+    /// The number of single-character insertions, deletions and substitutions between two strings.
+    public static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// The candidates within a small distance of `word`, nearest first.
+    public static func nearest(to word: String, in candidates: [String], limit: Int = 3) -> [String] {
+        let key = TextFolding.fold(word)
+        return candidates
+            .map { ($0, between(key, TextFolding.fold($0))) }
+            .filter { $0.1 <= max(2, min(key.count, $0.0.count) / 3) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+            .prefix(limit).map(\.0)
+    }
+}

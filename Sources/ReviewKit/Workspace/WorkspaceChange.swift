@@ -1,0 +1,27 @@
+/// One validated edit of a workspace. Applying a change returns its inverse, which undo applies.
+public indirect enum WorkspaceChange: Sendable, Equatable, Codable {
+    /// Adds a study at a position (nil: at the end).
+    case addStudy(Study, at: Int?)
+    /// Replaces the study with the same id.
+    case updateStudy(Study)
+    /// Removes a study and its appraisals (refused while quotes cite it).
+    case removeStudy(id: String)
+    /// Adds or replaces the appraisal for (study, reviewer).
+    case setAppraisal(Appraisal)
+    /// Removes the appraisal for (study, reviewer).
+    case removeAppraisal(studyID: String, reviewer: String)
+    /// Adds a sub-theme at a position (nil: at the end).
+    case addSubTheme(SubTheme, at: Int?)
+    /// Replaces the sub-theme with the same id; quotes under it are recoded to match.
+    case updateSubTheme(SubTheme)
+    /// Removes a sub-theme (refused while quotes use it).
+    case removeSubTheme(id: Int)
+    /// Adds a quote (its id must be free).
+    case addQuote(Quote)
+    /// Replaces the quote with the same id (editing, coding and uncoding are all this).
+    case updateQuote(Quote)
+    /// Removes a quote.
+    case removeQuote(id: Int)
+    /// Several changes applied as one (all or nothing).
+    case batch([WorkspaceChange])
+}
