@@ -1,1 +1,104 @@
-public enum Placeholder {}
+import ArgumentParser
+import ReviewShell
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options every mode shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, csv, tsv, json or markdown.")
+    var format: String?
+
+    @Option(name: .long, help: ArgumentHelp("Start on a saved snapshot instead of the embedded review.", valueName: "snapshot"))
+    var load: String?
+
+    @Flag(name: .long, help: "Start with no review loaded.")
+    var empty = false
+
+    @Flag(name: .long, help: "Keep running a script's commands after one fails.")
+    var keepGoing = false
+
+    func configuration() throws -> LaunchConfiguration {
+        var configuration = LaunchConfiguration()
+        if let format {
+            guard let parsed = OutputFormat(rawValue: format.lowercased()) else {
+                throw ValidationError("unknown format '\(format)'; expected one of: table, csv, tsv, json, markdown")
+            }
+            configuration.format = parsed
+        }
+        if empty && load != nil { throw ValidationError("--empty and --load cannot be used together") }
+        configuration.snapshot = load
+        configuration.empty = empty
+        configuration.keepGoing = keepGoing
+        return configuration
+    }
+}
+
+@main
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "A line-editing research notebook shell for qualitative evidence synthesis (COM-B, TDF, CASP).",
+        discussion: """
+        With no arguments on a terminal, starts the interactive shell on the embedded review (Shaw et al. 2025). \
+        Input that is not a terminal is read as a script, one command per line.
+        Exit status: 0 success, 1 a command failed, 2 usage error, 3 an expect failed.
+        """,
+        version: ReviewVersion.current,
+        subcommands: [Start.self, Run.self],
+        defaultSubcommand: Start.self
+    )
+
+    static func exitStatus(_ status: Int32) -> Never { Glibc.exit(status) }
+
+    /// Parses the command line; usage errors exit with status 2 (not ArgumentParser's 64), as docs/commands.md documents.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }
+            let message = fullMessage(for: error)
+            var text = "review: " + message.prefix(1).lowercased() + message.dropFirst() + "\n"
+            if !message.contains("Usage") { text += "usage: review [-c COMMAND]… [--format F] [--load SNAPSHOT] [--empty] | review run FILE… (see review --help)\n" }
+            StandardOutput().writeError(text)
+            Glibc.exit(2)
+        }
+    }
+}
+
+/// `review [-c CMD]…`: the shell, or one-off commands.
+struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "Start the shell, or run -c commands and exit (the default).")
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run a command and exit (repeatable).", valueName: "command"))
+    var commands: [String] = []
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        var configuration = try common.configuration()
+        configuration.commands = commands
+        Review.exitStatus(Launcher.run(configuration))
+    }
+}
+
+/// `review run FILE…`: scripting mode.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run script files of review commands (scripting mode).")
+
+    @Argument(help: ArgumentHelp("Script files to run, in order.", valueName: "file"))
+    var files: [String]
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one script file") }
+    }
+
+    func run() throws {
+        var configuration = try common.configuration()
+        configuration.scripts = files
+        Review.exitStatus(Launcher.run(configuration))
+    }
+}

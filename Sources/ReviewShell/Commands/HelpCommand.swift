@@ -1,0 +1,102 @@
+import ReviewKit
+
+extension CommandSpec {
+    static let help = CommandSpec(
+        "help", aliases: ["?"], group: "session",
+        summary: "list the commands, or explain one with examples; 'help fields' and 'help filters' describe queries",
+        usage: ["help", "help COMMAND", "help fields", "help filters"],
+        examples: ["help", "help quotes", "help fields"],
+        argument: .command
+    ) { invocation, shell throws(Diagnostic) in
+        let words = try invocation.words()
+        guard let word = words.first else { return .text(CommandHelp.overview(shell.commands)) }
+        switch word.text.lowercased() {
+        case "fields": return .text(CommandHelp.fields)
+        case "filters", "filter", "query", "queries": return .text(CommandHelp.filters)
+        default: break
+        }
+        guard let spec = shell.commands.command(named: word.text) else {
+            let suggestions = EditDistance.nearest(to: word.text, in: shell.commands.allNames + ["fields", "filters"])
+            throw invocation.error("no help for '\(word.text)'", at: word.span,
+                                   notes: (suggestions.isEmpty ? [] : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"]) + ["'help' lists the commands"])
+        }
+        return .text(CommandHelp.page(spec))
+    }
+}
+
+/// The text of `help` and of docs/commands.md, made from the registry so the two never disagree.
+public enum CommandHelp {
+    /// The list of commands by group.
+    public static func overview(_ registry: CommandRegistry) -> String {
+        var text = "Commands (help COMMAND for details and examples):\n"
+        for group in CommandRegistry.groups {
+            let specs = registry.commands.filter { $0.group == group }
+            guard !specs.isEmpty else { continue }
+            text += "\n\(group)\n"
+            let width = specs.map(\.name.count).max() ?? 0
+            for spec in specs { text += "  " + spec.name.padding(width) + "  " + spec.summary + "\n" }
+        }
+        text += "\nQueries: 'help filters' and 'help fields'. Multi-line input: end a line with \\ or leave a quote open. Ctrl-D leaves.\n"
+        return text
+    }
+
+    /// One command's page.
+    public static func page(_ spec: CommandSpec) -> String {
+        var text = "\(spec.name) — \(spec.summary)\n\nUsage:\n" + spec.usage.map { "  " + $0 + "\n" }.joined()
+        if !spec.aliases.isEmpty { text += "Aliases: " + spec.aliases.joined(separator: ", ") + "\n" }
+        if !spec.details.isEmpty { text += "\n" + spec.details + "\n" }
+        if !spec.examples.isEmpty { text += "\nExamples:\n" + spec.examples.map { "  " + $0 + "\n" }.joined() }
+        return text
+    }
+
+    /// The query fields.
+    public static var fields: String {
+        var text = "Quote fields (quotes, themes, matrix where …):\n"
+        for field in Field.quoteFields { text += "  " + field.name.padding(10) + "  " + field.summary + "\n" }
+        text += "  study.FIELD   any study field below, for the quote's study\n\nStudy fields (studies where …):\n"
+        for field in Field.studyFields { text += "  " + field.name.padding(12) + "  " + field.summary + "\n" }
+        return text
+    }
+
+    /// The filter language.
+    public static let filters = """
+    Filters: FIELD OP VALUE, combined with and, or, not and parentheses.
+      =  !=             equal / not equal (text ignores case and accents)
+      <  <=  >  >=      numbers (year, casp, participants, reference, q1…q10 as scores)
+      contains  ~       text contains ("peer", 'don’t')
+      in (a, b, c)      any of the values; 'not in (…)' none of them
+      unknown           a missing value: year = unknown, domain = unknown
+      "some words"      alone: the quote text contains them
+    Values with spaces may be quoted or written plainly: domain = social influence.
+    Component and domain names accept aliases (Emotions, Reinforcing behaviour, MADP, SPRI);
+    component = motivation matches both reflective and automatic motivation.
+    After the filter: group by FIELD[, FIELD]  sort by FIELD [desc]  limit N  count
+    Examples:
+      quotes where domain = knowledge and direction = barrier
+      quotes where (component = motivation or domain = skills) and not text contains peer
+      studies where casp >= 8.5 and q6 != yes sort by casp desc
+    """
+
+    /// docs/commands.md: every command's page in Markdown.
+    public static func markdownReference(_ registry: CommandRegistry) -> String {
+        var md = "# Command reference\n\nGenerated from the shell's own help (`help COMMAND`); a test keeps this file in step with it.\n"
+        md += "\nExit codes of `review`: 0 success, 1 a command failed, 2 usage error (command-line flags), 3 an `expect` failed.\n"
+        for group in CommandRegistry.groups {
+            let specs = registry.commands.filter { $0.group == group }
+            guard !specs.isEmpty else { continue }
+            md += "\n## \(group.prefix(1).uppercased() + group.dropFirst())\n"
+            for spec in specs {
+                md += "\n### `\(spec.name)`\n\n\(spec.summary.prefix(1).uppercased() + spec.summary.dropFirst()).\n\n```\n" + spec.usage.joined(separator: "\n") + "\n```\n"
+                if !spec.aliases.isEmpty { md += "\nAliases: " + spec.aliases.map { "`\($0)`" }.joined(separator: ", ") + ".\n" }
+                if !spec.details.isEmpty { md += "\n" + spec.details + "\n" }
+                if !spec.examples.isEmpty { md += "\nExamples:\n\n```\n" + spec.examples.joined(separator: "\n") + "\n```\n" }
+            }
+        }
+        md += "\n## Queries\n\n```\n" + filters + "\n```\n\n```\n" + fields + "```\n"
+        return md
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+}

@@ -1,0 +1,169 @@
+import ReviewKit
+
+extension CommandSpec {
+    static let kappa = CommandSpec(
+        "kappa", group: "figures",
+        summary: "inter-rater agreement: Fleiss' kappa (several raters) or Cohen's kappa (two raters)",
+        usage: [
+            "kappa fleiss counts \"n11,n12,…; n21,n22,…\" [level=0.95] [categories=\"a,b,…\"]",
+            "kappa fleiss counts FILE.csv | kappa fleiss ratings FILE.csv",
+            "kappa cohen counts \"a,b; c,d\" | kappa cohen counts FILE.csv | kappa cohen ratings FILE.csv",
+            "kappa label K",
+        ],
+        details: """
+        counts: a subjects × categories table of how many raters chose each category (Fleiss), or the raters' cross table (Cohen: rows rater A, columns rater B); \
+        inline rows are separated by ';' and cells by ','. A counts file has a header row of category names. \
+        ratings: one row per subject, one column per rater, each cell a category label (header row of rater names; empty cells are missing ratings; \
+        Cohen takes exactly two columns). \
+        Fleiss' SE is the one under H0 (Fleiss, Nee & Landis 1979), with z, a two-sided p and κ ± z·SE0 as the interval, as R irr and the SPSS extension report; \
+        Cohen's SE and interval are the large-sample ones (SAS, statsmodels), z uses the SE under H0. \
+        Labels follow Landis & Koch (1977) with κ < 0 poor; 0–0.20 slight; 0.20–0.40 fair; 0.40–0.60 moderate; 0.60–0.80 substantial; above 0.80 almost perfect (upper bounds inclusive).
+        """,
+        examples: ["kappa cohen counts \"20,5; 10,15\"", "kappa fleiss counts \"0,0,0,0,14; 0,2,6,4,2; 0,0,3,5,6\"", "kappa label 0.588", "kappa fleiss ratings sessions/screening.csv"],
+        subcommands: ["fleiss", "cohen", "label"],
+        argument: .file
+    ) { invocation, shell throws(Diagnostic) in
+        let words = try invocation.words()
+        guard let method = words.first else {
+            throw invocation.missing("which statistic? 'kappa fleiss …', 'kappa cohen …' or 'kappa label K'")
+        }
+        var level = 0.95
+        var labels: [String]?
+        var positional: [Word] = []
+        for word in words.dropFirst() {
+            if let option = word.option {
+                switch option.key {
+                case "level", "confidence":
+                    guard let value = Double(option.value), value > 0, value < 1 else {
+                        throw invocation.error("level must be a confidence level between 0 and 1, e.g. level=0.95", at: option.valueSpan)
+                    }
+                    level = value
+                case "categories", "labels":
+                    labels = option.value.split(separator: ",").map { String($0).trimmingSpaces }
+                default:
+                    throw invocation.error("unknown option '\(option.key)'", at: word.span, notes: ["options: level=0.95, categories=\"a,b,…\""])
+                }
+            } else {
+                positional.append(word)
+            }
+        }
+        switch method.text.lowercased() {
+        case "label", "strength":
+            guard let word = positional.first, let value = Double(word.text) else { throw invocation.missing("'kappa label' needs a kappa value, e.g. 'kappa label 0.588'") }
+            let strength = AgreementStrength(kappa: value)
+            return .record(ResultRecord(title: "Landis & Koch (1977)", fields: [("kappa", .number(value, decimals: 3)), ("strength", .text(strength.label)), ("range", .text(strength.range))],
+                                        footnotes: ["convention: κ < 0 poor; 0 ≤ κ ≤ 0.20 slight; then fair, moderate, substantial up to 0.40, 0.60, 0.80 inclusive; above 0.80 almost perfect"]))
+        case "fleiss", "cohen":
+            guard let kind = positional.first?.text.lowercased(), ["counts", "ratings"].contains(kind) else {
+                throw invocation.error("say what the data are: 'counts' (a table of counts) or 'ratings' (one column per rater)", at: positional.first?.span ?? method.span)
+            }
+            guard let source = positional.dropFirst().first else { throw invocation.missing("give the \(kind) inline in quotes or as a CSV file") }
+            if positional.count > 2 { throw invocation.error("unexpected '\(positional[2].text)'", at: positional[2].span) }
+            let rows = try kappaInput(source, invocation: invocation, shell: shell)
+            do {
+                if method.text.lowercased() == "fleiss" {
+                    let result: FleissKappa
+                    if kind == "counts" {
+                        let header = rows.header ?? labels
+                        result = try FleissKappa(counts: try integers(rows.body, source, invocation), categoryLabels: header, confidenceLevel: level)
+                    } else {
+                        result = try FleissKappa(ratings: try RatingsTable(ratings: rows.body), confidenceLevel: level)
+                    }
+                    return fleissResult(result)
+                } else {
+                    let result: CohenKappa
+                    if kind == "counts" {
+                        result = try CohenKappa(table: try integers(rows.body, source, invocation), categoryLabels: rows.header ?? labels, confidenceLevel: level)
+                    } else {
+                        guard rows.body.allSatisfy({ $0.count == 2 }) else {
+                            throw invocation.error("Cohen's kappa needs exactly two columns of ratings (one per rater)", at: source.span)
+                        }
+                        result = try CohenKappa(first: rows.body.map { $0[0] }, second: rows.body.map { $0[1] }, confidenceLevel: level)
+                    }
+                    return cohenResult(result)
+                }
+            } catch let error as StatisticsError {
+                throw invocation.error(error.message, at: source.span)
+            } catch let error as Diagnostic {
+                throw error
+            } catch {
+                throw invocation.error("\(error)", at: source.span)
+            }
+        default:
+            throw invocation.error("unknown statistic '\(method.text)'", at: method.span, notes: ["expected fleiss, cohen or label"])
+        }
+    }
+}
+
+/// The rows of kappa input, from an inline "a,b; c,d" string or a CSV file (whose first row is a header).
+private func kappaInput(_ word: Word, invocation: Invocation, shell: Shell) throws(Diagnostic) -> (header: [String]?, body: [[String]]) {
+    let text = word.text
+    if text.contains(",") || text.contains(";") || word.quoted && !text.lowercased().hasSuffix(".csv") {
+        let rows = text.split(separator: ";").map { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } }
+        guard !rows.isEmpty else { throw invocation.error("no rows given", at: word.span) }
+        return (nil, rows)
+    }
+    let rows = try shell.readCSV(path: text, invocation: invocation, span: word.span)
+    guard let header = rows.first else { throw invocation.error("'\(text)' is empty; expected a header row and data rows", at: word.span) }
+    return (header, Array(rows.dropFirst()))
+}
+
+private func integers(_ rows: [[String]], _ word: Word, _ invocation: Invocation) throws(Diagnostic) -> [[Int]] {
+    var result: [[Int]] = []
+    for (r, row) in rows.enumerated() {
+        var values: [Int] = []
+        for (c, cell) in row.enumerated() {
+            guard let value = Int(cell) else {
+                throw invocation.error("row \(r + 1), column \(c + 1): '\(cell)' is not a whole number of ratings", at: word.span)
+            }
+            values.append(value)
+        }
+        result.append(values)
+    }
+    return result
+}
+
+private func fleissResult(_ k: FleissKappa) -> CommandResult {
+    let percent = ResultValue.format(k.confidenceLevel * 100, decimals: k.confidenceLevel * 100 == (k.confidenceLevel * 100).rounded() ? 0 : 1)
+    let record = ResultRecord(title: "Fleiss' kappa", fields: [
+        ("subjects", .integer(k.subjects)), ("raters per subject", .integer(k.raters)), ("categories", .integer(k.categories.count)),
+        ("observed agreement", .number(k.observedAgreement, decimals: 4)), ("expected agreement", .number(k.expectedAgreement, decimals: 4)),
+        ("kappa", .number(k.kappa, decimals: 3)), ("SE (H0)", .number(k.standardError, decimals: 4)), ("z", .number(k.z, decimals: 2)),
+        ("p", .text(pText(k.pValue))), ("\(percent)% CI lower", .number(k.lowerBound, decimals: 3)), ("\(percent)% CI upper", .number(k.upperBound, decimals: 3)),
+        ("strength", .text(k.strength.label)),
+    ], footnotes: ["Fleiss (1971); SE under H0 from Fleiss, Nee & Landis (1979); CI = κ ± z·SE0; strength per Landis & Koch (1977)"])
+    let table = ResultTable(title: "per category", columns: [.init("category"), .init("proportion", alignRight: true), .init("kappa", alignRight: true),
+                                                             .init("SE", alignRight: true), .init("z", alignRight: true), .init("p", alignRight: true)],
+                            rows: k.categories.map { c in
+                                [.text(c.label), .number(c.proportion, decimals: 4), .number(c.kappa, decimals: 3), .number(c.standardError, decimals: 4),
+                                 .number(c.z, decimals: 2), .text(c.pValue.isNaN ? "n/a" : pText(c.pValue))]
+                            })
+    return .sequence([.record(record), .table(table)])
+}
+
+private func cohenResult(_ k: CohenKappa) -> CommandResult {
+    let percent = ResultValue.format(k.confidenceLevel * 100, decimals: 0)
+    return .record(ResultRecord(title: "Cohen's kappa", fields: [
+        ("subjects", .integer(k.subjects)), ("categories", .integer(k.categoryLabels.count)),
+        ("observed agreement", .number(k.observedAgreement, decimals: 4)), ("expected agreement", .number(k.expectedAgreement, decimals: 4)),
+        ("kappa", .number(k.kappa, decimals: 3)), ("SE", .number(k.standardError, decimals: 4)),
+        ("\(percent)% CI lower", .number(k.lowerBound, decimals: 3)), ("\(percent)% CI upper", .number(k.upperBound, decimals: 3)),
+        ("SE (H0)", .number(k.nullStandardError, decimals: 4)), ("z", .number(k.z, decimals: 2)), ("p", .text(pText(k.pValue))),
+        ("strength", .text(k.strength.label)),
+    ], footnotes: ["Cohen (1960); SE and CI as SAS/statsmodels; z with the SE under H0; strength per Landis & Koch (1977)"]))
+}
+
+/// A p-value as a paper prints it: "< 0.001" below that, else three decimals.
+func pText(_ p: Double) -> String {
+    guard p.isFinite else { return "n/a" }
+    return p < 0.001 ? "< 0.001" : ResultValue.format(p, decimals: 3)
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s = s.dropFirst() }
+        while s.last?.isWhitespace == true { s = s.dropLast() }
+        return String(s)
+    }
+}

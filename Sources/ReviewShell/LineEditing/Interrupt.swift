@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// The process-wide Ctrl-C (SIGINT) flag.
+///
+/// Once `install()` has run, Ctrl-C no longer kills the process: it sets a flag that the line
+/// editor turns into `.interrupted` and that long-running commands poll via `wasRequested`
+/// (then `clear()` when they have stopped).
+public enum Interrupt {
+    // The one global in the module: signal dispositions are process-wide, and a signal handler
+    // can reach no context but globals. A lock-free atomic store is async-signal-safe.
+    private static let requested = Atomic<Bool>(false)
+
+    /// Installs the SIGINT handler; calling it again just reinstalls the same handler.
+    ///
+    /// The handler is installed with `sigaction` *without* `SA_RESTART`, so a blocking system call
+    /// (a `read` of a pipe, a `sleep`) returns early with `EINTR` when Ctrl-C is pressed and the
+    /// command can notice the request promptly. Code that must not be cut short should retry on EINTR.
+    public static func install() {
+        // Touch the flag before the handler can run, so the handler never triggers lazy initialisation.
+        _ = requested.load(ordering: .relaxed)
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = { _ in
+            Interrupt.requested.store(true, ordering: .relaxed)
+        }
+        #else
+        action.__sigaction_u.__sa_handler = { _ in
+            Interrupt.requested.store(true, ordering: .relaxed)
+        }
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+
+    /// Whether Ctrl-C was pressed since the last `clear()`.
+    public static var wasRequested: Bool {
+        requested.load(ordering: .relaxed)
+    }
+
+    /// Forgets a pending Ctrl-C, typically once a command has stopped because of it.
+    public static func clear() {
+        requested.store(false, ordering: .relaxed)
+    }
+
+    /// Sets the flag as the signal handler would; for tests and for code that wants to cancel itself.
+    public static func request() {
+        requested.store(true, ordering: .relaxed)
+    }
+}

@@ -1,0 +1,191 @@
+import ReviewKit
+
+/// Turns command results into text in one of the output formats.
+public struct Renderer: Sendable {
+    /// The format.
+    public var format: OutputFormat
+    /// The width tables must fit (display columns).
+    public var width: Int
+    /// Whether to use ANSI colour (terminal only, never with NO_COLOR).
+    public var colour: Bool
+
+    /// Creates a renderer.
+    public init(format: OutputFormat = .table, width: Int = 100, colour: Bool = false) {
+        self.format = format
+        self.width = max(20, width)
+        self.colour = colour
+    }
+
+    /// The rendered text, ending in a newline unless empty.
+    public func render(_ result: CommandResult) -> String {
+        switch format {
+        case .json: return JSONText.render(result) + "\n"
+        case .csv, .tsv: return delimited(result, separator: format == .csv ? "," : "\t")
+        case .markdown: return markdown(result)
+        case .table: return plain(result)
+        }
+    }
+
+    // MARK: table (plain text)
+
+    private func plain(_ result: CommandResult) -> String {
+        switch result {
+        case .empty: return ""
+        case .message(let text): return text + "\n"
+        case .text(let text): return wrapProse(text)
+        case .figure(let figure):
+            return "\(figure.name): \(figure.value)" + (figure.detail.map { "  (\($0))" } ?? "") + "\n"
+        case .record(let record):
+            var out = record.title.map { bold($0) + "\n" } ?? ""
+            let nameWidth = min(28, record.fields.map { DisplayWidth.of($0.name) }.max() ?? 0)
+            let valueWidth = max(20, width - nameWidth - 4)
+            for field in record.fields {
+                let lines = DisplayWidth.wrap(field.value.description, width: valueWidth)
+                for (index, line) in lines.enumerated() {
+                    let label = index == 0 ? DisplayWidth.pad(field.name + ":", to: nameWidth + 1) : String(repeating: " ", count: nameWidth + 1)
+                    out += "  " + label + " " + line + "\n"
+                }
+            }
+            for note in record.footnotes { out += wrapProse(note) }
+            return out
+        case .table(let table): return plainTable(table)
+        case .sequence(let items):
+            return items.map(plain).filter { !$0.isEmpty }.joined(separator: "\n")
+        }
+    }
+
+    private func wrapProse(_ text: String) -> String {
+        var out = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indent = line.prefix(while: { $0 == " " }).count
+            if DisplayWidth.of(String(line)) <= width || line.hasPrefix("    ") {
+                out += line + "\n"
+                continue
+            }
+            // Hanging indent for bullets ("  - text").
+            let bullet = line.dropFirst(indent).hasPrefix("- ") ? 2 : 0
+            let wrapped = DisplayWidth.wrap(String(line.dropFirst(indent)), width: width - indent - bullet)
+            for (index, part) in wrapped.enumerated() {
+                out += String(repeating: " ", count: indent + (index == 0 ? 0 : bullet)) + part + "\n"
+            }
+        }
+        return out
+    }
+
+    private func plainTable(_ table: ResultTable) -> String {
+        var out = table.title.map { bold($0) + "\n" } ?? ""
+        let cells = table.rows.map { $0.map(\.description) }
+        let count = table.columns.count
+        var widths = (0..<count).map { column in
+            max(DisplayWidth.of(table.columns[column].name), cells.map { DisplayWidth.of($0[column]) }.max() ?? 0)
+        }
+        // Shrink wrapping columns, widest first, until the table fits.
+        let separator = table.compact ? 1 : 2
+        // A wrapping column never gets narrower than its longest word (up to 16), so words are not cut.
+        let minimums = (0..<count).map { column in
+            min(20, max(DisplayWidth.of(table.columns[column].name.split(separator: " ").map(String.init).max { DisplayWidth.of($0) < DisplayWidth.of($1) } ?? ""),
+                        cells.map { $0[column].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 }.max() ?? 0, 8))
+        }
+        func total() -> Int { widths.reduce(0, +) + separator * max(0, count - 1) }
+        while total() > width {
+            guard let widest = (0..<count).filter({ table.columns[$0].wraps && widths[$0] > minimums[$0] }).max(by: { widths[$0] - minimums[$0] < widths[$1] - minimums[$1] }) else { break }
+            widths[widest] = max(minimums[widest], widths[widest] - (total() - width))
+        }
+        func line(_ values: [String], header: Bool) -> String {
+            let wrapped = (0..<count).map { column in
+                table.columns[column].wraps ? DisplayWidth.wrap(values[column], width: widths[column]) : [values[column]]
+            }
+            let height = wrapped.map(\.count).max() ?? 1
+            var text = ""
+            for row in 0..<height {
+                var parts: [String] = []
+                for column in 0..<count {
+                    let value = row < wrapped[column].count ? wrapped[column][row] : ""
+                    let last = column == count - 1
+                    if last && !table.columns[column].alignRight {
+                        parts.append(value)
+                    } else {
+                        parts.append(DisplayWidth.pad(value, to: widths[column], right: table.columns[column].alignRight))
+                    }
+                }
+                let joined = parts.joined(separator: String(repeating: " ", count: separator))
+                text += (header ? bold(joined) : joined).trailingSpacesRemoved + "\n"
+            }
+            return text
+        }
+        out += line(table.columns.map(\.name), header: true)
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: separator)) + "\n"
+        for row in cells { out += line(row, header: false) }
+        if table.rows.isEmpty { out += "(no rows)\n" }
+        for note in table.footnotes { out += wrapProse(note) }
+        return out
+    }
+
+    private func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+
+    // MARK: csv / tsv
+
+    private func delimited(_ result: CommandResult, separator: String) -> String {
+        func field(_ text: String) -> String {
+            if separator == "\t" {
+                return text.replacingAll("\t", with: " ").replacingAll("\n", with: " ")
+            }
+            guard text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") else { return text }
+            return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+        }
+        func raw(_ value: ResultValue) -> String {
+            if case .missing = value { return "" }
+            return value.description
+        }
+        switch result {
+        case .empty: return ""
+        case .message(let text), .text(let text): return text.hasSuffix("\n") ? text : text + "\n"
+        case .figure(let figure): return "name\(separator)value\n\(field(figure.name))\(separator)\(field(raw(figure.value)))\n"
+        case .record(let record):
+            return "field\(separator)value\n" + record.fields.map { field($0.name) + separator + field(raw($0.value)) + "\n" }.joined()
+        case .table(let table):
+            return ([table.columns.map { field($0.name) }.joined(separator: separator)]
+                + table.rows.map { $0.map { field(raw($0)) }.joined(separator: separator) }).joined(separator: "\n") + "\n"
+        case .sequence(let items): return items.map { delimited($0, separator: separator) }.joined(separator: "\n")
+        }
+    }
+
+    // MARK: markdown
+
+    private func markdown(_ result: CommandResult) -> String {
+        func cell(_ text: String) -> String { text.replacingAll("|", with: "\\|").replacingAll("\n", with: "<br>") }
+        switch result {
+        case .empty: return ""
+        case .message(let text), .text(let text): return text.hasSuffix("\n") ? text : text + "\n"
+        case .figure(let figure): return "**\(figure.name)**: \(figure.value)" + (figure.detail.map { " (\($0))" } ?? "") + "\n"
+        case .record(let record):
+            var out = record.title.map { "### \($0)\n\n" } ?? ""
+            out += "| field | value |\n|---|---|\n"
+            for f in record.fields { out += "| \(cell(f.name)) | \(cell(f.value.description)) |\n" }
+            for note in record.footnotes { out += "\n" + note + "\n" }
+            return out
+        case .table(let table):
+            var out = table.title.map { "### \($0)\n\n" } ?? ""
+            out += "| " + table.columns.map { cell($0.name) }.joined(separator: " | ") + " |\n"
+            out += "|" + table.columns.map { $0.alignRight ? "---:|" : "---|" }.joined() + "\n"
+            for row in table.rows { out += "| " + row.map { cell($0.description) }.joined(separator: " | ") + " |\n" }
+            for note in table.footnotes { out += "\n" + note + "\n" }
+            return out
+        case .sequence(let items): return items.map(markdown).filter { !$0.isEmpty }.joined(separator: "\n")
+        }
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of a substring (no Foundation needed).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+
+    var trailingSpacesRemoved: String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

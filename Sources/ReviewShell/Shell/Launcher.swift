@@ -1,0 +1,141 @@
+import Foundation
+import ReviewKit
+
+/// How `review` was asked to start (the executable fills this from its command line).
+public struct LaunchConfiguration: Sendable {
+    /// `-c` commands, run in order.
+    public var commands: [String] = []
+    /// `review run` script files, run in order.
+    public var scripts: [String] = []
+    /// `--format`.
+    public var format: OutputFormat?
+    /// `--load SNAPSHOT`.
+    public var snapshot: String?
+    /// `--empty`: start with no review loaded.
+    public var empty = false
+    /// `--keep-going`: scripts continue after an error.
+    public var keepGoing = false
+    /// The process environment.
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
+
+    /// Creates a configuration.
+    public init() {}
+}
+
+/// Starts the shell in the mode the configuration asks for and returns the exit status.
+public enum Launcher {
+    /// Runs `review`: commands, scripts, piped input or the interactive shell. Returns the exit status.
+    public static func run(_ configuration: LaunchConfiguration) -> Int32 {
+        let output = StandardOutput()
+        var options = ShellOptions()
+        options.keepGoing = configuration.keepGoing
+        options.environment = configuration.environment
+        options.outputIsTerminal = Terminal.isTerminal(1)
+        options.jsonErrors = configuration.format == .json
+        let errors = DiagnosticRenderer(colour: Terminal.isTerminal(2) && configuration.environment["NO_COLOR"] == nil, json: options.jsonErrors)
+
+        // The workspace: embedded, empty or a snapshot.
+        let session: Session
+        do {
+            session = try startingSession(configuration)
+        } catch {
+            output.writeError(errors.render(error))
+            return 1
+        }
+        if let format = configuration.format { session.settings.format = format }
+
+        let interactive = configuration.commands.isEmpty && configuration.scripts.isEmpty && Terminal.isTerminal(0)
+        let input: LineSource
+        if interactive {
+            do {
+                let editor = try LineEditor(historyURL: LineEditor.defaultHistoryURL(environment: configuration.environment))
+                input = editor
+            } catch {
+                input = StreamLineSource()
+            }
+        } else {
+            input = StreamLineSource()
+        }
+        let shell = Shell(session: session, input: input, output: output, options: options)
+        if let editor = input as? LineEditor {
+            let completer = ShellCompleter(shell: shell)
+            editor.completer = { completer.complete($0) }
+        }
+
+        if !configuration.commands.isEmpty {
+            for (index, command) in configuration.commands.enumerated() {
+                shell.currentFile = nil
+                shell.currentLine = configuration.commands.count > 1 ? nil : nil
+                _ = index
+                if !shell.run(command) && !configuration.keepGoing { break }
+                if shell.quitRequested { break }
+            }
+            return shell.exitStatus
+        }
+        if !configuration.scripts.isEmpty {
+            for path in configuration.scripts {
+                let invocation = Invocation("source " + path)!
+                do {
+                    let text = try shell.readTextFile(path, invocation: invocation, span: 7..<(7 + path.count))
+                    if !shell.runScript(text, file: path) && !configuration.keepGoing { break }
+                } catch {
+                    var error = error
+                    error.lineText = nil
+                    error.column = nil
+                    error.file = error.file ?? path
+                    shell.report(error)
+                    if !configuration.keepGoing { break }
+                }
+                if shell.quitRequested { break }
+            }
+            return shell.exitStatus
+        }
+        if interactive {
+            output.write(banner(session) + "\n")
+            let status = shell.runLoop()
+            if !shell.quitRequested { output.write("\n") }
+            if session.hasUnsavedChanges { output.writeError("note: unsaved changes were not saved to a snapshot ('save FILE' keeps them)\n") }
+            return status
+        }
+        return shell.runLoop(file: "<stdin>")
+    }
+
+    /// The session the shell starts on.
+    static func startingSession(_ configuration: LaunchConfiguration) throws(Diagnostic) -> Session {
+        if configuration.empty {
+            return Session(workspace: Workspace(), source: "an empty workspace")
+        }
+        if let path = configuration.snapshot {
+            let snapshot: Snapshot
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: (path as NSString).expandingTildeInPath))
+                snapshot = try SnapshotReader.decode([UInt8](data), path: path)
+            } catch let error as FileError {
+                throw Diagnostic(error)
+            } catch {
+                throw Diagnostic(.error, "cannot read snapshot '\(path)': \((error as NSError).localizedDescription.lowercased())", file: path)
+            }
+            let session = Session(workspace: snapshot.workspace, source: path)
+            do { try session.restore(snapshot, path: path) } catch { throw Diagnostic(.error, error.message, file: path) }
+            return session
+        }
+        do {
+            let snapshot = try EmbeddedReview.load()
+            return Session(workspace: snapshot.workspace, source: EmbeddedReview.shortName)
+        } catch {
+            throw Diagnostic(error)
+        }
+    }
+
+    /// The one-line banner: what is loaded and where to start.
+    public static func banner(_ session: Session) -> String {
+        let w = session.workspace
+        return "review \(ReviewVersion.current) — \(session.sourceDescription): \(w.studies.count) studies, \(w.quotes.count) coded quotes, \(w.subThemes.count) sub-themes. 'help' lists commands; 'tutorial' starts a lesson."
+    }
+}
+
+/// The version of `review`.
+public enum ReviewVersion {
+    /// The version string (`review --version`).
+    public static let current = "0.1.0"
+}

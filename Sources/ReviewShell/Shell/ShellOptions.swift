@@ -1,0 +1,14 @@
+/// How a shell was started: what it may do with the terminal and how it treats errors.
+public struct ShellOptions: Sendable {
+    /// Continue a script after a failed command.
+    public var keepGoing = false
+    /// Whether output goes to a terminal (colour, pager, terminal width).
+    public var outputIsTerminal = false
+    /// The process environment (NO_COLOR, PAGER, XDG_*).
+    public var environment: [String: String] = [:]
+    /// Print errors as JSON on stderr (`--format json`).
+    public var jsonErrors = false
+
+    /// Default options.
+    public init() {}
+}
