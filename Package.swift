@@ -41,9 +41,13 @@ let package = Package(
         .testTarget(
             name: "ReviewKitTests",
             dependencies: ["ReviewKit"],
-            exclude: ["Statistics/reference_kappa.py", "Statistics/Fixtures"]
+            exclude: ["Statistics/reference_kappa.py", "Statistics/Fixtures", "Teaching/Golden"]
         ),
-        .testTarget(name: "ReviewShellTests", dependencies: ["ReviewShell", "ReviewKit"]),
+        .testTarget(
+            name: "ReviewShellTests",
+            dependencies: ["ReviewShell", "ReviewKit"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
