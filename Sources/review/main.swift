@@ -18,6 +18,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Keep running a script's commands after one fails.")
     var keepGoing = false
 
+    @Flag(name: .long, help: "Recover unsaved work left by a session that ended abruptly, without asking.")
+    var recover = false
+
     func configuration() throws -> LaunchConfiguration {
         var configuration = LaunchConfiguration()
         if let format {
@@ -30,6 +33,7 @@ struct CommonOptions: ParsableArguments {
         configuration.snapshot = load
         configuration.empty = empty
         configuration.keepGoing = keepGoing
+        configuration.recover = recover
         return configuration
     }
 }

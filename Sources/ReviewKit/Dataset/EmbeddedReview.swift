@@ -3,7 +3,7 @@
 extension EmbeddedReview {
     /// The snapshot text of the embedded review, byte for byte the same as sessions/shaw-2025.snapshot.
     static let snapshotText = #"""
-review-snapshot 1
+review-snapshot 2
 # A review workspace saved by `review`; format described in docs/formats.md.
 # Tab-separated; in fields \t \n \r \\ stand for tab, newline, return, backslash; empty = unknown.
 @meta
@@ -183,6 +183,6 @@ Q46	facilitator	reflective-motivation	social-professional-role-identity	46		45		
 @notes
 @history
 @end
-checksum crc32 0dc704c7
+checksum crc32 6cf54492
 """#
 }

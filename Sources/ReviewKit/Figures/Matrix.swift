@@ -33,8 +33,13 @@ extension CountMatrix {
             store.domains.withUnsafeBufferPointer { domains in
                 store.directions.withUnsafeBufferPointer { directions in
                     if let rows {
-                        for row in rows.rows where wanted == 0 || directions[row] == wanted {
-                            cells[Int(components[row]) &* 16 &+ Int(domains[row])] &+= 1
+                        for word in rows.words.indices {
+                            var bits = rows.words[word]
+                            while bits != 0 {
+                                let row = word &* 64 &+ bits.trailingZeroBitCount
+                                if wanted == 0 || directions[row] == wanted { cells[Int(components[row]) &* 16 &+ Int(domains[row])] &+= 1 }
+                                bits &= bits &- 1
+                            }
                         }
                     } else {
                         for row in 0..<components.count where wanted == 0 || directions[row] == wanted {
@@ -50,25 +55,46 @@ extension CountMatrix {
 
     /// Source × TDF domain quote counts: one row per study; quotes without a study are grouped by their
     /// citation's reference number ("ref 33"), then "unattributed", because the seed links quotes to references only.
+    /// Rows with no coded quote are left out.
     public static func studyByDomain(_ workspace: Workspace, rows: RowSet? = nil, direction: Direction? = nil) -> CountMatrix {
         let store = workspace.quotes
         let studyCount = workspace.studies.count
         var studyCells = [Int](repeating: 0, count: (studyCount + 1) * 16)
         var referenceCells: [Int32: [Int]] = [:]
         let wanted = direction?.rawValue ?? 0
-        func add(_ row: Int) {
-            guard wanted == 0 || store.directions[row] == wanted else { return }
-            let study = Int(store.studies[row])
-            let domain = Int(store.domains[row])
-            if study >= 0 {
-                studyCells[study &* 16 &+ domain] &+= 1
-            } else if store.references[row] >= 0 {
-                referenceCells[store.references[row], default: [Int](repeating: 0, count: 16)][domain] += 1
-            } else {
-                studyCells[studyCount * 16 + domain] += 1
+        store.directions.withUnsafeBufferPointer { directions in
+            store.studies.withUnsafeBufferPointer { studies in
+                store.domains.withUnsafeBufferPointer { domains in
+                    store.references.withUnsafeBufferPointer { references in
+                        studyCells.withUnsafeMutableBufferPointer { cells in
+                            func add(_ row: Int) {
+                                guard wanted == 0 || directions[row] == wanted else { return }
+                                let study = Int(studies[row])
+                                let domain = Int(domains[row])
+                                if study >= 0 {
+                                    cells[study &* 16 &+ domain] &+= 1
+                                } else if references[row] >= 0 {
+                                    referenceCells[references[row], default: [Int](repeating: 0, count: 16)][domain] += 1
+                                } else {
+                                    cells[studyCount &* 16 &+ domain] &+= 1
+                                }
+                            }
+                            if let rows {
+                                for word in rows.words.indices {
+                                    var bits = rows.words[word]
+                                    while bits != 0 {
+                                        add(word &* 64 &+ bits.trailingZeroBitCount)
+                                        bits &= bits &- 1
+                                    }
+                                }
+                            } else {
+                                for row in 0..<store.count { add(row) }
+                            }
+                        }
+                    }
+                }
             }
         }
-        if let rows { for row in rows.rows { add(row) } } else { for row in 0..<store.count { add(row) } }
         var labels: [String] = []
         var counts: [[Int]] = []
         for (index, study) in workspace.studies.enumerated() {
@@ -79,8 +105,11 @@ extension CountMatrix {
             }
         }
         for reference in referenceCells.keys.sorted() {
-            labels.append("ref \(reference)")
-            counts.append(TDFDomain.allCases.map { referenceCells[reference]![Int($0.rawValue)] })
+            let row = TDFDomain.allCases.map { referenceCells[reference]![Int($0.rawValue)] }
+            if row.contains(where: { $0 > 0 }) {
+                labels.append("ref \(reference)")
+                counts.append(row)
+            }
         }
         let unattributed = TDFDomain.allCases.map { studyCells[studyCount * 16 + Int($0.rawValue)] }
         if unattributed.contains(where: { $0 > 0 }) {

@@ -54,11 +54,16 @@ public struct Field: Sendable, Equatable, Hashable {
     /// The operators this field takes.
     public var operators: [String] {
         switch kind {
-        case .integer, .number, .answer: ["=", "!=", "<", "<=", ">", ">=", "in"]
+        case .integer, .number, .answer, .quoteID: ["=", "!=", "<", "<=", ">", ">=", "in"]
         case .text: ["=", "!=", "contains", "~", "in"]
         case .subTheme, .study: ["=", "!=", "contains", "in"]
         default: ["=", "!=", "in"]
         }
+    }
+
+    /// The pseudo-field `count` that `sort by count` uses to order groups by their size.
+    public static func groupCount(for subject: Subject) -> Field {
+        Field("count", .integer, subject, "the number of records in each group (sort by count)")
     }
 
     /// Fields of a study.

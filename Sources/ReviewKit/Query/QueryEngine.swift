@@ -32,9 +32,9 @@ public struct QueryEngine {
         let count = q.count
         if c.viaStudy {
             let studies = try studyMatches(c)
-            return q.studies.withUnsafeBufferPointer { column in
-                RowSet(count: count) { row in column[row] >= 0 && studies[Int(column[row])] }
-            }
+            // A quote without a study has every study field unknown: only `= unknown` (or a list holding it) keeps it.
+            let unknownMatches = c.values.contains(nil) && ["=", "!=", "in", "contains"].contains(c.op)
+            return q.studies.withUnsafeBufferPointer { RowSet.rows(of: $0, allowed: studies, negative: unknownMatches) }
         }
         switch c.field.kind {
         case .direction, .component, .domain, .source:
@@ -45,9 +45,7 @@ public struct QueryEngine {
             case .domain: column = q.domains
             default: column = q.components
             }
-            return column.withUnsafeBufferPointer { codes in
-                allowed.withUnsafeBufferPointer { allowed in RowSet(count: count) { allowed[Int(codes[$0])] } }
-            }
+            return column.withUnsafeBufferPointer { RowSet.rows(of: $0, allowed: allowed) }
         case .text:
             if c.field.name == "page" { return try textComparison(c, count: count) { q.pages[$0] } }
             return try quoteTextComparison(c)
@@ -72,9 +70,7 @@ public struct QueryEngine {
             }
         case .study:
             let allowed = try studySet(c)
-            return q.studies.withUnsafeBufferPointer { column in
-                RowSet(count: count) { row in column[row] < 0 ? allowed.unknown : allowed.studies[Int(column[row])] }
-            }
+            return q.studies.withUnsafeBufferPointer { RowSet.rows(of: $0, allowed: allowed.studies, negative: allowed.unknown) }
         case .subTheme:
             let allowed = try subThemeSet(c)
             return q.subThemes.withUnsafeBufferPointer { column in
@@ -127,30 +123,77 @@ public struct QueryEngine {
 
     private func quoteTextComparison(_ c: FilterExpression.Comparison) throws(ReviewError) -> RowSet {
         let q = workspace.quotes
-        var result = RowSet(count: q.count)
+        var needles: [FoldedNeedle] = []
         for (value, span) in zip(c.values, c.valueSpans) {
             guard let value else { throw ReviewError("a quote always has text; 'unknown' matches nothing here", span: span) }
-            let needle = TextFolding.foldedScalars(value)
-            if c.op == "contains" {
-                result = result.union(Self.rowsContaining(needle, in: q))
-            } else {
-                result = result.union(RowSet(count: q.count) { TextFolding.foldedScalars(q.texts[$0]) == needle })
-            }
+            needles.append(FoldedNeedle(value))
         }
-        return result
+        var result: RowSet?
+        for needle in needles {
+            let rows = c.op == "contains" ? Self.rowsContaining(needle, in: q) : Self.rowsEqual(to: needle, in: q)
+            result = result.map { $0.union(rows) } ?? rows
+        }
+        return result ?? RowSet(count: q.count)
     }
 
-    /// The rows whose text contains a folded needle: signature check first, then a folded scan.
+    /// The rows whose text contains a folded needle (the signature check first, then a scan of the bytes in place).
     public static func rowsContaining(_ needle: [UInt32], in q: QuoteStore) -> RowSet {
+        rowsContaining(FoldedNeedle(folded: needle), in: q)
+    }
+
+    /// The rows whose text contains a prepared needle, tested on all processors for large stores.
+    public static func rowsContaining(_ needle: FoldedNeedle, in q: QuoteStore) -> RowSet {
         guard !needle.isEmpty else { return .all(q.count) }
-        let signature = TextSignature(folded: needle)
-        var scratch: [UInt32] = []
-        scratch.reserveCapacity(1024)
+        return rowsWhereText(of: q, needle, whole: false)
+    }
+
+    /// The rows whose whole text equals a prepared needle once both are folded.
+    public static func rowsEqual(to needle: FoldedNeedle, in q: QuoteStore) -> RowSet {
+        rowsWhereText(of: q, needle, whole: true)
+    }
+
+    /// The rows whose signature covers the needle's and whose text contains (or, with `whole`, equals) it.
+    /// Rows are split over the processors; each worker fills its own 64-row words, so results do not vary.
+    private static func rowsWhereText(of q: QuoteStore, _ needle: FoldedNeedle, whole: Bool) -> RowSet {
+        let signature = needle.signature
+        let count = q.count
         return q.signatures.withUnsafeBufferPointer { signatures in
-            RowSet(count: q.count) { row in
-                guard signatures[row].covers(signature) else { return false }
-                var text = q.texts[row]
-                return text.withUTF8 { TextScanner.contains($0, folded: needle, scratch: &scratch) }
+            q.textBytes.withUnsafeBufferPointer { bytes in
+                q.textStarts.withUnsafeBufferPointer { starts in
+                    RowSet(count: count, concurrently: true) { words, range in
+                        for w in range {
+                            let base = w &* 64
+                            var candidates: UInt64 = 0
+                            for bit in 0..<min(64, count &- base) {
+                                candidates |= (signatures[base &+ bit].covers(signature) ? 1 : 0) &<< UInt64(bit)
+                            }
+                            // Read one byte per cache line of every candidate before scanning any, so their
+                            // memory loads overlap instead of each scan waiting for its text in turn.
+                            var touched: UInt8 = 0
+                            var pending = candidates
+                            while pending != 0 {
+                                let row = base &+ pending.trailingZeroBitCount
+                                var offset = starts[row]
+                                let end = starts[row &+ 1]
+                                while offset < end { touched |= bytes[offset]; offset &+= 64 }
+                                pending &= pending &- 1
+                            }
+                            keepAlive(touched)
+                            var word: UInt64 = 0
+                            pending = candidates
+                            while pending != 0 {
+                                let bit = pending.trailingZeroBitCount
+                                let row = base &+ bit
+                                let text = UnsafeBufferPointer(rebasing: bytes[starts[row]..<starts[row &+ 1]])
+                                if whole ? TextScanner.equals(text, needle) : TextScanner.contains(text, needle) {
+                                    word |= 1 &<< UInt64(bit)
+                                }
+                                pending &= pending &- 1
+                            }
+                            words[w] = word
+                        }
+                    }
+                }
             }
         }
     }
@@ -269,8 +312,8 @@ public struct QueryEngine {
                 if let number = Double(value) { targets.append(number); continue }
                 throw ReviewError("CASP answers are yes, can't tell or no (or 1, 0.5, 0); got '\(value)'", span: span)
             }
-            return studies.map { study in
-                let answer = workspace.appraisal(of: study.id)?.answers[question]
+            return studies.indices.map { index in
+                let answer = context.appraisal(ofStudy: index)?.answers[question]
                 return targets.contains { compare(answer?.score, c.op, $0) }
             }
         case .band:
@@ -307,7 +350,7 @@ public struct QueryEngine {
         case "design": return study.design
         case "collection": return study.dataCollection
         case "analysis": return study.analysis
-        case "reviewer": return workspace.appraisal(of: study.id)?.reviewer
+        case "reviewer": return context.appraisal(ofStudy: index)?.reviewer
         case "band": return context.bandName(ofStudy: index)
         default: return nil
         }
@@ -324,7 +367,7 @@ public struct QueryEngine {
         case "quotes": return Double(context.studyQuoteCounts[index])
         default:
             if name.hasPrefix("q"), let number = Int(name.dropFirst()), (1...10).contains(number) {
-                return workspace.appraisal(of: study.id)?.answers[number - 1]?.score
+                return context.appraisal(ofStudy: index)?.answers[number - 1]?.score
             }
             return nil
         }
@@ -346,3 +389,7 @@ func compare(_ value: Double?, _ op: String, _ target: Double?) -> Bool {
     default: return false
     }
 }
+
+/// Keeps a value the optimiser would otherwise drop (the prefetching reads in the text scan).
+@_optimize(none) @inline(never)
+func keepAlive(_ value: UInt8) {}

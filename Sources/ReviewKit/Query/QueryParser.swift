@@ -41,6 +41,8 @@ public struct QueryParser {
 
     private mutating func parseQuery() throws(ReviewError) -> QuerySpec {
         var spec = QuerySpec()
+        var countSortSpan: Range<Int>?
+        defer { _ = countSortSpan }
         if peek?.isWord("where") == true { position += 1 }
         if let token = peek, !(token.kind == .word && Self.clauseWords.contains(token.text.lowercased())) {
             spec.filter = try parseOr()
@@ -57,7 +59,16 @@ public struct QueryParser {
             case "sort", "order":
                 if peek?.isWord("by") == true { position += 1 }
                 repeat {
-                    let (field, viaStudy) = try parseField()
+                    let field: Field, viaStudy: Bool
+                    if let word = peek, word.isWord("count") || word.isWord("n") {
+                        // The size of each group: only meaningful with group by (checked below).
+                        position += 1
+                        field = Field.groupCount(for: subject)
+                        viaStudy = false
+                        countSortSpan = word.span
+                    } else {
+                        (field, viaStudy) = try parseField()
+                    }
                     var descending = false
                     if peek?.isWord("desc") == true || peek?.isWord("descending") == true { descending = true; position += 1 }
                     else if peek?.isWord("asc") == true || peek?.isWord("ascending") == true { position += 1 }
@@ -69,6 +80,9 @@ public struct QueryParser {
             default:
                 throw unexpected(token, expected: "and, or, sort by, group by, limit or count")
             }
+        }
+        if let span = countSortSpan, spec.groupBy.isEmpty {
+            throw ReviewError("'sort by count' orders groups; add 'group by FIELD'", span: span)
         }
         return spec
     }

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// A set of row numbers as a bit vector: filters combine with and / or / not one 64-bit word at a time.
 public struct RowSet: Sendable, Equatable {
     /// The bits, 64 rows a word.
@@ -23,15 +26,93 @@ public struct RowSet: Sendable, Equatable {
     @inline(__always)
     public init(count: Int, where test: (Int) -> Bool) {
         self.init(count: count)
+        words.withUnsafeMutableBufferPointer { words in RowSet.fill(words, 0..<words.count, count: count, test) }
+    }
+
+    /// Builds a set by testing each row, spreading the rows over the processors when there are enough of them.
+    ///
+    /// Each worker fills its own range of 64-row words, so the result is the same as the serial one;
+    /// `test` must be safe to call from several threads at once (it only reads).
+    public init(count: Int, concurrently: Bool, where test: (Int) -> Bool) {
+        self.init(count: count, concurrently: concurrently) { words, range in RowSet.fill(words, range, count: count, test) }
+    }
+
+    /// Builds a set by letting `fill` write whole 64-row words: it is called with the words and a range of
+    /// word indices to fill (bit b of word w is row 64·w + b; bits past `count` must stay 0). With
+    /// `concurrently`, disjoint ranges are filled on several threads, so `fill` must only read shared state.
+    public init(count: Int, concurrently: Bool, fill: (UnsafeMutableBufferPointer<UInt64>, Range<Int>) -> Void) {
+        self.init(count: count)
+        let workers = concurrently && count >= RowSet.concurrencyThreshold ? RowSet.processorCount : 1
         words.withUnsafeMutableBufferPointer { words in
-            var row = 0
-            for w in 0..<words.count {
-                var word: UInt64 = 0
-                let limit = min(64, count - row)
-                for bit in 0..<limit where test(row + bit) { word |= 1 << UInt64(bit) }
-                words[w] = word
-                row += 64
+            let wordCount = words.count
+            guard workers > 1 else { return fill(words, 0..<wordCount) }
+            withoutActuallyEscaping(fill) { fill in
+                // Workers write disjoint word ranges and `fill` only reads, which the compiler cannot see.
+                let shared = UncheckedSendable((words, fill))
+                let parts = min(wordCount, workers * 8)  // several parts per worker evens out uneven rows
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    shared.value.1(shared.value.0, (wordCount * part / parts)..<(wordCount * (part + 1) / parts))
+                }
             }
+        }
+    }
+
+    /// The rows whose byte code is allowed: `allowed[code]` for each row's `codes[row]`, eight rows per step, no branches.
+    public static func rows(of codes: UnsafeBufferPointer<UInt8>, allowed: [Bool]) -> RowSet {
+        precondition(allowed.count == 256, "one entry per byte value")
+        let bits = allowed.map { $0 ? UInt64(1) : 0 }
+        let count = codes.count
+        return bits.withUnsafeBufferPointer { bits in
+            RowSet(count: count, concurrently: false) { words, range in
+                for w in range {
+                    let base = w &* 64
+                    var word: UInt64 = 0
+                    if base &+ 64 <= count {
+                        for bit in 0..<64 { word |= bits[Int(codes[base &+ bit])] &<< UInt64(bit) }
+                    } else {
+                        for bit in 0..<(count &- base) { word |= bits[Int(codes[base &+ bit])] &<< UInt64(bit) }
+                    }
+                    words[w] = word
+                }
+            }
+        }
+    }
+
+    /// The rows whose index is allowed: `allowed[index]` for each row's `indices[row]`; a negative index means `negative`.
+    public static func rows(of indices: UnsafeBufferPointer<Int32>, allowed: [Bool], negative: Bool) -> RowSet {
+        let bits = allowed.map { $0 ? UInt64(1) : 0 }
+        let missing: UInt64 = negative ? 1 : 0
+        let count = indices.count
+        return bits.withUnsafeBufferPointer { bits in
+            RowSet(count: count, concurrently: false) { words, range in
+                for w in range {
+                    let base = w &* 64
+                    var word: UInt64 = 0
+                    for bit in 0..<min(64, count &- base) {
+                        let index = indices[base &+ bit]
+                        word |= (index < 0 ? missing : bits[Int(index)]) &<< UInt64(bit)
+                    }
+                    words[w] = word
+                }
+            }
+        }
+    }
+
+    /// Rows below this are tested on one thread (starting threads costs more than it saves).
+    public static let concurrencyThreshold = 65_536
+
+    /// The processors available to spread work over.
+    public static let processorCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Fills words `range` by testing their rows, without branching on the outcome.
+    @inline(__always)
+    static func fill(_ words: UnsafeMutableBufferPointer<UInt64>, _ range: Range<Int>, count: Int, _ test: (Int) -> Bool) {
+        for w in range {
+            let row = w &* 64
+            var word: UInt64 = 0
+            let limit = min(64, count &- row)
+            for bit in 0..<limit { word |= UInt64(test(row &+ bit) ? 1 : 0) &<< UInt64(bit) }
+            words[w] = word
         }
     }
 
@@ -82,4 +163,10 @@ public struct RowSet: Sendable, Equatable {
         let extra = words.count * 64 - count
         if extra > 0, !words.isEmpty { words[words.count - 1] &= ~UInt64(0) >> UInt64(extra) }
     }
+}
+
+/// A value handed to concurrent workers that the caller knows is used safely (disjoint writes, shared reads).
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -20,5 +20,12 @@ public struct Snapshot: Sendable {
     /// The format's name, the first word of every snapshot.
     public static let formatName = "review-snapshot"
     /// The version this build writes; it reads this and every older one.
-    public static let formatVersion = 1
+    ///
+    /// Version 2 (this one) added the `\#` and `\@` escapes for a line that would otherwise start with
+    /// `#` or `@`, and made blank lines in `@notes` and `@history` empty entries; version 1 lost such
+    /// entries. Version 1 files are still read, with version 1's rules.
+    public static let formatVersion = 2
+
+    /// The oldest version this build reads.
+    public static let oldestReadableVersion = 1
 }

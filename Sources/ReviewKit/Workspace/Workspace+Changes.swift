@@ -105,10 +105,7 @@ extension Workspace {
             guard let row = quotes.row(of: quote.id) else { throw unknownQuote(quote.id) }
             let columns = try columns(for: quote)
             let old = self.quote(atRow: row)
-            if quotes.texts[row] != quote.text {
-                quotes.texts[row] = quote.text
-                quotes.signatures[row] = TextSignature(of: quote.text)
-            }
+            if quotes.texts[row] != quote.text { quotes.setText(quote.text, atRow: row) }
             quotes.directions[row] = columns.direction
             quotes.components[row] = columns.component
             quotes.domains[row] = columns.domain

@@ -26,6 +26,9 @@ public struct CommandRegistry: Sendable {
             .studies, .study, .quotes, .quote, .themes,
             .domains, .matrix, .casp, .bands, .kappa,
             .set, .note, .history, .notebook, .help, .quit,
+            .add, .edit, .remove, .code, .uncode, .appraise, .undo, .redo,
+            .save, .load, .import, .export,
+            .explain, .tutorial, .quiz,
             .expect, .source,
         ]
         return CommandRegistry(core + extraCommands)

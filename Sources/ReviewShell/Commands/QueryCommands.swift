@@ -24,7 +24,7 @@ extension CommandSpec {
         }
         let reader = FieldReader(context: context)
         if !spec.groupBy.isEmpty {
-            return groupTable(spec.groupBy, rows: rows.rows, subject: "quotes", limit: spec.limit, sortDescending: spec.sortBy.first?.descending) {
+            return groupTable(spec.groupBy, rows: rows.rows, subject: "quotes", limit: spec.limit, sort: spec.sortBy.first.map { ($0.field.name, $0.descending) }) {
                 field, viaStudy, row in reader.quoteValue(field, viaStudy: viaStudy, row: row)
             }
         }
@@ -89,7 +89,7 @@ extension CommandSpec {
         }
         let reader = FieldReader(context: context)
         if !spec.groupBy.isEmpty {
-            return groupTable(spec.groupBy, rows: indices, subject: "studies", limit: spec.limit, sortDescending: spec.sortBy.first?.descending) {
+            return groupTable(spec.groupBy, rows: indices, subject: "studies", limit: spec.limit, sort: spec.sortBy.first.map { ($0.field.name, $0.descending) }) {
                 field, _, index in reader.studyValue(field, index: index)
             }
         }
@@ -223,20 +223,23 @@ func quoteTable(_ rows: [Int], workspace: Workspace, total: Int) -> ResultTable 
 }
 
 /// Counts rows per group of field values.
-func groupTable(_ fields: [(field: Field, viaStudy: Bool)], rows: [Int], subject: String, limit: Int?, sortDescending: Bool?,
+/// Sorting: by a grouped field when the sort names one, otherwise by the count.
+func groupTable(_ fields: [(field: Field, viaStudy: Bool)], rows: [Int], subject: String, limit: Int?, sort: (name: String, descending: Bool)?,
                 value: (Field, Bool, Int) -> FieldValue) -> CommandResult {
     var counts: [[FieldValue]: Int] = [:]
     for row in rows { counts[fields.map { value($0.field, $0.viaStudy, row) }, default: 0] += 1 }
     var keys = Array(counts.keys)
+    let keyIndex = sort.flatMap { s in s.name == "count" ? nil : fields.firstIndex { $0.field.name == s.name } }
     keys.sort { a, b in
-        if let descending = sortDescending, counts[a]! != counts[b]! { return descending ? counts[a]! > counts[b]! : counts[a]! < counts[b]! }
+        if let sort, let index = keyIndex, a[index] != b[index] { return sort.descending ? b[index] < a[index] : a[index] < b[index] }
+        if let sort, keyIndex == nil, counts[a]! != counts[b]! { return sort.descending ? counts[a]! > counts[b]! : counts[a]! < counts[b]! }
         for (x, y) in zip(a, b) where x != y { return x < y }
         return false
     }
     if let limit { keys = Array(keys.prefix(limit)) }
     let columns = fields.map { ResultTable.Column(($0.viaStudy ? "study." : "") + $0.field.name, wraps: true) } + [.init(subject, alignRight: true)]
     let tableRows = keys.map { key in key.map(\.resultValue) + [.integer(counts[key]!)] }
-    return .table(ResultTable(columns: columns, rows: tableRows, footnotes: ["total: \(rows.count) \(subject)"]))
+    return .table(ResultTable(columns: columns, rows: tableRows, footnotes: ["total: \(rows.count) \(subject)" + (sort != nil && keyIndex == nil ? "; sorted by count" : "")]))
 }
 
 extension Invocation {

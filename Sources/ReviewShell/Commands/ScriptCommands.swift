@@ -14,8 +14,14 @@ extension CommandSpec {
         guard let word = words.first else { throw invocation.missing("'source' needs a script file") }
         guard words.count == 1 else { throw invocation.error("'source' takes one file", at: words[1].span) }
         guard shell.frames.count < 32 else { throw invocation.error("scripts are nested more than 32 deep (does a script source itself?)", at: word.span) }
-        let text = try shell.readTextFile(word.text, invocation: invocation, span: word.span)
-        if !shell.runScript(text, file: word.text) { throw Diagnostic.alreadyReported(shell.exitStatus) }
+        // A relative name is looked up where review runs, then beside the script that sources it.
+        var path = word.text
+        if !path.hasPrefix("/"), !FileManager.default.fileExists(atPath: shell.fileURL(path).path), let current = shell.currentFile {
+            let sibling = ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: shell.fileURL(sibling).path) { path = sibling }
+        }
+        let text = try shell.readTextFile(path, invocation: invocation, span: word.span)
+        if !shell.runScript(text, file: path) { throw Diagnostic.alreadyReported(shell.exitStatus) }
         return .empty
     }
 

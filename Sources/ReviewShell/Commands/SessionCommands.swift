@@ -106,10 +106,11 @@ extension CommandSpec {
         summary: "leave the shell (Ctrl-D does the same)",
         usage: ["quit"]
     ) { invocation, shell throws(Diagnostic) in
-        shell.quitRequested = true
-        if shell.session.hasUnsavedChanges && shell.input.isInteractive {
-            return .message("leaving with unsaved changes (the journal keeps them until the next start offers to recover them)")
+        if shell.session.hasUnsavedChanges && shell.input.isInteractive && !shell.warnedAboutUnsavedChanges {
+            shell.warnedAboutUnsavedChanges = true
+            return .message(Shell.unsavedWarning)
         }
+        shell.quitRequested = true
         return .empty
     }
 }

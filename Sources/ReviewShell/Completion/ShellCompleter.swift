@@ -13,6 +13,7 @@ public struct ShellCompleter {
 
     /// The completion for the text before the cursor.
     public func complete(_ textBeforeCursor: String) -> Completion {
+        if let choices = shell.completionOverride { return match(textBeforeCursor.trimmingCharacters(in: .whitespaces), choices) }
         let (words, current) = Self.split(textBeforeCursor)
         guard !words.isEmpty else { return match(current, shell.commands.allNames.filter { $0 != "?" }) }
         guard let spec = shell.commands.command(named: words[0]) else { return .none }

@@ -36,6 +36,12 @@ public enum Interrupt {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A blocked signal mask survives exec: a parent that blocked SIGINT (some test runners and
+        // job launchers do) would otherwise leave Ctrl-C dead in the shell.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Whether Ctrl-C was pressed since the last `clear()`.

@@ -34,7 +34,7 @@ public struct Renderer: Sendable {
         case .message(let text): return text + "\n"
         case .text(let text): return wrapProse(text)
         case .figure(let figure):
-            return "\(figure.name): \(figure.value)" + (figure.detail.map { "  (\($0))" } ?? "") + "\n"
+            return "\(figure.name): \(figure.value)" + (figure.detail.map { " (\($0))" } ?? "") + "\n"
         case .record(let record):
             var out = record.title.map { bold($0) + "\n" } ?? ""
             let nameWidth = min(28, record.fields.map { DisplayWidth.of($0.name) }.max() ?? 0)
@@ -81,15 +81,24 @@ public struct Renderer: Sendable {
         }
         // Shrink wrapping columns, widest first, until the table fits.
         let separator = table.compact ? 1 : 2
-        // A wrapping column never gets narrower than its longest word (up to 16), so words are not cut.
-        let minimums = (0..<count).map { column in
-            min(20, max(DisplayWidth.of(table.columns[column].name.split(separator: " ").map(String.init).max { DisplayWidth.of($0) < DisplayWidth.of($1) } ?? ""),
-                        cells.map { $0[column].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 }.max() ?? 0, 8))
+        // A wrapping column keeps at least its longest word (up to 20) and 14 columns, so words and short
+        // citations are not cut; the widest wrapping column (usually the quote) gives way last.
+        let minimums = (0..<count).map { column -> Int in
+            let longestWord = ([table.columns[column].name] + cells.map { $0[column] })
+                .flatMap { $0.split(separator: " ") }.map { DisplayWidth.of(String($0)) }.max() ?? 0
+            return min(widths[column], max(min(20, longestWord), 14))
         }
         func total() -> Int { widths.reduce(0, +) + separator * max(0, count - 1) }
-        while total() > width {
-            guard let widest = (0..<count).filter({ table.columns[$0].wraps && widths[$0] > minimums[$0] }).max(by: { widths[$0] - minimums[$0] < widths[$1] - minimums[$1] }) else { break }
-            widths[widest] = max(minimums[widest], widths[widest] - (total() - width))
+        // The widest wrapping column (usually the quote) keeps its width longest; the others give way first.
+        let main = (0..<count).filter { table.columns[$0].wraps }.max { widths[$0] < widths[$1] }
+        for pass in 0..<2 {
+            while total() > width {
+                let candidates = (0..<count).filter { table.columns[$0].wraps && widths[$0] > minimums[$0] && (pass == 1 || $0 != main) }
+                guard let widest = candidates.max(by: { widths[$0] - minimums[$0] < widths[$1] - minimums[$1] }) else { break }
+                let others = candidates.filter { $0 != widest }.map { widths[$0] - minimums[$0] }.max() ?? 0
+                let step = max(1, min(total() - width, widths[widest] - minimums[widest] - others))
+                widths[widest] -= step
+            }
         }
         func line(_ values: [String], header: Bool) -> String {
             let wrapped = (0..<count).map { column in

@@ -39,36 +39,52 @@ public final class Session {
     /// The query context under the current settings.
     public var queryContext: QueryContext { QueryContext(workspace: workspace, bands: settings.bands) }
 
-    /// Applies a change made by `command`, recording its inverse for undo.
+    /// The crash-recovery journal: every change is appended (and flushed) before it is acknowledged.
+    public var journal: Journal?
+    /// What the workspace was loaded from, so a recovered journal can be replayed onto the same thing.
+    public var savedBase: JournalBase = .embedded
+
+    /// Applies a change made by `command`, journals it, and records its inverse for undo.
     public func apply(_ change: WorkspaceChange, command: String) throws(ReviewError) {
-        let inverse = try workspace.apply(change)
+        let inverse = try applyJournaled(change, command: command)
         undoStack.append((command, inverse))
         redoStack.removeAll()
-        hasUnsavedChanges = true
-        onChange?(command, change)
     }
 
-    /// Called after every applied change (the journal hooks in here).
-    public var onChange: ((_ command: String, _ change: WorkspaceChange) -> Void)?
+    /// Applies a change and appends it to the journal; if the journal cannot be written, the change is taken back.
+    private func applyJournaled(_ change: WorkspaceChange, command: String) throws(ReviewError) -> WorkspaceChange {
+        let inverse = try workspace.apply(change)
+        if let journal {
+            do throws(FileError) {
+                try journal.append(command: command, change: change)
+            } catch {
+                _ = try? workspace.apply(inverse)
+                throw ReviewError("the change was not made: it could not be recorded in the recovery journal (\(error.description))")
+            }
+        }
+        hasUnsavedChanges = true
+        return inverse
+    }
 
     /// Reverts the latest change; returns the command it undid.
     public func undo() throws(ReviewError) -> String? {
         guard let last = undoStack.popLast() else { return nil }
-        let redo = try workspace.apply(last.inverse)
+        let redo = try applyJournaled(last.inverse, command: "undo")
         redoStack.append((last.command, redo))
-        hasUnsavedChanges = true
-        onChange?("undo", last.inverse)
         return last.command
     }
 
     /// Re-applies the latest undone change; returns its command.
     public func redo() throws(ReviewError) -> String? {
         guard let last = redoStack.popLast() else { return nil }
-        let undo = try workspace.apply(last.inverse)
+        let undo = try applyJournaled(last.inverse, command: "redo")
         undoStack.append((last.command, undo))
-        hasUnsavedChanges = true
-        onChange?("redo", last.inverse)
         return last.command
+    }
+
+    /// Empties the journal after a clean save or load (its changes are in the snapshot now).
+    public func clearJournal() {
+        try? journal?.clear(base: savedBase)
     }
 
     /// Number of changes undo can revert.

@@ -15,6 +15,8 @@ public struct LaunchConfiguration: Sendable {
     public var empty = false
     /// `--keep-going`: scripts continue after an error.
     public var keepGoing = false
+    /// `--recover`: replay unsaved work left by a session that ended abruptly, without asking.
+    public var recover = false
     /// The process environment.
     public var environment: [String: String] = ProcessInfo.processInfo.environment
 
@@ -61,6 +63,9 @@ public enum Launcher {
             let completer = ShellCompleter(shell: shell)
             editor.completer = { completer.complete($0) }
         }
+        let recovery = JournalKeeper(shell: shell, configuration: configuration, interactive: interactive)
+        recovery.start()
+        defer { recovery.finish() }
 
         if !configuration.commands.isEmpty {
             for (index, command) in configuration.commands.enumerated() {
@@ -94,7 +99,7 @@ public enum Launcher {
             output.write(banner(session) + "\n")
             let status = shell.runLoop()
             if !shell.quitRequested { output.write("\n") }
-            if session.hasUnsavedChanges { output.writeError("note: unsaved changes were not saved to a snapshot ('save FILE' keeps them)\n") }
+            if session.hasUnsavedChanges { output.writeError("left without saving the changes\n") }
             return status
         }
         return shell.runLoop(file: "<stdin>")
@@ -103,20 +108,23 @@ public enum Launcher {
     /// The session the shell starts on.
     static func startingSession(_ configuration: LaunchConfiguration) throws(Diagnostic) -> Session {
         if configuration.empty {
-            return Session(workspace: Workspace(), source: "an empty workspace")
+            let session = Session(workspace: Workspace(), source: "an empty workspace")
+            session.savedBase = .empty
+            return session
         }
         if let path = configuration.snapshot {
-            let snapshot: Snapshot
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: (path as NSString).expandingTildeInPath))
-                snapshot = try SnapshotReader.decode([UInt8](data), path: path)
-            } catch let error as FileError {
-                throw Diagnostic(error)
+            let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+            let loaded: (snapshot: Snapshot, info: SnapshotFile.Info)
+            do throws(FileError) {
+                loaded = try SnapshotFile.load(from: url)
             } catch {
-                throw Diagnostic(.error, "cannot read snapshot '\(path)': \((error as NSError).localizedDescription.lowercased())", file: path)
+                var error = error
+                error.path = path
+                throw Diagnostic(error)
             }
-            let session = Session(workspace: snapshot.workspace, source: path)
-            do { try session.restore(snapshot, path: path) } catch { throw Diagnostic(.error, error.message, file: path) }
+            let session = Session(workspace: loaded.snapshot.workspace, source: path)
+            do throws(ReviewError) { try session.restore(loaded.snapshot, path: path) } catch { throw Diagnostic(.error, error.message, file: path) }
+            session.savedBase = .file(url, info: loaded.info)
             return session
         }
         do {

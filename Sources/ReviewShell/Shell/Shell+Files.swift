@@ -2,9 +2,17 @@ import Foundation
 import ReviewKit
 
 extension Shell {
+    /// A file name as typed, resolved: ~ expanded, relative names against the working directory.
+    func fileURL(_ path: String) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded) }
+        let base = options.workingDirectory ?? FileManager.default.currentDirectoryPath
+        return URL(fileURLWithPath: base).appendingPathComponent(expanded)
+    }
+
     /// Reads a UTF-8 text file named in a command; errors say which file and what is wrong.
     func readTextFile(_ path: String, invocation: Invocation, span: Range<Int>) throws(Diagnostic) -> String {
-        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        let url = fileURL(path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw invocation.error("no file '\(path)'", at: span)
@@ -23,7 +31,7 @@ extension Shell {
 
     /// Writes a text file atomically (temporary file beside it, then rename); the old file stays intact on failure.
     func writeFile(_ text: String, to path: String, invocation: Invocation, span: Range<Int>) throws(Diagnostic) {
-        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        let url = fileURL(path)
         do {
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {

@@ -17,6 +17,8 @@ public final class Shell {
     public private(set) var exitStatus: Int32 = 0
     /// Set by `quit`.
     public internal(set) var quitRequested = false
+    /// Whether the reviewer has been told, on `quit` or Ctrl-D, that changes are unsaved (the next one leaves).
+    var warnedAboutUnsavedChanges = false
     /// The file and line chain of scripts being run (for `source` nesting and error locations).
     var frames: [Diagnostic.Frame] = []
     /// The file currently being run, if any.
@@ -25,6 +27,10 @@ public final class Shell {
     var currentLine: Int?
     /// The registry of commands.
     public let commands: CommandRegistry
+    /// Where a command that asks questions (`quiz`) reads its answers: the script being run, or `input`.
+    var activeInput: LineSource
+    /// Completions to offer instead of the command language (the quiz's choices while it asks).
+    var completionOverride: [String]?
 
     /// Creates a shell.
     public init(session: Session, input: LineSource, output: OutputSink, options: ShellOptions = ShellOptions(),
@@ -34,7 +40,13 @@ public final class Shell {
         self.output = output
         self.options = options
         self.commands = commands
+        let counted = CountingLineSource(input)
+        self.counted = counted
+        activeInput = counted
     }
+
+    /// The main input, counting the lines read from it (by the loop and by commands such as `quiz`).
+    private let counted: CountingLineSource
 
     // MARK: rendering
 
@@ -56,6 +68,11 @@ public final class Shell {
 
     /// Writes a diagnostic, adding the script location.
     public func report(_ diagnostic: Diagnostic) {
+        guard !diagnostic.message.isEmpty else {
+            // Already printed where it happened (inside a sourced script).
+            exitStatus = max(exitStatus, diagnostic.exitCode)
+            return
+        }
         var d = diagnostic
         if d.file == nil, let file = currentFile {
             d.file = file
@@ -125,13 +142,19 @@ public final class Shell {
     @discardableResult
     public func runLoop(file: String? = nil) -> Int32 {
         let interactive = input.isInteractive
-        var lineNumber = 0
         var pending: String?
         var pendingLine = 0
         while !quitRequested {
             let prompt = pending == nil ? promptText : continuationPrompt
-            switch input.readLine(prompt: prompt) {
+            let read = counted.readLine(prompt: prompt)
+            let lineNumber = counted.lines
+            switch read {
             case .endOfInput:
+                if interactive && pending == nil && session.hasUnsavedChanges && !warnedAboutUnsavedChanges {
+                    warnedAboutUnsavedChanges = true
+                    output.write("\n" + Self.unsavedWarning + "\n")
+                    continue
+                }
                 if let text = pending {
                     currentFile = file
                     currentLine = pendingLine
@@ -144,7 +167,17 @@ public final class Shell {
                 if !interactive { return exitStatus }
                 continue
             case .line(let line):
-                lineNumber += 1
+                if let stream = input as? StreamLineSource, let problem = stream.lastProblem {
+                    // Bad bytes or an over-long line: say where, run nothing from it.
+                    currentFile = file
+                    currentLine = lineNumber
+                    report(Diagnostic(.error, problem.description.replacingOccurrencesOfLinePrefix + "; the line was not run", file: file, line: lineNumber))
+                    pending = nil
+                    currentFile = nil
+                    currentLine = nil
+                    if !interactive && !options.keepGoing { return exitStatus }
+                    continue
+                }
                 let text = pending.map { InputAssembler.join($0, line) } ?? line
                 if pending == nil { pendingLine = lineNumber }
                 if InputAssembler.needsContinuation(text) {
@@ -166,6 +199,9 @@ public final class Shell {
         return exitStatus
     }
 
+    /// What `quit` and Ctrl-D say the first time while changes are unsaved.
+    static let unsavedWarning = "there are unsaved changes: 'save FILE' keeps them; Ctrl-D or 'quit' again leaves without saving"
+
     /// The prompt: "review> ", with a star when there are unsaved changes.
     public var promptText: String { session.hasUnsavedChanges ? "review*> " : "review> " }
     /// The prompt for continuation lines.
@@ -173,15 +209,15 @@ public final class Shell {
 
     /// Runs a script's lines as if typed, for `source` and `review run`; errors name file:line.
     public func runScript(_ text: String, file: String) -> Bool {
-        let source = ScriptLineSource(text: text)
-        let outerFile = currentFile, outerLine = currentLine, outerFrames = frames
-        defer { currentFile = outerFile; currentLine = outerLine; frames = outerFrames }
-        var lineNumber = 0
+        let source = CountingLineSource(ScriptLineSource(text: text))
+        let outerFile = currentFile, outerLine = currentLine, outerFrames = frames, outerInput = activeInput
+        activeInput = source
+        defer { currentFile = outerFile; currentLine = outerLine; frames = outerFrames; activeInput = outerInput }
         var pending: String?
         var pendingLine = 0
         while !quitRequested {
             guard case .line(let line) = source.readLine(prompt: "") else { break }
-            lineNumber += 1
+            let lineNumber = source.lines
             let text = pending.map { InputAssembler.join($0, line) } ?? line
             if pending == nil { pendingLine = lineNumber }
             if InputAssembler.needsContinuation(text) { pending = text; continue }
@@ -201,6 +237,31 @@ public final class Shell {
         }
         return true
     }
+}
+
+extension String {
+    /// "line 3: invalid UTF-8 …" → "invalid UTF-8 …" (the diagnostic carries the line itself).
+    var replacingOccurrencesOfLinePrefix: String {
+        guard hasPrefix("line "), let colon = firstIndex(of: ":") else { return self }
+        return String(self[index(after: colon)...]).trimmingSpaces
+    }
+}
+
+/// Passes lines through from another source, counting them, so every reader agrees on line numbers.
+final class CountingLineSource: LineSource {
+    let base: LineSource
+    private(set) var lines = 0
+
+    init(_ base: LineSource) { self.base = base }
+
+    func readLine(prompt: String) -> LineInput {
+        let input = base.readLine(prompt: prompt)
+        if case .line = input { lines += 1 }
+        return input
+    }
+
+    func addToHistory(_ entry: String) { base.addToHistory(entry) }
+    var isInteractive: Bool { base.isInteractive }
 }
 
 /// Lines of an in-memory script.

@@ -8,6 +8,8 @@ public struct ShellOptions: Sendable {
     public var environment: [String: String] = [:]
     /// Print errors as JSON on stderr (`--format json`).
     public var jsonErrors = false
+    /// The directory relative file names are resolved against (nil: the process's current directory).
+    public var workingDirectory: String?
 
     /// Default options.
     public init() {}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// The whole workspace as one JSON document with a fixed key order (docs/formats.md, "JSON").
+///
+/// Written by hand rather than with `JSONEncoder` so the key order is the documented one (not
+/// alphabetical), each record sits on its own line (diffable, greppable, `jq`-friendly), and a million
+/// quotes encode at memory speed. Strings are UTF-8 with `"`, `\` and control characters escaped.
+public enum JSONExport {
+    /// The layout's name and version, the first two keys of the document.
+    public static let formatName = "review-workspace", formatVersion = 1
+
+    /// The JSON bytes of a workspace; `progress` gets the fraction of quotes written.
+    public static func encode(_ workspace: Workspace, progress: ((Double) -> Void)? = nil) -> [UInt8] {
+        var out = JSONBuffer(capacity: workspace.quotes.textByteCount + workspace.quotes.count * 200 + 64 * 1024)
+        out.raw("{\n  \"format\": "); out.string(formatName)
+        out.raw(",\n  \"version\": "); out.int(formatVersion)
+        out.raw(",\n  \"metadata\": {")
+        for (index, key) in workspace.metadata.keys.sorted().enumerated() {
+            out.raw(index == 0 ? "\n    " : ",\n    "); out.string(key); out.raw(": "); out.string(workspace.metadata[key]!)
+        }
+        out.raw(workspace.metadata.isEmpty ? "}" : "\n  }")
+
+        out.raw(",\n  \"studies\": [")
+        for (index, study) in workspace.studies.enumerated() {
+            out.raw(index == 0 ? "\n    " : ",\n    ")
+            out.raw("{\"id\": "); out.string(study.id)
+            out.raw(", \"label\": "); out.string(study.label)
+            out.raw(", \"reference\": "); out.int(study.reference)
+            out.raw(", \"year\": "); out.int(study.year)
+            out.raw(", \"country\": "); out.string(study.country)
+            out.raw(", \"design\": "); out.string(study.design)
+            out.raw(", \"data_collection\": "); out.string(study.dataCollection)
+            out.raw(", \"analysis\": "); out.string(study.analysis)
+            out.raw(", \"participants\": "); out.int(study.participants)
+            out.raw("}")
+        }
+        out.raw(workspace.studies.isEmpty ? "]" : "\n  ]")
+
+        out.raw(",\n  \"appraisals\": [")
+        for (index, appraisal) in workspace.appraisals.enumerated() {
+            out.raw(index == 0 ? "\n    " : ",\n    ")
+            out.raw("{\"study\": "); out.string(appraisal.studyID)
+            out.raw(", \"reviewer\": "); out.string(appraisal.reviewer)
+            out.raw(", \"answers\": [")
+            for (q, answer) in appraisal.answers.enumerated() {
+                if q > 0 { out.raw(", ") }
+                out.string(answer?.slug)
+            }
+            out.raw("], \"total\": "); out.raw(MarkdownExport.score(appraisal.totalHalfPoints))
+            out.raw("}")
+        }
+        out.raw(workspace.appraisals.isEmpty ? "]" : "\n  ]")
+
+        out.raw(",\n  \"subthemes\": [")
+        for (index, theme) in workspace.subThemes.enumerated() {
+            out.raw(index == 0 ? "\n    " : ",\n    ")
+            out.raw("{\"id\": "); out.int(theme.id)
+            out.raw(", \"code\": "); out.string(theme.code)
+            out.raw(", \"direction\": "); out.string(theme.direction.slug)
+            out.raw(", \"component\": "); out.string(theme.component.slug)
+            out.raw(", \"domain\": "); out.string(theme.domain.slug)
+            out.raw(", \"number\": "); out.int(theme.number)
+            out.raw(", \"label\": "); out.string(theme.label)
+            out.raw("}")
+        }
+        out.raw(workspace.subThemes.isEmpty ? "]" : "\n  ]")
+
+        out.raw(",\n  \"quotes\": [")
+        let q = workspace.quotes
+        let studyIDs = workspace.studies.map(\.id)
+        let step = max(1, q.count / 100)
+        for row in 0..<q.count {
+            out.raw(row == 0 ? "\n    " : ",\n    ")
+            out.raw("{\"id\": "); out.int(Int(q.ids[row]))
+            out.raw(", \"direction\": "); out.string(Direction(rawValue: q.directions[row])?.slug)
+            out.raw(", \"component\": "); out.string(COMBComponent(rawValue: q.components[row])?.slug)
+            out.raw(", \"domain\": "); out.string(TDFDomain(rawValue: q.domains[row])?.slug)
+            out.raw(", \"subtheme\": "); out.int(q.subThemes[row] >= 0 ? Int(q.subThemes[row]) : nil)
+            out.raw(", \"study\": "); out.string(q.studies[row] >= 0 ? studyIDs[Int(q.studies[row])] : nil)
+            out.raw(", \"reference\": "); out.int(q.references[row] >= 0 ? Int(q.references[row]) : nil)
+            out.raw(", \"page\": "); out.string(q.pages[row].isEmpty ? nil : q.pages[row])
+            out.raw(", \"text\": "); q.withText(atRow: row) { out.string(utf8: $0) }
+            out.raw("}")
+            if let progress, row % step == step - 1 { progress(Double(row + 1) / Double(q.count)) }
+        }
+        out.raw(q.count == 0 ? "]" : "\n  ]")
+        out.raw("\n}\n")
+        progress?(1)
+        return out.bytes
+    }
+
+    /// Writes the JSON document to `url` atomically.
+    public static func write(_ workspace: Workspace, to url: URL, progress: ((Double) -> Void)? = nil) throws(FileError) {
+        let bytes = encode(workspace, progress: progress.map { report in { report(0.7 * $0) } })
+        try AtomicFile.write(bytes, to: url, progress: progress.map { report in { report(0.7 + 0.3 * $0) } })
+    }
+}
+
+/// A byte buffer with JSON string escaping.
+struct JSONBuffer {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func int(_ value: Int?) {
+        guard let value else { raw("null"); return }
+        raw(String(value))
+    }
+
+    mutating func string(_ value: String?) {
+        guard var value else { raw("null"); return }
+        value.withUTF8 { string(utf8: $0) }
+    }
+
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(34)
+        var start = 0
+        for index in 0..<utf8.count {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == 34 || byte == 92 else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            switch byte {
+            case 34: bytes += [92, 34]
+            case 92: bytes += [92, 92]
+            case 10: bytes += [92, UInt8(ascii: "n")]
+            case 13: bytes += [92, UInt8(ascii: "r")]
+            case 9: bytes += [92, UInt8(ascii: "t")]
+            default:
+                let digit = { (value: UInt8) -> UInt8 in value < 10 ? 48 + value : 87 + value }
+                bytes += [92, UInt8(ascii: "u"), 48, 48, digit(byte >> 4), digit(byte & 15)]
+            }
+            start = index + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        bytes.append(34)
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import GRDB
+
+/// The workspace as a SQLite database (schema version 1, docs/formats.md "SQLite"), for sqlite3, R, pandas.
+///
+/// Tables hold codes (slugs) and ids; lookup tables give the display names; views join them
+/// (`quote_coding`, `casp_scores`). `PRAGMA user_version` is the schema version. The database is built
+/// in a temporary file beside the target and renamed over it, so an existing file is replaced whole or not at all.
+public enum SQLiteExport {
+    /// The schema version written to `PRAGMA user_version`.
+    public static let schemaVersion = 1
+
+    /// The schema, as SQL.
+    public static let schema = """
+    CREATE TABLE metadata (
+      key TEXT PRIMARY KEY NOT NULL,
+      value TEXT NOT NULL
+    );
+    CREATE TABLE directions (
+      slug TEXT PRIMARY KEY NOT NULL,
+      code INTEGER NOT NULL UNIQUE,
+      name TEXT NOT NULL
+    );
+    CREATE TABLE components (
+      slug TEXT PRIMARY KEY NOT NULL,
+      code INTEGER NOT NULL UNIQUE,
+      name TEXT NOT NULL,
+      source TEXT NOT NULL,
+      abbreviation TEXT NOT NULL
+    );
+    CREATE TABLE domains (
+      slug TEXT PRIMARY KEY NOT NULL,
+      code INTEGER NOT NULL UNIQUE,
+      name TEXT NOT NULL,
+      abbreviation TEXT NOT NULL
+    );
+    CREATE TABLE studies (
+      id TEXT PRIMARY KEY NOT NULL,
+      position INTEGER NOT NULL UNIQUE,
+      label TEXT NOT NULL,
+      reference INTEGER,
+      year INTEGER,
+      country TEXT,
+      design TEXT,
+      data_collection TEXT,
+      analysis TEXT,
+      participants INTEGER
+    );
+    CREATE TABLE appraisals (
+      study TEXT NOT NULL REFERENCES studies(id),
+      reviewer TEXT NOT NULL,
+      position INTEGER NOT NULL UNIQUE,
+      q1 TEXT, q2 TEXT, q3 TEXT, q4 TEXT, q5 TEXT, q6 TEXT, q7 TEXT, q8 TEXT, q9 TEXT, q10 TEXT,
+      PRIMARY KEY (study, reviewer)
+    );
+    CREATE TABLE subthemes (
+      id INTEGER PRIMARY KEY NOT NULL,
+      position INTEGER NOT NULL UNIQUE,
+      code TEXT NOT NULL,
+      direction TEXT NOT NULL REFERENCES directions(slug),
+      component TEXT NOT NULL REFERENCES components(slug),
+      domain TEXT NOT NULL REFERENCES domains(slug),
+      number INTEGER NOT NULL,
+      label TEXT NOT NULL
+    );
+    CREATE TABLE quotes (
+      id INTEGER PRIMARY KEY NOT NULL,
+      text TEXT NOT NULL,
+      direction TEXT REFERENCES directions(slug),
+      component TEXT REFERENCES components(slug),
+      domain TEXT REFERENCES domains(slug),
+      subtheme INTEGER REFERENCES subthemes(id),
+      study TEXT REFERENCES studies(id),
+      reference INTEGER,
+      page TEXT
+    );
+    CREATE INDEX quotes_study ON quotes(study);
+    CREATE INDEX quotes_subtheme ON quotes(subtheme);
+    CREATE VIEW quote_coding AS
+      SELECT q.id AS id, 'Q' || q.id AS label, dr.name AS direction, c.name AS component, d.name AS domain,
+             s.code AS subtheme_code, s.label AS subtheme, q.study AS study, st.label AS study_label,
+             q.reference AS reference, q.page AS page, q.text AS text
+      FROM quotes q
+      LEFT JOIN directions dr ON dr.slug = q.direction
+      LEFT JOIN components c ON c.slug = q.component
+      LEFT JOIN domains d ON d.slug = q.domain
+      LEFT JOIN subthemes s ON s.id = q.subtheme
+      LEFT JOIN studies st ON st.id = q.study;
+    CREATE VIEW casp_scores AS
+      SELECT a.study AS study, st.label AS label, a.reviewer AS reviewer,
+             CASE a.q1 WHEN 'yes' THEN 1.0 WHEN 'cant-tell' THEN 0.5 WHEN 'no' THEN 0.0 END AS q1,
+             CASE a.q2 WHEN 'yes' THEN 1.0 WHEN 'cant-tell' THEN 0.5 WHEN 'no' THEN 0.0 END AS q2,
+             CASE a.q3 WHEN 'yes' THEN 1.0 WHEN 'cant-tell' THEN 0.5 WHEN 'no' THEN 0.0 END AS q3,
+             CASE a.q4 WHEN 'yes' THEN 1.0 WHEN 'cant-tell' THEN 0.5 WHEN 'no' THEN 0.0 END AS q4,
+             CASE a.q5 WHEN 'yes' THEN 1.0 WHEN 'cant-tell' THEN 0.5 WHEN 'no' THEN 0.0 END AS q5,
+             CASE a.q6 WHEN 'yes' THEN 1.0 WHEN 'cant-tell' THEN 0.5 WHEN 'no' THEN 0.0 END AS q6,
+             CASE a.q7 WHEN 'yes' THEN 1.0 WHEN 'cant-tell' THEN 0.5 WHEN 'no' THEN 0.0 END AS q7,
+             CASE a.q8 WHEN 'yes' THEN 1.0 WHEN 'cant-tell' THEN 0.5 WHEN 'no' THEN 0.0 END AS q8,
+             CASE a.q9 WHEN 'yes' THEN 1.0 WHEN 'cant-tell' THEN 0.5 WHEN 'no' THEN 0.0 END AS q9,
+             CASE a.q10 WHEN 'yes' THEN 1.0 WHEN 'cant-tell' THEN 0.5 WHEN 'no' THEN 0.0 END AS q10,
+             (SELECT total(CASE v WHEN 'yes' THEN 1.0 WHEN 'cant-tell' THEN 0.5 ELSE 0.0 END)
+                FROM (SELECT a.q1 AS v UNION ALL SELECT a.q2 UNION ALL SELECT a.q3 UNION ALL SELECT a.q4 UNION ALL SELECT a.q5
+                      UNION ALL SELECT a.q6 UNION ALL SELECT a.q7 UNION ALL SELECT a.q8 UNION ALL SELECT a.q9 UNION ALL SELECT a.q10)) AS total
+      FROM appraisals a JOIN studies st ON st.id = a.study
+      ORDER BY a.position;
+    """
+
+    /// Builds the database for `workspace` and atomically replaces `url` with it.
+    public static func write(_ workspace: Workspace, to url: URL, progress: ((Double) -> Void)? = nil) throws(FileError) {
+        let display = AtomicFile.displayPath(url)
+        try AtomicFile.replace(url) { temporary in
+            do {
+                var configuration = Configuration()
+                configuration.journalMode = .default
+                let queue = try DatabaseQueue(path: temporary.path, configuration: configuration)
+                try queue.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF")
+                    try db.inTransaction {
+                        try fill(db, workspace, progress: progress)
+                        return .commit
+                    }
+                    try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+                }
+                try queue.close()
+            } catch let error as DatabaseError {
+                throw FileError(path: display, message: "cannot write the database: \(AtomicFile.lowercased(error.message ?? "sqlite error \(error.resultCode.rawValue)"))")
+            }
+        }
+        progress?(1)
+    }
+
+    static func fill(_ db: Database, _ workspace: Workspace, progress: ((Double) -> Void)?) throws {
+        try db.execute(sql: schema)
+        let metadata = try db.makeStatement(sql: "INSERT INTO metadata (key, value) VALUES (?, ?)")
+        for key in workspace.metadata.keys.sorted() { try metadata.execute(arguments: [key, workspace.metadata[key]!]) }
+        let directions = try db.makeStatement(sql: "INSERT INTO directions VALUES (?, ?, ?)")
+        for value in Direction.allCases { try directions.execute(arguments: [value.slug, Int(value.rawValue), value.name]) }
+        let components = try db.makeStatement(sql: "INSERT INTO components VALUES (?, ?, ?, ?, ?)")
+        for value in COMBComponent.allCases {
+            try components.execute(arguments: [value.slug, Int(value.rawValue), value.name, value.source.rawValue, value.abbreviation])
+        }
+        let domains = try db.makeStatement(sql: "INSERT INTO domains VALUES (?, ?, ?, ?)")
+        for value in TDFDomain.allCases { try domains.execute(arguments: [value.slug, Int(value.rawValue), value.name, value.abbreviation]) }
+
+        let studies = try db.makeStatement(sql: "INSERT INTO studies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for (position, study) in workspace.studies.enumerated() {
+            try studies.execute(arguments: [study.id, position + 1, study.label, study.reference, study.year, study.country,
+                                            study.design, study.dataCollection, study.analysis, study.participants])
+        }
+        let appraisals = try db.makeStatement(sql: "INSERT INTO appraisals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for (position, appraisal) in workspace.appraisals.enumerated() {
+            var values: [(any DatabaseValueConvertible)?] = [appraisal.studyID, appraisal.reviewer, position + 1]
+            values += appraisal.answers.map { $0?.slug }
+            try appraisals.execute(arguments: StatementArguments(values))
+        }
+        let subthemes = try db.makeStatement(sql: "INSERT INTO subthemes VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        for (position, theme) in workspace.subThemes.enumerated() {
+            try subthemes.execute(arguments: [theme.id, position + 1, theme.code, theme.direction.slug, theme.component.slug,
+                                              theme.domain.slug, theme.number, theme.label])
+        }
+        let quotes = try db.makeStatement(sql: "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let q = workspace.quotes
+        let studyIDs = workspace.studies.map(\.id)
+        let directionSlugs = [nil] + Direction.allCases.map(\.slug), componentSlugs = [nil] + COMBComponent.allCases.map(\.slug)
+        let domainSlugs = [nil] + TDFDomain.allCases.map(\.slug)
+        let step = max(1, q.count / 100)
+        for row in 0..<q.count {
+            let subTheme: Int? = q.subThemes[row] >= 0 ? Int(q.subThemes[row]) : nil
+            let study: String? = q.studies[row] >= 0 ? studyIDs[Int(q.studies[row])] : nil
+            let reference: Int? = q.references[row] >= 0 ? Int(q.references[row]) : nil
+            let page: String? = q.pages[row].isEmpty ? nil : q.pages[row]
+            try quotes.execute(arguments: [Int(q.ids[row]), q.text(atRow: row), code(directionSlugs, q.directions[row]),
+                                           code(componentSlugs, q.components[row]), code(domainSlugs, q.domains[row]),
+                                           subTheme, study, reference, page])
+            if let progress, row % step == step - 1 { progress(0.95 * Double(row + 1) / Double(q.count)) }
+        }
+    }
+
+    private static func code(_ slugs: [String?], _ raw: UInt8) -> String? {
+        Int(raw) < slugs.count ? slugs[Int(raw)] : nil
+    }
+}

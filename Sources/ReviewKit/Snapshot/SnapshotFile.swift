@@ -1,0 +1,69 @@
+import Foundation
+
+/// Saving and loading snapshot files: atomic, checksummed, validated, with progress for large workspaces.
+///
+/// `write` never leaves a damaged or half-written file where the previous good one was (see `AtomicFile`);
+/// `read` hands back a snapshot only when the whole file is valid, and otherwise a `FileError` naming the
+/// file, line and column. Both call `progress` with the fraction done (0…1) on the calling thread.
+public enum SnapshotFile {
+    /// What a load or save learned about the file besides its content.
+    public struct Info: Sendable, Equatable {
+        /// The format version of the file (the current one after a save; possibly older after a load).
+        public var version: Int
+        /// The CRC-32 in the file's trailer (`checksum crc32 …`), which identifies its content.
+        public var checksum: UInt32
+        /// The file's size in bytes.
+        public var byteCount: Int
+
+        /// The checksum as the file writes it: eight lowercase hex digits.
+        public var checksumText: String { SnapshotWriter.hex(checksum) }
+    }
+
+    /// Encodes `snapshot` and atomically replaces the file at `url` with it; returns the new file's checksum and size.
+    @discardableResult
+    public static func write(_ snapshot: Snapshot, to url: URL, progress: ((Double) -> Void)? = nil) throws(FileError) -> Info {
+        try write(snapshot, to: url, progress: progress, failingAt: nil)
+    }
+
+    /// `write(_:to:progress:)` with a failure injected into the atomic write (tests only).
+    static func write(_ snapshot: Snapshot, to url: URL, progress: ((Double) -> Void)?, failingAt failure: AtomicFile.FailurePoint?) throws(FileError) -> Info {
+        let quotes = snapshot.workspace.quotes
+        let expected = 64 * 1024 + quotes.count * 64 + quotes.textByteCount
+        var total = 0
+        var last: [UInt8] = []
+        try AtomicFile.writeStreaming(to: url, expectedBytes: expected, progress: progress, failingAt: failure) { (emit) throws(FileError) in
+            func counting(_ piece: UnsafeBufferPointer<UInt8>) throws(FileError) {
+                total += piece.count
+                try emit(piece)
+            }
+            last = try SnapshotWriter.stream(snapshot, chunkSize: 4 << 20, progress: nil, emit: counting)
+            try last.withUnsafeBufferPointer { (piece) throws(FileError) in try counting(piece) }
+        }
+        progress?(1)
+        return Info(version: Snapshot.formatVersion, checksum: trailerChecksum(last), byteCount: total)
+    }
+
+    /// Reads and validates the snapshot at `url`.
+    public static func read(from url: URL, progress: ((Double) -> Void)? = nil) throws(FileError) -> Snapshot {
+        try load(from: url, progress: progress).snapshot
+    }
+
+    /// Reads and validates the snapshot at `url`, with its version, checksum and size (for the journal's base).
+    public static func load(from url: URL, progress: ((Double) -> Void)? = nil) throws(FileError) -> (snapshot: Snapshot, info: Info) {
+        let bytes = try AtomicFile.read(url, progress: progress.map { report in { report(0.3 * $0) } })
+        let decoded = try SnapshotReader.decodeWithInfo(bytes, path: AtomicFile.displayPath(url),
+                                                        progress: progress.map { report in { report(0.3 + 0.7 * $0) } })
+        return (decoded.snapshot, Info(version: decoded.version, checksum: decoded.checksum, byteCount: bytes.count))
+    }
+
+    /// The trailer checksum of encoded snapshot bytes (the writer always ends with it).
+    static func trailerChecksum(_ bytes: [UInt8]) -> UInt32 {
+        guard bytes.count > 9 else { return 0 }
+        return UInt32(String(decoding: bytes[(bytes.count - 9)..<(bytes.count - 1)], as: UTF8.self), radix: 16) ?? 0
+    }
+}
+
+extension EmbeddedReview {
+    /// The checksum in the embedded snapshot's trailer (for a journal's base).
+    public static var checksum: UInt32 { SnapshotFile.trailerChecksum(Array(text.utf8)) }
+}

@@ -1,0 +1,79 @@
+import Testing
+@testable import ReviewKit
+
+/// COM-B × TDF and source × domain matrices against counts made by plain loops over quote values.
+@Suite struct MatrixTests {
+    static let workspace = try! EmbeddedReview.load().workspace
+
+    @Test func combByDomainMatchesTheSeedRows() {
+        let matrix = CountMatrix.combByDomain(Self.workspace.quotes)
+        #expect(matrix.rowLabels == COMBComponent.allCases.map(\.name))
+        #expect(matrix.columnLabels == TDFDomain.allCases.map(\.name))
+        #expect(matrix.total == 46)
+        // Per component and domain, by hand from Tables 3 and 4.
+        func cell(_ c: COMBComponent, _ d: TDFDomain) -> Int {
+            matrix.counts[COMBComponent.allCases.firstIndex(of: c)!][TDFDomain.allCases.firstIndex(of: d)!]
+        }
+        #expect(cell(.psychologicalCapability, .knowledge) == 4)
+        #expect(cell(.psychologicalCapability, .skills) == 3)
+        #expect(cell(.physicalOpportunity, .environmentalContextAndResources) == 11)
+        #expect(cell(.socialOpportunity, .socialInfluences) == 6)
+        #expect(cell(.automaticMotivation, .emotion) == 2)
+        #expect(cell(.automaticMotivation, .reinforcement) == 2)
+        #expect(cell(.reflectiveMotivation, .socialProfessionalRoleAndIdentity) == 8)
+        #expect(cell(.physicalCapability, .knowledge) == 0)
+        #expect(matrix.rowTotals == [8, 0, 11, 6, 17, 4])
+        #expect(matrix.columnTotals.reduce(0, +) == 46)
+    }
+
+    @Test func directionAndRowsRestrictTheCount() throws {
+        let store = Self.workspace.quotes
+        #expect(CountMatrix.combByDomain(store, direction: .barrier).total == 18)
+        #expect(CountMatrix.combByDomain(store, direction: .facilitator).total == 28)
+        let spec = try QueryParser.parse("text contains peer", for: .quote)
+        let rows = try QueryEngine(QueryContext(workspace: Self.workspace)).quoteRows(matching: spec.filter)
+        let restricted = CountMatrix.combByDomain(store, rows: rows)
+        #expect(restricted.total == 15)
+        #expect(CountMatrix.combByDomain(store, rows: rows, direction: .barrier).total == 7)
+        #expect(CountMatrix.studyByDomain(Self.workspace, rows: rows).total == 15)
+    }
+
+    @Test func studyByDomainGroupsByReferenceWhenQuotesHaveNoStudy() {
+        let matrix = CountMatrix.studyByDomain(Self.workspace)
+        var expected: [String: [Int]] = [:]
+        for row in 0..<Self.workspace.quotes.count {
+            let quote = Self.workspace.quote(atRow: row)
+            let label = quote.studyID.map { id in "\(id) \(Self.workspace.study(id)!.label)" } ?? quote.reference.map { "ref \($0)" } ?? "unattributed"
+            expected[label, default: [Int](repeating: 0, count: 14)][TDFDomain.allCases.firstIndex(of: quote.domain!)!] += 1
+        }
+        #expect(Dictionary(uniqueKeysWithValues: zip(matrix.rowLabels, matrix.counts)) == expected)
+        #expect(matrix.rowLabels.last == "unattributed")
+        #expect(matrix.total == 46)
+    }
+
+    @Test func randomWorkspacesAgreeWithPlainLoops() throws {
+        var rng = SeededGenerator(seed: 314)
+        for _ in 0..<40 {
+            let workspace = try QueryReferenceTests.randomWorkspace(&rng)
+            let direction = [nil, Direction.barrier, .facilitator].randomElement(using: &rng)!
+            let comb = CountMatrix.combByDomain(workspace.quotes, direction: direction)
+            var cells = [[Int]](repeating: [Int](repeating: 0, count: 14), count: 6)
+            var studyCells: [String: [Int]] = [:]
+            for row in 0..<workspace.quotes.count {
+                let quote = workspace.quote(atRow: row)
+                guard direction == nil || quote.direction == direction else { continue }
+                if let c = quote.component, let d = quote.domain {
+                    cells[COMBComponent.allCases.firstIndex(of: c)!][TDFDomain.allCases.firstIndex(of: d)!] += 1
+                }
+                let label = quote.studyID.map { id in "\(id) \(workspace.study(id)!.label)" } ?? quote.reference.map { "ref \($0)" } ?? "unattributed"
+                var counts = studyCells[label, default: [Int](repeating: 0, count: 14)]
+                if let d = quote.domain { counts[TDFDomain.allCases.firstIndex(of: d)!] += 1 }
+                studyCells[label] = counts
+            }
+            #expect(comb.counts == cells)
+            let byStudy = CountMatrix.studyByDomain(workspace, direction: direction)
+            let nonEmpty = studyCells.filter { $0.value.contains { $0 > 0 } }
+            #expect(Dictionary(uniqueKeysWithValues: zip(byStudy.rowLabels, byStudy.counts)) == nonEmpty)
+        }
+    }
+}
