@@ -82,7 +82,9 @@ extension CommandSpec {
         shell.session.savedBase = base
         shell.session.clearJournal()
         let w = shell.session.workspace
-        return .message("loaded \(path ?? EmbeddedReview.shortName): \(w.studies.count) studies, \(w.quotes.count) coded quotes, \(w.subThemes.count) sub-themes, \(snapshot.notes.count) notes, \(snapshot.history.count) history cells")
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        return .message("loaded \(path ?? EmbeddedReview.shortName): " + [count(w.studies.count, "study").replacingAll("studys", with: "studies").replacingAll("1 studies", with: "1 study"),
+                        count(w.quotes.count, "coded quote"), count(w.subThemes.count, "sub-theme"), count(snapshot.notes.count, "note"), count(snapshot.history.count, "history cell")].joined(separator: ", "))
     }
 
     static let `import` = CommandSpec(
@@ -176,6 +178,8 @@ extension CommandSpec {
                     try CSVExport.write(table, workspace: workspace, to: url, progress: shell.progress("exporting"))
                     return .message("wrote \(table.rawValue) to \(fileWord.text)")
                 }
+                // A folder named for the four CSV files is created when missing (its parent must exist).
+                if !FileManager.default.fileExists(atPath: url.path) { try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: false) }
                 try CSVExport.writeAll(workspace: workspace, to: url)
                 return .message("wrote " + CSVTableKind.allCases.map(\.fileName).joined(separator: ", ") + " to \(fileWord.text)")
             case "markdown", "md":

@@ -57,7 +57,6 @@ extension CommandSpec {
                 parts.append(.message(DiagnosticRenderer().render(error).trimmingCharacters(in: .newlines)))
             }
         }
-        if let exercise = step.exercise { parts.append(.text("Your turn: " + exercise)) }
         parts.append(.message(progress.isAtEnd ? "(last step; 'tutorial 1' starts again, 'quiz 5' tests you)" : "('tutorial next' for step \(progress.number + 1) of \(Tutorial.steps.count))"))
         return .sequence(parts)
     }
