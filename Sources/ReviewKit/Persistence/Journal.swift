@@ -157,6 +157,7 @@ public final class Journal {
             try AtomicFile.write(bytes, to: url)
             fd = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
             guard fd >= 0 else { throw AtomicFile.posixError(errno, display: display, action: "cannot open the journal") }
+            _ = fchmod(fd, 0o600)  // the journal holds research data: owner only, like the history file
         } catch {
             posixClose(lockFD)
             lockFD = -1

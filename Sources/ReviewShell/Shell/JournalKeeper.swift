@@ -48,7 +48,7 @@ final class JournalKeeper {
                 carried = Array(recovery.records.prefix(replay.applied))
                 var message = "recovered \(replay.applied) of \(recovery.records.count) change(s); 'save FILE' keeps them"
                 if let failure = replay.failure { message += "\nnote: change \(failure.record.sequence) ('\(failure.record.command)') could not be replayed: \(failure.error.message)" }
-                shell.output.write(message + "\n")
+                if interactive { shell.output.write(message + "\n") } else { shell.output.writeError("review: " + message + "\n") }
                 try? recovery.discard()
             case "n", "no":
                 try? recovery.discard()
