@@ -78,28 +78,37 @@ extension CommandSpec {
         var quiz = try engine(invocation) { () throws(ReviewError) in
             try QuizSession(workspace: shell.session.workspace, mapping: shell.session.settings.mapping, count: parsed.count, restrictTo: parsed.topics, seed: seed)
         }
-        shell.emit("Quiz: \(quiz.quotes.count) quote\(quiz.quotes.count == 1 ? "" : "s") (seed \(seed); 'quiz … --seed \(seed)' repeats it). "
-                   + "Name the COM-B component, then the TDF domain; 'hint', 'skip' or 'quit' at any time.\n" + (quiz.note.map { $0 + "\n" } ?? ""))
+        // The quiz talks turn by turn, so its lines go straight out, never through the pager.
+        func say(_ text: String) { shell.output.write(DisplayWidth.wrap(text, width: shell.width).joined(separator: "\n") + "\n") }
+        say("Quiz: \(quiz.quotes.count) quote\(quiz.quotes.count == 1 ? "" : "s") (seed \(seed); 'quiz … --seed \(seed)' repeats it). "
+            + "Name the COM-B component, then the TDF domain; 'hint', 'skip' or 'quit' at any time.")
+        if let note = quiz.note { say(note) }
         defer { shell.completionOverride = nil }
         var shownQuestion = 0
         while let question = quiz.current, let prompt = quiz.prompt {
             if question.number != shownQuestion {
                 shownQuestion = question.number
-                shell.emit("\n" + question.header + "\n" + DisplayWidth.wrap(question.quote.text, width: shell.width - 2).map { "  " + $0 }.joined(separator: "\n") + "\n")
+                shell.output.write("\n" + question.header + "\n" + DisplayWidth.wrap(question.quote.text, width: shell.width - 2).map { "  " + $0 }.joined(separator: "\n") + "\n")
             }
             shell.completionOverride = quiz.choices + QuizSession.commands
             let answer: String
             switch shell.activeInput.readLine(prompt: prompt + " ") {
-            case .line(let text): answer = text
+            case .line(let text):
+                // Completion or habit may wrap the answer in quotes; the quiz wants the bare name.
+                var bare = text.trimmingCharacters(in: .whitespaces)
+                if bare.count >= 2, let first = bare.first, let last = bare.last, "\"'\u{201C}".contains(first), "\"'\u{201D}".contains(last) {
+                    bare = String(bare.dropFirst().dropLast())
+                }
+                answer = bare
             case .interrupted, .endOfInput: answer = "quit"
             }
             switch quiz.answer(answer) {
             case .retry(let message, let suggestions):
-                shell.emit(message + (suggestions.isEmpty ? "" : " (" + suggestions.joined(separator: ", ") + ")") + "\n")
+                say(message + (suggestions.isEmpty ? "" : " (" + suggestions.joined(separator: ", ") + ")"))
             case .hint(let text):
-                shell.emit(text + "\n")
+                say(text)
             case .correct(let verdict), .wrong(let verdict), .skipped(let verdict):
-                shell.emit(shell.renderer.render(shell.render(verdict.explanation)))
+                shell.output.write(shell.renderer.render(shell.render(verdict.explanation)))
                 if let score = verdict.finalScore { return shell.render(score.explanation) }
             case .finished(let score):
                 return shell.render(score.explanation)

@@ -13,7 +13,12 @@ public struct ShellCompleter {
 
     /// The completion for the text before the cursor.
     public func complete(_ textBeforeCursor: String) -> Completion {
-        if let choices = shell.completionOverride { return match(textBeforeCursor.trimmingCharacters(in: .whitespaces), choices) }
+        if let choices = shell.completionOverride {
+            // A quiz answer is the whole line: complete it without quotes.
+            let typed = textBeforeCursor.trimmingCharacters(in: .whitespaces)
+            let key = TextFolding.fold(typed)
+            return Completion(replacingLast: textBeforeCursor.count, candidates: choices.filter { TextFolding.fold($0).hasPrefix(key) })
+        }
         let (words, current) = Self.split(textBeforeCursor)
         guard !words.isEmpty else { return match(current, shell.commands.allNames.filter { $0 != "?" }) }
         guard let spec = shell.commands.command(named: words[0]) else { return .none }

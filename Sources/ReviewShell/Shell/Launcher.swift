@@ -138,7 +138,7 @@ public enum Launcher {
     /// The one-line banner: what is loaded and where to start.
     public static func banner(_ session: Session) -> String {
         let w = session.workspace
-        return "review \(ReviewVersion.current) — \(session.sourceDescription): \(w.studies.count) studies, \(w.quotes.count) coded quotes, \(w.subThemes.count) sub-themes. 'help' lists commands; 'tutorial' starts a lesson."
+        return "review \(ReviewVersion.current) — \(session.sourceDescription): \(w.studies.count) studies, \(w.quotes.count) coded quotes. 'help' for commands, 'tutorial' for a lesson."
     }
 }
 

@@ -18,7 +18,9 @@ public enum Terminal {
 
     /// Shows text through a pager ($PAGER, else `less -FRX`); returns false when no pager could run.
     public static func page(_ text: String, environment: [String: String]) -> Bool {
-        let command = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
+        // The text is UTF-8 whatever the locale says (review may run under LANG=C): tell less so.
+        let pager = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
+        let command = (environment["LESSCHARSET"] == nil ? "LESSCHARSET=utf-8 " : "") + pager
         // The pager inherits the terminal; SIGPIPE is ignored so quitting it early does not kill the shell.
         signal(SIGPIPE, SIG_IGN)
         guard let pipe = popen(command, "w") else { return false }
