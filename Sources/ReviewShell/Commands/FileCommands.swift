@@ -70,6 +70,7 @@ extension CommandSpec {
                 throw Diagnostic(relabel(error, as: word.text))
             }
         }
+        guard !Interrupt.wasRequested else { throw invocation.error("load interrupted by Ctrl-C; the session is as it was", at: word.span) }
         let cells = shell.session.cells
         try engine(invocation) { () throws(ReviewError) in try shell.session.restore(snapshot, path: path) }
         if path == nil { shell.session.sourceDescription = EmbeddedReview.shortName }
@@ -120,6 +121,7 @@ extension CommandSpec {
         } catch {
             throw Diagnostic(relabel(error, as: fileWord.text))
         }
+        guard !Interrupt.wasRequested else { throw invocation.error("import interrupted by Ctrl-C; nothing was imported", at: fileWord.span) }
         guard !result.changes.isEmpty else {
             return .message("nothing to import: \(result.rows) \(result.kind.rawValue) row(s), all unchanged")
         }

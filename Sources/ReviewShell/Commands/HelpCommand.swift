@@ -9,7 +9,7 @@ extension CommandSpec {
         argument: .command
     ) { invocation, shell throws(Diagnostic) in
         let words = try invocation.words()
-        guard let word = words.first else { return .text(CommandHelp.overview(shell.commands)) }
+        guard let word = words.first else { return .text(CommandHelp.overview(shell.commands, width: shell.width)) }
         switch word.text.lowercased() {
         case "fields": return .text(CommandHelp.fields)
         case "filters", "filter", "query", "queries": return .text(CommandHelp.filters)
@@ -27,14 +27,20 @@ extension CommandSpec {
 /// The text of `help` and of docs/commands.md, made from the registry so the two never disagree.
 public enum CommandHelp {
     /// The list of commands by group.
-    public static func overview(_ registry: CommandRegistry) -> String {
+    public static func overview(_ registry: CommandRegistry, width: Int = 100) -> String {
         var text = "Commands (help COMMAND for details and examples):\n"
+        let nameWidth = registry.commands.map(\.name.count).max() ?? 0
         for group in CommandRegistry.groups {
             let specs = registry.commands.filter { $0.group == group }
             guard !specs.isEmpty else { continue }
             text += "\n\(group)\n"
-            let width = specs.map(\.name.count).max() ?? 0
-            for spec in specs { text += "  " + spec.name.padding(width) + "  " + spec.summary + "\n" }
+            for spec in specs {
+                // Summaries wrap under themselves, not under the command names.
+                let lines = DisplayWidth.wrap(spec.summary, width: max(20, width - nameWidth - 4))
+                for (index, line) in lines.enumerated() {
+                    text += "  " + (index == 0 ? spec.name.padding(nameWidth) : String(repeating: " ", count: nameWidth)) + "  " + line + "\n"
+                }
+            }
         }
         text += "\nQueries: 'help filters' and 'help fields'. Multi-line input: end a line with \\ or leave a quote open. Ctrl-D leaves.\n"
         return text

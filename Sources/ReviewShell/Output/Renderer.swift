@@ -124,7 +124,11 @@ public struct Renderer: Sendable {
         }
         out += line(table.columns.map(\.name), header: true)
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: separator)) + "\n"
-        for row in cells { out += line(row, header: false) }
+        for row in cells {
+            // Ctrl-C stops a long listing at the next row.
+            if Interrupt.wasRequested { out += "(interrupted: \(table.rows.count) rows in all)\n"; break }
+            out += line(row, header: false)
+        }
         if table.rows.isEmpty { out += "(no rows)\n" }
         for note in table.footnotes { out += wrapProse(note) }
         return out

@@ -58,7 +58,7 @@ import ReviewKit
     @Test func quizChoicesReplaceTheLanguageWhileItAsks() {
         shell.completionOverride = COMBComponent.allCases.map(\.name) + ["hint", "skip"]
         defer { shell.completionOverride = nil }
-        #expect(completer.complete("refl").candidates == ["\"Reflective motivation\""])
+        #expect(completer.complete("refl").candidates == ["Reflective motivation"], "whole-line answers are not quoted")
         #expect(completer.complete("sk").candidates == ["skip"])
     }
 
