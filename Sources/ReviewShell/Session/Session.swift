@@ -41,6 +41,8 @@ public final class Session {
 
     /// The crash-recovery journal: every change is appended (and flushed) before it is acknowledged.
     public var journal: Journal?
+    /// Opens the journal when the first change comes (a session that changes nothing writes no journal).
+    public var openJournal: (() -> Journal?)?
     /// What the workspace was loaded from, so a recovered journal can be replayed onto the same thing.
     public var savedBase: JournalBase = .embedded
 
@@ -54,6 +56,10 @@ public final class Session {
     /// Applies a change and appends it to the journal; if the journal cannot be written, the change is taken back.
     private func applyJournaled(_ change: WorkspaceChange, command: String) throws(ReviewError) -> WorkspaceChange {
         let inverse = try workspace.apply(change)
+        if journal == nil, let open = openJournal {
+            openJournal = nil
+            journal = open()
+        }
         if let journal {
             do throws(FileError) {
                 try journal.append(command: command, change: change)

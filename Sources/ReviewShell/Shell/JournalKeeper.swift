@@ -57,12 +57,20 @@ final class JournalKeeper {
                 shell.output.write("kept for later in \(recovery.url.path)\n")
             }
         }
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        do throws(FileError) {
-            session.journal = try Journal(url: Journal.newURL(in: directory), base: session.savedBase, carrying: carried)
-        } catch {
-            shell.output.writeError("review: warning: no crash-recovery journal (\(error.description)); changes are only kept by 'save'\n")
+        let directory = self.directory
+        let output = shell.output
+        let open: () -> Journal? = { [weak session] in
+            guard let session else { return nil }
+            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            do throws(FileError) {
+                return try Journal(url: Journal.newURL(in: directory), base: session.savedBase, carrying: carried)
+            } catch {
+                output.writeError("review: warning: no crash-recovery journal (\(error.description)); changes are only kept by 'save'\n")
+                return nil
+            }
         }
+        // Recovered work goes into a journal at once; otherwise the journal opens with the first change.
+        if carried.isEmpty { session.openJournal = open } else { session.journal = open() }
     }
 
     /// The workspace a recovered journal was recorded on: the embedded review, an empty one, or its snapshot file.

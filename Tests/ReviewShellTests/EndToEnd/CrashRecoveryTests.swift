@@ -61,7 +61,8 @@ import Testing
             live.send(step.command)
             #expect(live.waitFor(step.ack), "command \(index + 1) was not acknowledged: \(live.seen)")
         }
-        if killAfter < commands.count && Bool.random(using: &generator) { live.send(commands[killAfter].command) }
+        let sentNext = killAfter < commands.count && Bool.random(using: &generator)
+        if sentNext { live.send(commands[killAfter].command) }
         usleep(UInt32.random(in: 0...20_000, using: &generator))
         live.kill()
 
@@ -71,7 +72,8 @@ import Testing
         if killAfter >= 2 { #expect(after.stdout.contains("Kivistö’s ward")) }
         if killAfter >= 3 { #expect(after.stdout.contains("TDF domain: Knowledge")) }
         if killAfter >= 4 { #expect(after.stdout.contains("CASP total:") && after.stdout.contains("7.0")) }
-        if killAfter == 5 { #expect(after.stdout.contains("Finland")) }
+        // The next command may have landed before the kill; after 5 that is the undo of the edit.
+        if killAfter == 5 { #expect(after.stdout.contains("Finland") || (sentNext && after.stderr.contains("recovered 6 of 6"))) }
         if killAfter == 6 { #expect(!after.stdout.contains("Finland"), "the journaled undo is replayed too") }
 
         // Recovered and exited cleanly: the journal is gone, so the next start recovers nothing.
