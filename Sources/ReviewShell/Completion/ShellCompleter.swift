@@ -128,7 +128,7 @@ public struct ShellCompleter {
         var candidates: [String] = []
         for name in listing.sorted() where name.hasPrefix(prefix) && (!name.hasPrefix(".") || prefix.hasPrefix(".")) {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
             candidates.append(typedDirectory + name + (isDirectory.boolValue ? "/" : ""))
         }
         return Completion(replacingLast: typed.count, candidates: candidates)
