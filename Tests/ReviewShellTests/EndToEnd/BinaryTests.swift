@@ -101,4 +101,26 @@ import Testing
         let result = try ReviewProcess.run(["--empty", "-c", "studies count", "-c", "quotes count"])
         #expect(result.stdout == "studies: 0 (of 0)\nquotes: 0 (of 0)\n")
     }
+
+    @Test func aHugeLineIsRefusedWithItsLineNumber() throws {
+        let huge = "note " + String(repeating: "x", count: 2 << 20)
+        let result = try ReviewProcess.run(["--keep-going"], stdin: "studies count\n\(huge)\nstudies count\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("<stdin>:2: error: longer than 1048576 bytes"))
+        #expect(result.stdout == "studies: 33 (of 33)\nstudies: 33 (of 33)\n")
+    }
+
+    @Test func aScriptFileWithBadBytesIsNamedAndNotRun() throws {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("review-e2e-latin1-\(getpid()).review")
+        var bytes = Data("studies count\nadd study \"Jano".utf8)
+        bytes.append(0x9A)  // a Windows-1252 "š", not UTF-8
+        bytes.append(Data("kova\"\n".utf8))
+        try bytes.write(to: script)
+        defer { try? FileManager.default.removeItem(at: script) }
+        let result = try ReviewProcess.run(["run", script.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty, "nothing runs from a file that is not UTF-8")
+        #expect(result.stderr.contains("invalid UTF-8 byte 0x9a"))
+        #expect(result.stderr.contains("at line 2"))
+    }
 }
