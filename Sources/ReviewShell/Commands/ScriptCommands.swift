@@ -21,6 +21,8 @@ extension CommandSpec {
             if FileManager.default.fileExists(atPath: shell.fileURL(sibling).path) { path = sibling }
         }
         let text = try shell.readTextFile(path, invocation: invocation, span: word.span)
+        shell.sourceDepth += 1
+        defer { shell.sourceDepth -= 1 }
         if !shell.runScript(text, file: path) { throw Diagnostic.alreadyReported(shell.exitStatus) }
         return .empty
     }

@@ -31,6 +31,8 @@ public final class Shell {
     var activeInput: LineSource
     /// Completions to offer instead of the command language (the quiz's choices while it asks).
     var completionOverride: [String]?
+    /// How many `source` commands are running: their commands are part of the `source` cell, not cells of their own.
+    var sourceDepth = 0
 
     /// Creates a shell.
     public init(session: Session, input: LineSource, output: OutputSink, options: ShellOptions = ShellOptions(),
@@ -108,11 +110,11 @@ public final class Shell {
             let result = try execute(invocation)
             let text = renderer.render(result)
             emit(text)
-            if record { recordCell(commandText, output: Renderer(format: .table, width: 100).render(result), failed: false) }
+            if record && sourceDepth == 0 { recordCell(commandText, output: Renderer(format: .table, width: 100).render(result), failed: false) }
             return true
         } catch {
             report(error)
-            if record { recordCell(commandText, output: DiagnosticRenderer().render(error), failed: true) }
+            if record && sourceDepth == 0 { recordCell(commandText, output: DiagnosticRenderer().render(error), failed: true) }
             return false
         }
     }
