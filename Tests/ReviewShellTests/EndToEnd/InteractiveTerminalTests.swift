@@ -27,7 +27,7 @@ import Testing
                                  "bash", "-L", socket] + arguments
             // Only capture-pane's output is read; other commands must not hand a pipe to the tmux server,
             // which would keep it open and block the read forever.
-            let capture = arguments.first == "capture-pane"
+            let capture = arguments.first == "capture-pane" || arguments.first == "display-message"
             let out = Pipe()
             process.standardOutput = capture ? out : FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -60,7 +60,10 @@ import Testing
         }
 
         func close() {
+            // kill-server can leave a server with a dead pane behind (tmux 3.3a), so end it by pid as well.
+            let pid = (try? tmux(["display-message", "-p", "#{pid}"])).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
             _ = try? tmux(["kill-server"])
+            if let pid, pid > 0 { kill(pid, SIGKILL) }
             try? FileManager.default.removeItem(at: state)
         }
     }
