@@ -31,9 +31,6 @@ public struct CommandRegistry: Sendable {
             .explain, .tutorial, .quiz,
             .expect, .source,
         ]
-        return CommandRegistry(core + extraCommands)
+        return CommandRegistry(core)
     }()
-
-    /// Commands defined in other files of the module (editing, files, teaching).
-    static var extraCommands: [CommandSpec] { [] }
 }

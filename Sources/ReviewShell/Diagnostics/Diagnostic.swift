@@ -50,10 +50,10 @@ public struct Diagnostic: Error, Sendable, Equatable {
     }
 
     /// A diagnostic for an engine error in a command line, placing the caret at the error's span.
-    public init(_ error: ReviewError, commandText: String, spanOffset: Int = 0) {
+    public init(_ error: ReviewError, commandText: String) {
         self.init(.error, error.message, notes: error.notes)
         if let span = error.span {
-            column = span.lowerBound + spanOffset + 1
+            column = span.lowerBound + 1
             length = max(1, span.count)
             lineText = commandText
         }

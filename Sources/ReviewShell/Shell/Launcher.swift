@@ -68,10 +68,7 @@ public enum Launcher {
         defer { recovery.finish() }
 
         if !configuration.commands.isEmpty {
-            for (index, command) in configuration.commands.enumerated() {
-                shell.currentFile = nil
-                shell.currentLine = configuration.commands.count > 1 ? nil : nil
-                _ = index
+            for command in configuration.commands {
                 if !shell.run(command) && !configuration.keepGoing { break }
                 if shell.quitRequested { break }
             }

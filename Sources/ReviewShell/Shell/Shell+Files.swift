@@ -29,13 +29,12 @@ extension Shell {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Writes a text file atomically (temporary file beside it, then rename); the old file stays intact on failure.
+    /// Writes a text file atomically (temporary file beside it, fsync, rename); the old file stays intact on failure.
     func writeFile(_ text: String, to path: String, invocation: Invocation, span: Range<Int>) throws(Diagnostic) {
-        let url = fileURL(path)
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
+        do throws(FileError) {
+            try AtomicFile.write(Array(text.utf8), to: fileURL(path))
         } catch {
-            throw invocation.error("cannot write '\(path)': \((error as NSError).localizedDescription.lowercased())", at: span)
+            throw invocation.error("cannot write '\(path)': \(error.message)", at: span)
         }
     }
 

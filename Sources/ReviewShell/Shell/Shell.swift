@@ -110,7 +110,7 @@ public final class Shell {
             let result = try execute(invocation)
             let text = renderer.render(result)
             emit(text)
-            if record && sourceDepth == 0 { recordCell(commandText, output: Renderer(format: .table, width: 100).render(result), failed: false) }
+            if record && sourceDepth == 0 { recordCell(commandText, output: Renderer(format: .table, width: 100).render(result.notebookExcerpt), failed: false) }
             return true
         } catch {
             report(error)
@@ -238,6 +238,22 @@ public final class Shell {
             return false
         }
         return true
+    }
+}
+
+extension CommandResult {
+    /// What a notebook cell keeps of a result: long tables are cut to their first 200 rows, so a
+    /// million-row listing is not rendered a second time in full just for the notebook.
+    var notebookExcerpt: CommandResult {
+        switch self {
+        case .table(var table) where table.rows.count > 200:
+            let total = table.rows.count
+            table.rows = Array(table.rows.prefix(200))
+            table.footnotes.insert("(first 200 of \(total) rows kept in the notebook)", at: 0)
+            return .table(table)
+        case .sequence(let items): return .sequence(items.map(\.notebookExcerpt))
+        default: return self
+        }
     }
 }
 
