@@ -8,7 +8,7 @@ import Testing
     var workspace: Workspace { snapshot.workspace }
 
     @Test func seedTextIsAvailable() {
-        #expect(!SeedText.text.isEmpty, "the seed review text was not found next to the project (../shared/seed)")
+        #expect(!SeedText.text.isEmpty, "the seed review text was not found next to the project (Tests/ReviewKitTests/Fixtures/Seed)")
     }
 
     @Test func embeddedTextMatchesTheSessionsFile() throws {

@@ -1,20 +1,17 @@
 import Foundation
 
-/// The seed review's text (../shared/seed), read independently of the dataset so tests can compare the two.
+/// The seed review's tables and citation locators (Fixtures/Seed, extracted from the source review by
+/// scripts/extract-seed-fixtures.sh), read independently of the dataset so tests can compare the two.
 enum SeedText {
-    static let url: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("shared/seed/000_4278ab4cc17a081b.txt")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            let sibling = url.deletingLastPathComponent().appendingPathComponent("shared/seed/000_4278ab4cc17a081b.txt")
-            if FileManager.default.fileExists(atPath: sibling.path) { return sibling }
-        }
-        return URL(fileURLWithPath: "/work/shared/seed/000_4278ab4cc17a081b.txt")
-    }()
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/Seed")
 
-    static let text: String = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    static func fixture(_ name: String) -> String {
+        (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
+    }
+
+    /// The table rows, then the citation locators, one per line.
+    static let text: String = fixture("seed-tables.md") + "\n" + fixture("seed-citations.txt")
 
     static var lines: [String] { text.components(separatedBy: "\n") }
 

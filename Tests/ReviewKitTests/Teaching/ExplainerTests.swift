@@ -23,7 +23,7 @@ struct ExplainerTests {
     @Test("definitions and construct lists agree with the reference file's table")
     func referenceTable() throws {
         let rows = TeachingReference.domainRows
-        try #require(rows.count == 14, "the reference table was not found or not parsed (../shared/reference)")
+        try #require(rows.count == 14, "the reference table was not found or not parsed (Fixtures/Seed/tdf-domains.md)")
         for row in rows {
             let domain = try #require(TDFDomain(rawValue: UInt8(row.number)))
             #expect(domain.name == row.name)

@@ -1,7 +1,7 @@
 import Foundation
 @testable import ReviewKit
 
-/// Independent copies of the reference facts (../shared/reference/framework-and-statistics-facts.md), typed
+/// Independent copies of the reference facts (Fixtures/Seed/tdf-domains.md, from the framework and statistics facts), typed
 /// in here so the tests do not compare the engine with itself, plus a parser for the reference table.
 enum TeachingReference {
     /// Cane et al. (2012) Table 3 definitions, as the reference gives them (Huijg 2014 / BMC HSR 2020 forms).
@@ -35,19 +35,8 @@ enum TeachingReference {
         .motivation: "all those cognitive processes that direct behaviour, including habitual processes, emotional responding, as well as analytical decision-making",
     ]
 
-    /// The reference file, when it can be found next to the project.
-    static let text: String? = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            for candidate in [url.appendingPathComponent("shared/reference/framework-and-statistics-facts.md"),
-                              url.deletingLastPathComponent().appendingPathComponent("shared/reference/framework-and-statistics-facts.md")]
-            where FileManager.default.fileExists(atPath: candidate.path) {
-                return try? String(contentsOf: candidate, encoding: .utf8)
-            }
-        }
-        return nil
-    }()
+    /// The framework facts' domain table (Fixtures/Seed/tdf-domains.md, copied from the reference facts).
+    static let text: String? = SeedText.fixture("tdf-domains.md")
 
     /// Rows of the reference's domain table: number, name, definition, constructs, verification tag.
     static var domainRows: [(number: Int, name: String, definition: String, constructs: [String], verification: String)] {
