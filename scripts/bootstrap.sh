@@ -1,18 +1,41 @@
 #!/usr/bin/env bash
-# Installs what `review` needs to build and test on a Debian-based machine, when it is missing:
-# libedit-dev (line editing), pkg-config (finds libedit), libsqlite3-dev (GRDB), sqlite3 (export tests), tmux (terminal test).
+# Installs what `review` needs to build and test on a Debian-based machine, when it is missing.
 # Safe to run again: it installs nothing that is already there.
+#   Debian: libedit-dev (line editing), pkg-config (finds libedit), libsqlite3-dev (GRDB), sqlite3 (export tests),
+#           tmux (terminal tests), chromium and fonts-dejavu-core (the HTML report is checked in a real browser).
+#   PyPI:   the independent reference implementations the tests compare figures with (never used by the product):
+#           numpy, scipy, statsmodels (kappa), krippendorff and irrCAC (agreement), pandas (CSV/JSON read-back),
+#           xmlschema (REFI-QDA schema validation).
 set -euo pipefail
-needed=(libedit-dev pkg-config libsqlite3-dev sqlite3 tmux)
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+
+needed=(libedit-dev pkg-config libsqlite3-dev sqlite3 tmux chromium fonts-dejavu-core python3 python3-pip)
 missing=()
 for package in "${needed[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
+# A python3 from elsewhere (pyenv) with pip is as good as Debian's.
+if command -v python3 >/dev/null 2>&1 && python3 -m pip --version >/dev/null 2>&1; then
+  missing=("${missing[@]/python3-pip}"); missing=("${missing[@]/python3}")
+fi
+read -r -a missing <<<"${missing[*]:-}"
 if ((${#missing[@]})); then
   echo "bootstrap: installing ${missing[*]}" >&2
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+python_packages=(numpy scipy statsmodels krippendorff irrCAC pandas xmlschema)
+if ! python3 - "${python_packages[@]}" <<'PY' 2>/dev/null
+import importlib.metadata, sys
+for name in sys.argv[1:]:
+    importlib.metadata.version(name)
+PY
+then
+  echo "bootstrap: installing Python reference packages: ${python_packages[*]}" >&2
+  python3 -m pip install -q --disable-pip-version-check "${python_packages[@]}" 2>/dev/null \
+    || python3 -m pip install -q --disable-pip-version-check --break-system-packages "${python_packages[@]}"
+fi
+
 command -v swift >/dev/null 2>&1 || [ -x /opt/swift/usr/bin/swift ] || { echo "bootstrap: Swift 6 toolchain not found (expected on PATH or in /opt/swift)" >&2; exit 1; }
