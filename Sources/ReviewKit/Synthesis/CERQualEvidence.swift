@@ -159,7 +159,7 @@ public struct CERQualEvidence: Sendable, Equatable {
             }
             if !unmatchedReferences.isEmpty {
                 let refs = unmatchedReferences.map { "ref \($0)" }
-                lines.append("\(Counted.phrase(refs.count, "source")) known only by reference number (\(refs.joined(separator: ", "))): no study in the workspace carries \(refs.count == 1 ? "that number" : "these numbers"), so \(refs.count == 1 ? "its" : "their") CASP appraisal cannot be matched")
+                lines.append("\(Counted.phrase(refs.count, "source")) known only by reference number (\(refs.joined(separator: ", "))): no study in the workspace carries \(refs.count == 1 ? "that number" : "these numbers"), so \(refs.count == 1 ? "its CASP appraisal" : "their CASP appraisals") cannot be matched")
             }
             if studies.isEmpty && unappraised.isEmpty && unmatchedReferences.isEmpty {
                 lines.append("no contributing study: there is no appraisal to draw on")

@@ -80,7 +80,7 @@ public struct CERQualTables: Sendable {
         }
         rows.append([.text("overall"), assessment.overall.map { .text($0.level.name + " confidence") } ?? .missing,
                      assessment.overall.map { Self.text($0.explanation) } ?? .missing,
-                     .text(assessment.overall?.level.meaning ?? "")])
+                     Self.text(assessment.overall?.level.meaning ?? "")])
         var notes = ["\(finding.id): \(finding.statement)"]
         if let suggestion = CERQualSuggestion(assessment) { notes.append(suggestion.text) }
         else { notes.append("no suggestion until all four components are judged (missing: \(assessment.missingComponents.map(\.name).joined(separator: ", ")))") }

@@ -172,10 +172,11 @@ public struct DomainImportance: Sendable, Equatable {
     }
 
     /// The ranking as a typed table: domains with data by rank, then those without data (rank missing).
+    /// The domain comes first, so it names a row (`expect rank[Knowledge] = …`).
     public var table: SynthesisTable {
         func cells(_ counts: DomainCounts, _ rank: Rank?) -> [SynthesisTable.Value] {
-            [rank.map { .text($0.text) } ?? .missing, rank.map { .integer($0.first) } ?? .missing, rank.map { .integer($0.last) } ?? .missing,
-             .text(counts.domain.name), .text(counts.domain.slug), .integer(counts.studies),
+            [.text(counts.domain.name), rank.map { .text($0.text) } ?? .missing, rank.map { .integer($0.first) } ?? .missing,
+             rank.map { .integer($0.last) } ?? .missing, .text(counts.domain.slug), .integer(counts.studies),
              percent(counts).map { .number($0, decimals: 1) } ?? .missing, .integer(counts.subThemes),
              counts.quotes.map { .integer($0) } ?? .missing,
              counts.barriers.map { .integer($0) } ?? .boolean(counts.barriersPresent),
@@ -189,7 +190,7 @@ public struct DomainImportance: Sendable, Equatable {
         notes.append("strength of beliefs (Atkins et al. 2017) is not counted; weigh it from the quotes")
         return SynthesisTable(
             name: "domain_importance", title: "TDF domains by importance",
-            columns: [.init("rank", "rank"), .init("rank_first", "rank from"), .init("rank_last", "rank to"), .init("domain", "domain"),
+            columns: [.init("domain", "domain"), .init("rank", "rank"), .init("rank_first", "rank from"), .init("rank_last", "rank to"),
                       .init("domain_slug", "domain id"), .init("studies", "studies"), .init("studies_percent", "% of studies"),
                       .init("subthemes", "sub-themes"), .init("quotes", "quotes"), .init("barriers", "barriers"),
                       .init("facilitators", "facilitators"), .init("conflicting", "barriers and facilitators"), .init("has_data", "data")],

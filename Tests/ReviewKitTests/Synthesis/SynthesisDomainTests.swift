@@ -114,7 +114,7 @@ struct SynthesisDomainTests {
     @Test("the table: typed columns with snake_case keys, percentages of the 33 included studies, and notes that say citations were counted")
     func table() throws {
         let table = try DomainImportance(workspace: workspace).table
-        #expect(table.columns.map(\.key) == ["rank", "rank_first", "rank_last", "domain", "domain_slug", "studies", "studies_percent",
+        #expect(table.columns.map(\.key) == ["domain", "rank", "rank_first", "rank_last", "domain_slug", "studies", "studies_percent",
                                              "subthemes", "quotes", "barriers", "facilitators", "conflicting", "has_data"])
         #expect(table.rows.count == 14)
         #expect(table.value(row: 0, "domain") == .text("Environmental Context and Resources"))
