@@ -129,12 +129,15 @@ public struct CERQualEvidence: Sendable, Equatable {
         static func appraisal(_ id: String, _ label: String, _ appraisal: Appraisal, _ bands: QualityBands) -> StudyAppraisal {
             let found = bands.bands(containing: appraisal.totalHalfPoints).map(\.name)
             let questions = Array(1...10)
+            func answer(_ question: Int) -> CASPAnswer? {
+                appraisal.answers.indices.contains(question - 1) ? appraisal.answers[question - 1] : nil
+            }
             return StudyAppraisal(
                 studyID: id, label: label, totalHalfPoints: appraisal.totalHalfPoints,
                 band: found.isEmpty ? "none" : found.joined(separator: "/"),
-                no: questions.filter { appraisal.answers[$0 - 1] == CASPAnswer.no },
-                cantTell: questions.filter { appraisal.answers[$0 - 1] == CASPAnswer.cantTell },
-                unanswered: questions.filter { appraisal.answers[$0 - 1] == nil })
+                no: questions.filter { answer($0) == CASPAnswer.no },
+                cantTell: questions.filter { answer($0) == CASPAnswer.cantTell },
+                unanswered: questions.filter { answer($0) == nil })
         }
 
         static func shortfalls(_ no: [[Int]], _ cantTell: [[Int]], of count: Int) -> [Shortfall] {
@@ -251,8 +254,8 @@ public struct CERQualEvidence: Sendable, Equatable {
         public let words: Int
         /// Quotes with no source.
         public let unattributedQuotes: Int
-        /// Participants summed over the contributing studies that record a number.
-        public let participants: Int
+        /// Participants summed over the contributing studies that record a number (nil if the sum overflows).
+        public let participants: Int?
         /// Contributing studies that record a number of participants.
         public let studiesWithParticipants: Int
         /// The single source, when all the data come from one.
@@ -266,7 +269,13 @@ public struct CERQualEvidence: Sendable, Equatable {
             words = data.words
             unattributedQuotes = data.unattributedQuotes
             let counts = data.studyIDs.compactMap { workspace.study($0)?.participants }
-            participants = counts.reduce(0) { $0 &+ $1 }
+            var sum: Int? = 0
+            for count in counts {
+                guard let running = sum else { break }
+                let (total, overflow) = running.addingReportingOverflow(count)
+                sum = overflow ? nil : total
+            }
+            participants = sum
             studiesWithParticipants = counts.count
             singleSource = data.sources.count == 1 && data.unattributedQuotes == 0 ? data.sources[0].label(in: workspace) : nil
         }
@@ -285,8 +294,13 @@ public struct CERQualEvidence: Sendable, Equatable {
                 lines.append("\(Counted.phrase(unattributedQuotes, "quote")) \(unattributedQuotes == 1 ? "has" : "have") no study or reference number, so \(unattributedQuotes == 1 ? "it adds" : "they add") no source to the count")
             }
             if studies > 0 {
-                lines.append(studiesWithParticipants == 0 ? "participants: not recorded for the contributing studies"
-                             : "participants: \(participants) in the \(studiesWithParticipants) of \(studies) contributing studies that record a number")
+                if studiesWithParticipants == 0 {
+                    lines.append("participants: not recorded for the contributing studies")
+                } else if let participants {
+                    lines.append("participants: \(participants) in the \(studiesWithParticipants) of \(studies) contributing studies that record a number")
+                } else {
+                    lines.append("participants: the recorded numbers are too large to add up; check the studies' participant counts")
+                }
             } else if sources > 0 {
                 lines.append("participants: unknown (no contributing source is a study in the workspace)")
             }

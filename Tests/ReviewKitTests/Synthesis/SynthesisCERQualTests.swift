@@ -203,6 +203,17 @@ struct SynthesisCERQualTests {
         #expect(evidence.lines(for: .relevance).first == "1 source known only by reference number: the workspace records nothing about its context")
     }
 
+    @Test("huge participant counts are refused as a sum, not wrapped; a study id is not a finding")
+    func edges() throws {
+        var workspace = SynthesisFixtures.small
+        try workspace.apply(.updateStudy(Study(id: "S01", label: "Alpha et al.", participants: Int.max)))
+        let evidence = CERQualEvidence(Finding(id: .written(1), statement: "x", subThemeIDs: [1]), in: workspace)
+        #expect(evidence.adequacy.participants == nil)
+        #expect(evidence.lines(for: .adequacy).contains("participants: the recorded numbers are too large to add up; check the studies' participant counts"))
+        let error = #expect(throws: ReviewError.self) { try Synthesis().findingID("S01", in: SynthesisFixtures.embedded) }
+        #expect(error?.message == "no finding 'S01'")
+    }
+
     // MARK: tables
 
     @Test("Summary of Qualitative Findings and Evidence Profile: keys, labels, one row per assessed finding")
