@@ -4,33 +4,25 @@
 /// assembles evidence (`CERQualEvidence`), offers a labelled suggestion (`CERQualSuggestion`) and flags
 /// inconsistencies (`CERQualCheck`); what is stored is what the reviewer chose.
 public struct CERQualAssessment: Sendable, Equatable, Codable {
-    /// A concern level with the reviewer's reason for it.
-    public struct Judgement: Sendable, Equatable, Codable {
-        /// The level of concern.
-        public var level: ConcernLevel
-        /// Why (expected whenever the level is worse than "no or very minor concerns"); "" when none was given.
+    /// A level the reviewer chose, with the reason given for it.
+    public struct Rated<Level: Sendable & Equatable & Codable>: Sendable, Equatable, Codable {
+        /// The level.
+        public var level: Level
+        /// Why (expected for the overall level and whenever a component's concerns are worse than
+        /// "no or very minor"); "" when none was given.
         public var explanation: String
 
-        /// Creates a judgement.
-        public init(_ level: ConcernLevel, explanation: String = "") {
+        /// Creates a rated level.
+        public init(_ level: Level, explanation: String = "") {
             self.level = level
             self.explanation = explanation
         }
     }
 
+    /// A component's level of concern with its explanation.
+    public typealias Judgement = Rated<ConcernLevel>
     /// The overall confidence with its explanation.
-    public struct Overall: Sendable, Equatable, Codable {
-        /// The level of confidence.
-        public var level: ConfidenceLevel
-        /// Why; "" when none was given.
-        public var explanation: String
-
-        /// Creates an overall judgement.
-        public init(_ level: ConfidenceLevel, explanation: String = "") {
-            self.level = level
-            self.explanation = explanation
-        }
-    }
+    public typealias Overall = Rated<ConfidenceLevel>
 
     /// Judgements by component (a component not yet judged is absent).
     public private(set) var components: [CERQualComponent: Judgement]

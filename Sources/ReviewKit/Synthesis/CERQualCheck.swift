@@ -44,7 +44,7 @@ public enum CERQualCheck {
                                   message: "names sub-theme\(data.missingSubThemeIDs.count == 1 ? "" : "s") \(data.missingSubThemeIDs.map(String.init).joined(separator: ", ")), which no longer exist\(data.missingSubThemeIDs.count == 1 ? "s" : "")"))
             }
             if data.sources.isEmpty {
-                let why = data.quotes.isEmpty ? "no quote supports it" : "none of its \(Counted.phrase(data.quotes.count, "quote")) has a study or a reference number"
+                let why = data.quotes.isEmpty ? "no quote supports it" : "none of its \(ReviewFindings.plural(data.quotes.count, "quote")) has a study or a reference number"
                 flags.append(Flag(finding: finding.id, kind: .noContributingStudy, component: nil, message: "no contributing study: \(why)"))
             }
             if let assessment = synthesis.assessment(of: finding.id) { flags += check(assessment, finding.id) }
@@ -70,7 +70,7 @@ public enum CERQualCheck {
             let serious = CERQualComponent.allCases.filter { assessment[$0]?.level == .serious }
             if overall.level == .high && !serious.isEmpty {
                 flags.append(Flag(finding: id, kind: .seriousWithHighConfidence, component: serious.first,
-                                  message: "high confidence despite serious concerns regarding \(Counted.list(serious.map(\.name)))"))
+                                  message: "high confidence despite serious concerns regarding \(Explainer.joined(serious.map(\.name)))"))
             }
             if overall.explanation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 flags.append(Flag(finding: id, kind: .overallWithoutExplanation, component: nil,
@@ -78,7 +78,7 @@ public enum CERQualCheck {
             }
             if !assessment.isComplete {
                 flags.append(Flag(finding: id, kind: .overallBeforeComponents, component: nil,
-                                  message: "overall confidence set before \(Counted.list(assessment.missingComponents.map(\.name))) \(assessment.missingComponents.count == 1 ? "is" : "are") judged"))
+                                  message: "overall confidence set before \(Explainer.joined(assessment.missingComponents.map(\.name))) \(assessment.missingComponents.count == 1 ? "is" : "are") judged"))
             }
         }
         return flags

@@ -162,7 +162,7 @@ public struct CERQualEvidence: Sendable, Equatable {
             }
             if !unmatchedReferences.isEmpty {
                 let refs = unmatchedReferences.map { "ref \($0)" }
-                lines.append("\(Counted.phrase(refs.count, "source")) known only by reference number (\(refs.joined(separator: ", "))): no study in the workspace carries \(refs.count == 1 ? "that number" : "these numbers"), so \(refs.count == 1 ? "its CASP appraisal" : "their CASP appraisals") cannot be matched")
+                lines.append("\(ReviewFindings.plural(refs.count, "source")) known only by reference number (\(refs.joined(separator: ", "))): no study in the workspace carries \(refs.count == 1 ? "that number" : "these numbers"), so \(refs.count == 1 ? "its CASP appraisal" : "their CASP appraisals") cannot be matched")
             }
             if studies.isEmpty && unappraised.isEmpty && unmatchedReferences.isEmpty {
                 lines.append("no contributing study: there is no appraisal to draw on")
@@ -213,12 +213,12 @@ public struct CERQualEvidence: Sendable, Equatable {
             var lines: [String] = []
             let count = barriers.count + facilitators.count
             var parts: [String] = []
-            if !barriers.isEmpty { parts.append("\(Counted.phrase(barriers.count, "barrier")) (\(barriers.joined(separator: ", ")))") }
-            if !facilitators.isEmpty { parts.append("\(Counted.phrase(facilitators.count, "facilitator")) (\(facilitators.joined(separator: ", ")))") }
+            if !barriers.isEmpty { parts.append("\(ReviewFindings.plural(barriers.count, "barrier")) (\(barriers.joined(separator: ", ")))") }
+            if !facilitators.isEmpty { parts.append("\(ReviewFindings.plural(facilitators.count, "facilitator")) (\(facilitators.joined(separator: ", ")))") }
             if count == 0 {
                 lines.append("no supporting sub-theme exists in the workspace")
             } else {
-                lines.append("\(Counted.phrase(count, "supporting sub-theme")): " + parts.joined(separator: ", "))
+                lines.append("\(ReviewFindings.plural(count, "supporting sub-theme")): " + parts.joined(separator: ", "))
             }
             if mixesDirections {
                 lines.append("the supporting sub-themes mix barriers and facilitators: check that the statement accounts for both, or split the finding")
@@ -286,12 +286,12 @@ public struct CERQualEvidence: Sendable, Equatable {
         /// The evidence lines.
         public var lines: [String] {
             var kinds: [String] = []
-            if studies > 0 { kinds.append(Counted.phrase(studies, "study")) }
+            if studies > 0 { kinds.append(ReviewFindings.plural(studies, "study")) }
             if references > 0 { kinds.append("\(references) known by reference number only") }
-            var lines = ["\(Counted.phrase(sources, "source"))\(kinds.isEmpty ? "" : " (" + kinds.joined(separator: ", ") + ")"), \(Counted.phrase(quotes, "quote")), \(Counted.phrase(words, "word"))"]
+            var lines = ["\(ReviewFindings.plural(sources, "source"))\(kinds.isEmpty ? "" : " (" + kinds.joined(separator: ", ") + ")"), \(ReviewFindings.plural(quotes, "quote")), \(ReviewFindings.plural(words, "word"))"]
             if let singleSource { lines.append("all the data come from one source (\(singleSource))") }
             if unattributedQuotes > 0 {
-                lines.append("\(Counted.phrase(unattributedQuotes, "quote")) \(unattributedQuotes == 1 ? "has" : "have") no study or reference number, so \(unattributedQuotes == 1 ? "it adds" : "they add") no source to the count")
+                lines.append("\(ReviewFindings.plural(unattributedQuotes, "quote")) \(unattributedQuotes == 1 ? "has" : "have") no study or reference number, so \(unattributedQuotes == 1 ? "it adds" : "they add") no source to the count")
             }
             if studies > 0 {
                 if studiesWithParticipants == 0 {
@@ -356,7 +356,7 @@ public struct CERQualEvidence: Sendable, Equatable {
             if studies > 0 {
                 for (field, counts) in [("country", countries), ("design", designs), ("data collection", dataCollection)] {
                     let known = recorded[field] ?? 0
-                    lines.append(known == 0 ? "\(field): not recorded for any of the \(Counted.phrase(studies, "contributing study"))"
+                    lines.append(known == 0 ? "\(field): not recorded for any of the \(ReviewFindings.plural(studies, "contributing study"))"
                                  : "\(field) recorded for \(known) of \(studies): \(listed(counts))")
                 }
                 if let years {
@@ -366,7 +366,7 @@ public struct CERQualEvidence: Sendable, Equatable {
                 }
             }
             if references > 0 {
-                lines.append("\(Counted.phrase(references, "source")) known only by reference number: the workspace records nothing about \(references == 1 ? "its" : "their") context")
+                lines.append("\(ReviewFindings.plural(references, "source")) known only by reference number: the workspace records nothing about \(references == 1 ? "its" : "their") context")
             }
             if studies == 0 && references == 0 { lines.append("no contributing source: nothing to judge relevance from") }
             lines.append("the workspace does not record the perspective, population or setting each study reports; judge relevance to the review question from the study reports")

@@ -147,7 +147,7 @@ public struct CERQualExplainer: Sendable {
             "findings with no traceable source: \(none) of \(data.count)",
         ]
         if let thinnest = data.filter({ !$0.quotes.isEmpty }).min(by: { ($0.words, $0.finding.id) < ($1.words, $1.finding.id) }) {
-            section.paragraphs.append("The thinnest is \(thinnest.finding.id) (\u{201C}\(thinnest.finding.statement)\u{201D}): \(Counted.phrase(thinnest.quotes.count, "quote")), \(Counted.phrase(thinnest.words, "word")).")
+            section.paragraphs.append("The thinnest is \(thinnest.finding.id) (\u{201C}\(thinnest.finding.statement)\u{201D}): \(ReviewFindings.plural(thinnest.quotes.count, "quote")), \(ReviewFindings.plural(thinnest.words, "word")).")
             section.example = Explanation.Example(thinnest.quotes[0], in: workspace)
         }
         if quotes.max() == 1 {

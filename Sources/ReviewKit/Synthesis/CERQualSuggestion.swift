@@ -35,10 +35,10 @@ public struct CERQualSuggestion: Sendable, Equatable {
         if serious.isEmpty {
             text += " (no component has serious concerns)"
         } else {
-            text += " (\(serious.count == 1 ? "one level" : "\(serious.count) levels") down for serious concerns about \(Counted.list(serious.map(\.name))))"
+            text += " (\(serious.count == 1 ? "one level" : "\(serious.count) levels") down for serious concerns about \(Explainer.joined(serious.map(\.name))))"
         }
         if let lowerAlternative {
-            text += "; the minor or moderate concerns about \(Counted.list(minorOrModerate.map(\.name))) may together justify \(lowerAlternative.name)"
+            text += "; the minor or moderate concerns about \(Explainer.joined(minorOrModerate.map(\.name))) may together justify \(lowerAlternative.name)"
         }
         return text
     }

@@ -111,10 +111,10 @@ public struct WorkspaceDomainCounts: Sendable, Equatable {
         case .studies:
             notes.append("studies: distinct included studies whose quotes are coded to the domain")
         case .citations:
-            notes.append("studies: distinct citations, not identified studies: \(Counted.phrase(quotesCountedByReference, "quote")) carry only a reference number that no study in the workspace has, so each distinct number ('ref N') counts as one source")
+            notes.append("studies: distinct citations, not identified studies: \(ReviewFindings.plural(quotesCountedByReference, "quote")) carry only a reference number that no study in the workspace has, so each distinct number ('ref N') counts as one source")
         }
         if unattributedQuotes > 0 {
-            notes.append("\(Counted.phrase(unattributedQuotes, "coded quote")) \(unattributedQuotes == 1 ? "has" : "have") neither a study nor a reference number and add\(unattributedQuotes == 1 ? "s" : "") no study to the counts, which are therefore lower bounds")
+            notes.append("\(ReviewFindings.plural(unattributedQuotes, "coded quote")) \(unattributedQuotes == 1 ? "has" : "have") neither a study nor a reference number and add\(unattributedQuotes == 1 ? "s" : "") no study to the counts, which are therefore lower bounds")
         }
         notes.append("barriers and facilitators: sub-themes in the domain by direction; a domain also counts as holding barriers (or facilitators) when a quote coded to it has that direction")
         return notes

@@ -55,7 +55,7 @@ public struct FindingData: Sendable, Equatable {
     public func sourcesText(in workspace: Workspace) -> String {
         var text = sources.map { $0.label(in: workspace) }.joined(separator: "; ")
         if unattributedQuotes > 0 {
-            let note = "\(Counted.phrase(unattributedQuotes, "quote")) without a source"
+            let note = "\(ReviewFindings.plural(unattributedQuotes, "quote")) without a source"
             text = text.isEmpty ? note : "\(text) (+ \(note))"
         }
         return text
@@ -80,21 +80,5 @@ public enum WordCount {
         }
         if inToken && tokenHasWord { count += 1 }
         return count
-    }
-}
-
-/// Small helpers for counted phrases in evidence lines.
-enum Counted {
-    /// "1 quote", "3 quotes", "2 studies".
-    static func phrase(_ count: Int, _ noun: String) -> String {
-        guard count != 1 else { return "1 \(noun)" }
-        if noun.hasSuffix("y"), let before = noun.dropLast().last, !"aeiou".contains(before) { return "\(count) \(noun.dropLast())ies" }
-        return "\(count) \(noun)s"
-    }
-
-    /// "a", "a and b", "a, b and c".
-    static func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 }
