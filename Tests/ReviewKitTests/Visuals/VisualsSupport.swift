@@ -37,20 +37,25 @@ enum VisualsFixtures {
 
     /// Compares `text` with the golden file docs/figures/`name` (writes it under REVIEW_RECORD_GOLDEN=1).
     static func checkGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = figures.appendingPathComponent(name)
+        try checkGolden(text, at: figures.appendingPathComponent(name), sourceLocation: sourceLocation)
+    }
+
+    /// Compares `text` with the golden file at `url` (writes it under REVIEW_RECORD_GOLDEN=1).
+    static func checkGolden(_ text: String, at url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let name = url.path.replacingOccurrences(of: repository.path + "/", with: "")
         if recording {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
             return
         }
         guard let golden = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden file docs/figures/\(name); run with REVIEW_RECORD_GOLDEN=1", sourceLocation: sourceLocation)
+            Issue.record("missing golden file \(name); run with REVIEW_RECORD_GOLDEN=1", sourceLocation: sourceLocation)
             return
         }
         if golden != text {
             let a = golden.components(separatedBy: "\n"), b = text.components(separatedBy: "\n")
             let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-            Issue.record("docs/figures/\(name) differs at line \(line + 1):\n golden: \(line < a.count ? a[line] : "<end>")\n actual: \(line < b.count ? b[line] : "<end>")",
+            Issue.record("\(name) differs at line \(line + 1):\n golden: \(line < a.count ? a[line] : "<end>")\n actual: \(line < b.count ? b[line] : "<end>")",
                          sourceLocation: sourceLocation)
         }
     }

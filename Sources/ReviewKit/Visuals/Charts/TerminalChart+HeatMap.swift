@@ -58,9 +58,10 @@ extension TerminalChart {
         notes.append(legend.isEmpty ? "no counts" : "shades: " + legend)
         let keyed = zip(headers, matrix.columnLabels).filter { $0.0 != $0.1 }
         if !keyed.isEmpty { notes.append(keyed.map { "\($0.0) \($0.1)" }.joined(separator: "; ")) }
-        let empty = matrix.columnLabels.indices.filter { matrix.columnTotals[$0] == 0 }
-        if !empty.isEmpty && !matrix.rowLabels.isEmpty {
-            notes.append("no data: " + empty.map { matrix.columnLabels[$0] }.joined(separator: ", "))
+        let empty = matrix.columnLabels.indices.filter { matrix.columnTotals[$0] == 0 }.map { matrix.columnLabels[$0] }
+            + matrix.rowLabels.indices.filter { matrix.rowTotals[$0] == 0 }.map { matrix.rowLabels[$0] }
+        if !empty.isEmpty && !matrix.rowLabels.isEmpty && !matrix.columnLabels.isEmpty {
+            notes.append("no data: " + empty.joined(separator: ", "))
         }
         lines += Self.notes(notes, style)
         return finish(lines)
