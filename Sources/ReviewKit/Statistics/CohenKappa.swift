@@ -75,6 +75,9 @@ public struct CohenKappa: Sendable, Equatable {
                     "row \(row + 1), column \(column + 1) has a negative count (\(values[column]))")
             }
         }
+        // The total is checked (at most 2^53, see CountsTable) before any sum is formed, so no sum
+        // below can overflow; the products of marginals are formed in Double.
+        _ = try CountsTable(counts: table)
         let rowSums = table.map { $0.reduce(0, +) }
         let columnSums = (0..<k).map { j in table.reduce(0) { $0 + $1[j] } }
         let total = rowSums.reduce(0, +)
@@ -87,8 +90,14 @@ public struct CohenKappa: Sendable, Equatable {
         let r = rowSums.map { Double($0) / N }
         let c = columnSums.map { Double($0) / N }
         let observed = Double((0..<k).reduce(0) { $0 + table[$1][$1] }) / N
-        let expected = Double((0..<k).reduce(0) { $0 + rowSums[$1] * columnSums[$1] }) / (N * N)
-        let kappa = (observed - expected) / (1 - expected)
+        let expected = (0..<k).reduce(0.0) { $0 + r[$1] * c[$1] }
+        // κ = (N·Σ n_ii − Σ R_i C_i) / (N² − Σ R_i C_i) in exact 128-bit integers (N ≤ 2^53, so
+        // N² ≤ 2^106): with huge, skewed counts p_o and p_e are both within 1e-9 of 1 and their
+        // difference in Double would keep only a few digits.
+        let diagonal = (0..<k).reduce(Int128(0)) { $0 + Int128(table[$1][$1]) }
+        let chance = (0..<k).reduce(Int128(0)) { $0 + Int128(rowSums[$1]) * Int128(columnSums[$1]) }
+        let big = Int128(total)
+        let kappa = Double(big * diagonal - chance) / Double(big * big - chance)
 
         // SAS / statsmodels form of the large-sample variances.
         var diagonalTerm = 0.0
