@@ -169,13 +169,17 @@ public struct CountsTable: Sendable, Equatable {
             location: location)
     }
 
-    /// The span without surrounding whitespace (at least one Character wide, for a caret).
+    /// The span without surrounding whitespace, at least one Character wide (for a caret) and within the text.
     static func visible(_ span: Range<Int>, in characters: [Character]) -> Range<Int> {
         var lower = span.lowerBound
         var upper = span.upperBound
         while lower < upper, characters[lower].isWhitespace { lower += 1 }
         while upper > lower, characters[upper - 1].isWhitespace { upper -= 1 }
-        if lower == upper { return span.lowerBound..<max(span.lowerBound + 1, span.upperBound) }
+        if lower == upper {
+            // An empty cell: one Character, at its start, or on the last Character when it is at the end.
+            let at = max(0, min(span.lowerBound, characters.count - 1))
+            return at..<at + 1
+        }
         return lower..<upper
     }
 }

@@ -49,6 +49,13 @@ enum StatisticsSupport {
         }?.key ?? 0
     }
 
+    /// Σ w (x − x̄)² with x̄ = Σ w x, for weights w that sum to 1: a variance in a form that cannot go
+    /// negative by rounding and is exactly 0 when every x is the same.
+    static func weightedVariance(_ cells: [(weight: Double, value: Double)]) -> Double {
+        let mean = cells.reduce(0) { $0 + $1.weight * $1.value }
+        return cells.reduce(0) { $0 + $1.weight * ($1.value - mean) * ($1.value - mean) }
+    }
+
     /// Element-wise equality of two lists of figures in which NaN ("undefined") equals NaN.
     static func sameValues(_ lhs: [Double], _ rhs: [Double]) -> Bool {
         lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }

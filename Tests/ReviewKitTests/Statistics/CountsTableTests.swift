@@ -41,6 +41,7 @@ struct CountsTableTests {
         ("20,5;; 10,15", "row 2 is empty; expected 2 counts separated by commas", 5..<6),
         ("  ", "no counts given; expected rows of whole numbers such as \"20,5; 10,15\"", 0..<2),
         ("", "no counts given; expected rows of whole numbers such as \"20,5; 10,15\"", 0..<1),
+        ("6,", "row 1, cell 2 is empty; expected a whole number of ratings", 1..<2),
     ])
     func refusals(text: String, message: String, span: Range<Int>) {
         #expect(throws: StatisticsError(message, location: .span(span))) { try CountsTable(parsing: text) }
