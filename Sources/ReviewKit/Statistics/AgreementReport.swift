@@ -42,9 +42,10 @@ public struct AgreementReport: Sendable, Equatable, Codable {
         }
         var estimates: [AgreementEstimate] = []
         let level = confidenceLevel
+        let data = AgreementCounts(matrix)
         for coefficient in AgreementCoefficient.allCases where wanted.contains(coefficient) {
             switch coefficient {
-            case .percentAgreement: estimates.append(try matrix.percentAgreement(confidenceLevel: level))
+            case .percentAgreement: estimates.append(matrix.percentAgreement(data, confidenceLevel: level))
             case .cohenKappa:
                 estimates.append(try matrix.cohenKappa(confidenceLevel: level))
                 if orderedScale {
@@ -52,24 +53,21 @@ public struct AgreementReport: Sendable, Equatable, Codable {
                     estimates.append(try matrix.cohenKappa(metric: .quadratic, confidenceLevel: level))
                 }
             case .scottPi: break
-            case .fleissKappa: estimates.append(try matrix.fleissKappa(confidenceLevel: level))
-            case .congerKappa: estimates.append(try matrix.congerKappa(confidenceLevel: level))
+            case .fleissKappa: estimates.append(matrix.fleissKappa(data, confidenceLevel: level))
+            case .congerKappa: estimates.append(matrix.congerKappa(data, confidenceLevel: level))
             case .krippendorffAlpha:
-                estimates.append(try matrix.krippendorffAlpha(confidenceLevel: level))
-                if orderedScale {
-                    estimates.append(try matrix.krippendorffAlpha(metric: .ordinal, confidenceLevel: level))
-                    if matrix.categoryValues != nil {
-                        estimates.append(try matrix.krippendorffAlpha(metric: .interval, confidenceLevel: level))
-                    }
+                let metrics: [AgreementMetric] =
+                    orderedScale ? [.nominal, .ordinal] + (matrix.categoryValues != nil ? [.interval] : []) : [.nominal]
+                for metric in metrics {
+                    let position = try matrix.krippendorffPositions(metric)
+                    estimates.append(matrix.krippendorffAlpha(data, metric: metric, position: position, confidenceLevel: level))
                 }
-            case .gwetAC1: estimates.append(try matrix.gwetAC1(confidenceLevel: level))
-            case .brennanPrediger: estimates.append(try matrix.brennanPrediger(confidenceLevel: level))
+            case .gwetAC1: estimates.append(matrix.gwetAC1(data, confidenceLevel: level))
+            case .brennanPrediger: estimates.append(matrix.brennanPrediger(data, confidenceLevel: level))
             }
         }
         var notes = matrix.notes
-        let single = (0..<matrix.unitCount).filter { unit in
-            (0..<matrix.raterCount).reduce(0) { $0 + (matrix.category(unit: unit, rater: $1) == nil ? 0 : 1) } == 1
-        }
+        let single = (0..<matrix.unitCount).filter { data.perUnit[$0] == 1 }
         if !single.isEmpty {
             notes.append(
                 RatingsNote(

@@ -20,7 +20,10 @@ extension RatingsMatrix {
     /// Percent agreement: the share of agreeing rater pairs among units rated at least twice.
     public func percentAgreement(confidenceLevel: Double = 0.95) throws(StatisticsError) -> AgreementEstimate {
         try StatisticsError.validate(confidenceLevel: confidenceLevel)
-        let data = AgreementCounts(self)
+        return percentAgreement(AgreementCounts(self), confidenceLevel: confidenceLevel)
+    }
+
+    func percentAgreement(_ data: AgreementCounts, confidenceLevel: Double) -> AgreementEstimate {
         guard data.pairableUnits > 0 else { return data.undefined(.percentAgreement, reason: .noPairs) }
         let pa = data.observedAgreement
         // irrCAC: pa_i scaled by n/n₂, singletons contribute 0.
@@ -37,7 +40,10 @@ extension RatingsMatrix {
     /// error is Gwet's non-null one, not the standard error under H0 that ``FleissKappa`` reports.
     public func fleissKappa(confidenceLevel: Double = 0.95) throws(StatisticsError) -> AgreementEstimate {
         try StatisticsError.validate(confidenceLevel: confidenceLevel)
-        let data = AgreementCounts(self)
+        return fleissKappa(AgreementCounts(self), confidenceLevel: confidenceLevel)
+    }
+
+    func fleissKappa(_ data: AgreementCounts, confidenceLevel: Double) -> AgreementEstimate {
         if let reason = data.chanceCorrectedProblem(needsVariety: true) {
             return data.undefined(.fleissKappa, reason: reason)
         }
@@ -52,7 +58,10 @@ extension RatingsMatrix {
     /// Gwet's AC1 (irrCAC `gwet.ac1.raw`).
     public func gwetAC1(confidenceLevel: Double = 0.95) throws(StatisticsError) -> AgreementEstimate {
         try StatisticsError.validate(confidenceLevel: confidenceLevel)
-        let data = AgreementCounts(self)
+        return gwetAC1(AgreementCounts(self), confidenceLevel: confidenceLevel)
+    }
+
+    func gwetAC1(_ data: AgreementCounts, confidenceLevel: Double) -> AgreementEstimate {
         if let reason = data.chanceCorrectedProblem(needsVariety: false) {
             return data.undefined(.gwetAC1, reason: reason)
         }
@@ -70,7 +79,10 @@ extension RatingsMatrix {
     /// categories (declared ones included, used or not).
     public func brennanPrediger(confidenceLevel: Double = 0.95) throws(StatisticsError) -> AgreementEstimate {
         try StatisticsError.validate(confidenceLevel: confidenceLevel)
-        let data = AgreementCounts(self)
+        return brennanPrediger(AgreementCounts(self), confidenceLevel: confidenceLevel)
+    }
+
+    func brennanPrediger(_ data: AgreementCounts, confidenceLevel: Double) -> AgreementEstimate {
         if let reason = data.chanceCorrectedProblem(needsVariety: false) {
             return data.undefined(.brennanPrediger, reason: reason)
         }
@@ -82,7 +94,10 @@ extension RatingsMatrix {
     /// with two raters and no missing rating it equals Cohen's kappa.
     public func congerKappa(confidenceLevel: Double = 0.95) throws(StatisticsError) -> AgreementEstimate {
         try StatisticsError.validate(confidenceLevel: confidenceLevel)
-        let data = AgreementCounts(self)
+        return congerKappa(AgreementCounts(self), confidenceLevel: confidenceLevel)
+    }
+
+    func congerKappa(_ data: AgreementCounts, confidenceLevel: Double) -> AgreementEstimate {
         if let reason = data.chanceCorrectedProblem(needsVariety: true) {
             return data.undefined(.congerKappa, reason: reason)
         }
@@ -212,23 +227,21 @@ struct AgreementCounts {
     init(_ matrix: RatingsMatrix) {
         units = matrix.unitCount
         categories = matrix.categories.count
+        let r = matrix.raterCount
         var counts = Array(repeating: 0.0, count: units * categories)
         var perUnit = Array(repeating: 0.0, count: units)
-        var used = Set<Int>()
-        for unit in 0..<units {
-            for rater in 0..<matrix.raterCount {
-                if let k = matrix.category(unit: unit, rater: rater) {
-                    counts[unit * categories + k] += 1
-                    perUnit[unit] += 1
-                    used.insert(k)
-                }
-            }
+        var used = [Bool](repeating: false, count: categories)
+        for (index, code) in matrix.codes.enumerated() where code >= 0 {
+            let unit = index / r
+            counts[unit * categories + Int(code)] += 1
+            perUnit[unit] += 1
+            used[Int(code)] = true
         }
         self.counts = counts
         self.perUnit = perUnit
         self.pairableUnits = perUnit.filter { $0 >= 2 }.count
         self.ratings = Int(perUnit.reduce(0, +))
-        self.usedCategories = used.count
+        self.usedCategories = used.filter { $0 }.count
     }
 
     func count(_ unit: Int, _ k: Int) -> Double { counts[unit * categories + k] }

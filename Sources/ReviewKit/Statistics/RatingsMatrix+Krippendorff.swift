@@ -25,32 +25,40 @@ extension RatingsMatrix {
         metric: AgreementMetric = .nominal, confidenceLevel: Double = 0.95
     ) throws(StatisticsError) -> AgreementEstimate {
         try StatisticsError.validate(confidenceLevel: confidenceLevel)
-        let q = categories.count
-        var position: [Double]
+        let position = try krippendorffPositions(metric)
+        return krippendorffAlpha(AgreementCounts(self), metric: metric, position: position, confidenceLevel: confidenceLevel)
+    }
+
+    /// The category values the metric needs (numbers for interval, none otherwise), or why it cannot apply.
+    func krippendorffPositions(_ metric: AgreementMetric) throws(StatisticsError) -> [Double] {
         switch metric {
         case .nominal:
-            position = []
+            return []
         case .ordinal:
             guard categoriesAreOrdered else {
                 throw StatisticsError(
                     "ordinal alpha needs ordered categories: declare their order (e.g. yes, can't tell, no) or use numbers")
             }
-            position = []
+            return []
         case .interval:
             guard let values = categoryValues else {
                 throw StatisticsError("interval alpha needs numeric categories; these are labels such as '\(categories[0])'")
             }
-            position = values
+            return values
         case .linear, .quadratic:
             throw StatisticsError(
                 "Krippendorff's alpha takes a nominal, ordinal or interval metric; \(metric.rawValue) weights belong to kappa")
         }
+    }
+
+    func krippendorffAlpha(
+        _ data: AgreementCounts, metric: AgreementMetric, position: [Double], confidenceLevel: Double
+    ) -> AgreementEstimate {
+        let q = categories.count
         let method =
             "coincidence matrix (Krippendorff 2011); SE: Gwet (2014) as in R irrCAC krippen.alpha.raw; "
             + "interval α ± t(n₀ − 1)·SE, upper bound capped at 1"
-
         // Pairable units and their category counts.
-        let data = AgreementCounts(self)
         let pairable = (0..<data.units).filter { data.perUnit[$0] >= 2 }
         let values = pairable.reduce(0) { $0 + Int(data.perUnit[$1]) }
         func undefined(_ reason: String) -> AgreementEstimate {

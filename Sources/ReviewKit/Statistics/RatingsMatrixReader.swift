@@ -38,9 +38,10 @@ struct RatingsMatrixReader {
         // Labels: group the spellings under their fold key and pick each category's display label.
         let categories = try categorize(raterIndexes, declared: declared)
 
-        // Codes, then leave out empty rater columns and empty rows.
+        // Leave out empty rater columns and empty rows.
+        let raterWidth = raterIndexes.count
         var keepRaters = raterIndexes.indices.filter { r in
-            rows.indices.contains { !cell($0, raterIndexes[r]).isEmpty }
+            rows.indices.contains { categories.cells[$0 * raterWidth + r] >= 0 }
         }
         let emptyColumns = raterIndexes.indices.filter { !keepRaters.contains($0) }
         if !emptyColumns.isEmpty {
@@ -67,12 +68,7 @@ struct RatingsMatrixReader {
         var sourceRows: [Int] = []
         var emptyRows: [Int] = []
         for row in rows.indices {
-            var unitCodes: [Int32] = []
-            unitCodes.reserveCapacity(keepRaters.count)
-            for r in keepRaters {
-                let text = cell(row, raterIndexes[r])
-                unitCodes.append(text.isEmpty ? -1 : Int32(categories.code[key(text)]!))
-            }
+            let unitCodes = keepRaters.map { categories.cells[row * raterWidth + $0] }
             guard unitCodes.contains(where: { $0 >= 0 }) else {
                 emptyRows.append(row + 1)
                 continue
@@ -245,22 +241,37 @@ struct RatingsMatrixReader {
     // MARK: Labels
 
     struct Categories {
+        /// The display labels, in category order.
         var labels: [String]
-        var code: [String: Int]
+        /// Every rater cell's category code, row-major (rows × rater columns); -1 for a missing rating.
+        var cells: [Int32]
     }
 
-    /// The categories (display labels in order) and the code of each fold key; notes merges.
+    /// The categories (display labels in order) and every cell's code, in one pass over the cells; notes merges.
     mutating func categorize(_ raters: [Int], declared: [String]?) throws(StatisticsError) -> Categories {
-        // Spelling frequencies per fold key, in first-seen order.
-        var spellings: [String: [String: Int]] = [:]
-        var firstSeen: [String] = []
+        // Provisional codes in first-seen order, with the spellings of each fold key and where it was first seen.
+        var provisional: [String: Int32] = [:]
+        var keys: [String] = []
+        var firstSeen: [(row: Int, column: Int, text: String)] = []
+        var spellings: [[String: Int]] = []
+        var cells = [Int32](repeating: -1, count: rows.count * raters.count)
         for row in rows.indices {
-            for column in raters {
+            for (r, column) in raters.enumerated() {
                 let text = cell(row, column)
                 guard !text.isEmpty else { continue }
                 let k = key(text)
-                if spellings[k] == nil { firstSeen.append(k) }
-                spellings[k, default: [:]][text, default: 0] += 1
+                let id: Int32
+                if let existing = provisional[k] {
+                    id = existing
+                } else {
+                    id = Int32(keys.count)
+                    provisional[k] = id
+                    keys.append(k)
+                    firstSeen.append((row, column, text))
+                    spellings.append([:])
+                }
+                spellings[Int(id)][text, default: 0] += 1
+                cells[row * raters.count + r] = id
             }
         }
         var labels: [String]
@@ -279,17 +290,13 @@ struct RatingsMatrixReader {
             }
             guard labels.count >= 1 else { throw StatisticsError("no categories declared") }
             // Every rating must be a declared category; report the first that is not, where it is.
-            for row in rows.indices {
-                for column in raters {
-                    let text = cell(row, column)
-                    guard !text.isEmpty, code[key(text)] == nil else { continue }
-                    throw StatisticsError(
-                        "row \(row + 1), column '\(name(column))': '\(text)' is not one of the categories "
-                            + StatisticsSupport.list(labels.map { "'\($0)'" }),
-                        location: .cell(row: row + 1, column: column + 1))
-                }
+            if let first = firstSeen.indices.first(where: { code[keys[$0]] == nil }).map({ firstSeen[$0] }) {
+                throw StatisticsError(
+                    "row \(first.row + 1), column '\(name(first.column))': '\(first.text)' is not one of the categories "
+                        + StatisticsSupport.list(labels.map { "'\($0)'" }),
+                    location: .cell(row: first.row + 1, column: first.column + 1))
             }
-            let unused = labels.filter { spellings[key($0)] == nil }
+            let unused = labels.filter { provisional[key($0)] == nil }
             if !unused.isEmpty {
                 notes.append(
                     RatingsNote(
@@ -299,18 +306,19 @@ struct RatingsMatrixReader {
                                 ? "; it still counts as a possible category" : "; they still count as possible categories")))
             }
         } else {
-            var display: [String: String] = [:]
-            for k in firstSeen {
-                let forms = spellings[k]!
-                // The most common spelling; on a tie the last in code-point order (lowercase after capitals).
-                display[k] = forms.max { lhs, rhs in lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key < rhs.key }!.key
+            // The most common spelling; on a tie the last in code-point order (lowercase after capitals).
+            let display = spellings.map { forms in
+                forms.max { lhs, rhs in lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key < rhs.key }!.key
             }
-            labels = StatisticsSupport.sorted(firstSeen.map { display[$0]! })
+            labels = StatisticsSupport.sorted(display)
             for (index, label) in labels.enumerated() { code[key(label)] = index }
         }
+        let remap = keys.map { Int32(code[$0]!) }
+        for index in cells.indices where cells[index] >= 0 { cells[index] = remap[Int(cells[index])] }
         // Merges: keys spelled more than one way.
         let merged = labels.compactMap { label -> String? in
-            guard let forms = spellings[key(label)], forms.count > 1 else { return nil }
+            guard let id = provisional[key(label)], spellings[Int(id)].count > 1 else { return nil }
+            let forms = spellings[Int(id)]
             let variants = forms.keys.sorted()
             return StatisticsSupport.list(variants.map { "'\($0)'" }) + " as '\(label)'"
         }
@@ -318,7 +326,7 @@ struct RatingsMatrixReader {
             notes.append(
                 RatingsNote(.foldedLabels, "labels that differ only by case were merged: " + merged.joined(separator: "; ")))
         }
-        return Categories(labels: labels, code: code)
+        return Categories(labels: labels, cells: cells)
     }
 
     func columnsUsedMessage(_ raters: [RatingsMatrix.Column], _ subject: RatingsMatrix.Column?) -> String {

@@ -31,25 +31,25 @@ public struct RatingsTable: Sendable, Equatable {
     ///
     /// - Throws: ``StatisticsError`` when no subject has two or more ratings.
     public init(_ matrix: RatingsMatrix) throws(StatisticsError) {
+        let r = matrix.raterCount
+        let codes = matrix.codes
         let perUnit = (0..<matrix.unitCount).map { unit in
-            (0..<matrix.raterCount).reduce(0) { $0 + (matrix.category(unit: unit, rater: $1) == nil ? 0 : 1) }
+            codes[(unit * r)..<(unit * r + r)].reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
         }
         let n = perUnit.max() ?? 0
         guard n >= 2 else { throw .tooFewRaters(n) }
         let kept = perUnit.indices.filter { perUnit[$0] == n }
-        var used = Set<Int>()
+        // Columns: the categories the kept subjects used, in category order.
+        var used = [Bool](repeating: false, count: matrix.categories.count)
         for unit in kept {
-            for rater in 0..<matrix.raterCount {
-                if let category = matrix.category(unit: unit, rater: rater) { used.insert(category) }
-            }
+            for code in codes[(unit * r)..<(unit * r + r)] where code >= 0 { used[Int(code)] = true }
         }
-        let columns = used.sorted()
-        let column = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+        let columns = used.indices.filter { used[$0] }
+        var column = [Int](repeating: -1, count: used.count)
+        for (index, category) in columns.enumerated() { column[category] = index }
         var counts = Array(repeating: Array(repeating: 0, count: columns.count), count: kept.count)
         for (row, unit) in kept.enumerated() {
-            for rater in 0..<matrix.raterCount {
-                if let category = matrix.category(unit: unit, rater: rater) { counts[row][column[category]!] += 1 }
-            }
+            for code in codes[(unit * r)..<(unit * r + r)] where code >= 0 { counts[row][column[Int(code)]] += 1 }
         }
         var notes = matrix.notes
         let dropped = matrix.unitCount - kept.count

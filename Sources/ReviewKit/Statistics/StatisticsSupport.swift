@@ -3,6 +3,8 @@
 enum StatisticsSupport {
     /// The text without leading and trailing whitespace and newlines (Character-wise, so any Unicode space).
     static func trimmed(_ text: String) -> String {
+        // Fast path: most cells have no surrounding space.
+        if text.first?.isWhitespace != true && text.last?.isWhitespace != true { return text }
         var slice = Substring(text)
         while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
         while slice.last?.isWhitespace == true { slice = slice.dropLast() }
