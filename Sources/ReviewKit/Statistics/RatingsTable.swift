@@ -74,12 +74,15 @@ public struct RatingsTable: Sendable, Equatable {
 
     /// Counts raw ratings given as one row per subject and one column per rater; "" marks a missing rating.
     ///
-    /// Every column is a rater (no identifier detection: use ``RatingsMatrix/init(header:rows:columns:categories:foldCase:)``
-    /// for a table with a header). Rows may have different lengths (absent trailing cells are missing).
+    /// Without a header only the values can mark a leading identifier column (all different, not
+    /// ratings; see ``RatingsColumns``), which is then left out with a note; prefer
+    /// ``RatingsMatrix/init(header:rows:columns:categories:foldCase:)`` with the header. Rows may have
+    /// different lengths (absent trailing cells are missing).
     /// - Throws: ``StatisticsError`` when there are no subjects, every rating is missing, or no
     ///   subject has two ratings.
     public init(ratings: [[String]]) throws(StatisticsError) {
-        try self.init(RatingsMatrix(ratings: ratings))
+        guard !ratings.isEmpty else { throw .noSubjects }
+        try self.init(RatingsMatrix(header: nil, rows: ratings))
     }
 }
 

@@ -36,12 +36,18 @@ struct RatingsMatrixTests {
         #expect(Self.rounded(fleiss.kappa, 3) == "0.534")
     }
 
-    @Test("the old headerless reading counted the id column as a rater (what issue 9 saw)")
-    func headerlessIdIsARater() throws {
-        // Without a header, and with ids that are also category codes, nothing marks the id column.
-        let rows = (1...5).map { [String($0), "1", "2"] }
-        let matrix = try RatingsMatrix(ratings: rows)
-        #expect(matrix.raterCount == 3)
+    @Test("without a header, an id column is still recognised by its values (the shell passes rows without the header)")
+    func headerlessIdentifier() throws {
+        // What issue 9 saw: the ids were counted as a rater and listed as categories.
+        let rows = (1...6).map { [String(100 + $0), $0 % 2 == 0 ? "include" : "exclude", "include", "exclude"] }
+        let table = try RatingsTable(ratings: rows)
+        #expect(table.categoryLabels == ["exclude", "include"])
+        #expect(table.ratingsPerSubject == 3)
+        #expect(table.subjectIDs.first == "101")
+        #expect(table.notes.contains(
+            RatingsNote(.identifierColumn, "left out column 'column 1': an identifier, not a rater (its values differ on every row and are not ratings)")))
+        // RatingsMatrix(ratings:) is the explicit "every column is a rater" reading.
+        #expect(try RatingsMatrix(ratings: rows).raterCount == 4)
     }
 
     @Test("Covidence-style exports: 'Covidence #' and 'Title' are both left out")
