@@ -26,11 +26,13 @@ public enum DOI {
             break
         }
         while let last = rest.last, ".,;".contains(last) || last.isWhitespace { rest = rest.dropLast() }
+        // Scalars, not Characters: a suffix may start with a combining mark that would merge with the "/".
         let doi = rest.lowercased()
-        guard doi.hasPrefix("10."), let slash = doi.firstIndex(of: "/") else { return nil }
-        let registrant = doi[doi.index(doi.startIndex, offsetBy: 3)..<slash]
-        guard !registrant.isEmpty, registrant.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-              doi.index(after: slash) < doi.endIndex, !doi.contains(where: \.isWhitespace) else { return nil }
+        let scalars = Array(doi.unicodeScalars)
+        guard scalars.starts(with: ["1", "0", "."]), let slash = scalars.firstIndex(of: "/") else { return nil }
+        let registrant = scalars[3..<slash]
+        guard !registrant.isEmpty, registrant.allSatisfy({ ("0"..."9").contains($0) || $0 == "." }),
+              slash + 1 < scalars.count, !scalars.contains(where: { $0.properties.isWhitespace }) else { return nil }
         return doi
     }
 }

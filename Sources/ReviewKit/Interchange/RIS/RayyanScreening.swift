@@ -81,7 +81,7 @@ public struct RayyanScreening: Sendable, Equatable, Hashable, Codable {
     public var exclusionReasons: [String]
     /// Reviewers' notes.
     public var reviewerNotes: [ReviewerNotes]
-    /// Parts of the note this type did not recognise, verbatim (written back after the known parts).
+    /// Parts of the note this type did not recognise, verbatim (written back before the known parts).
     public var otherParts: [String]
 
     /// Creates screening state.
@@ -136,7 +136,8 @@ public struct RayyanScreening: Sendable, Equatable, Hashable, Codable {
                 screening.exclusionReasons += commaList(value)
             case "RAYYAN-INCLUSION":
                 switch RubyHash.parse(value) {
-                case .success(let pairs):
+                case .success(let (pairs, rest)):
+                    if let rest { screening.otherParts.append(rest) }
                     for pair in pairs {
                         guard case .string(let word) = pair.value else {
                             problems.append(ParseProblem(offset: valueOffset, message: "the decision of '\(pair.key)' should be a quoted word such as \"Included\""))
@@ -150,7 +151,8 @@ public struct RayyanScreening: Sendable, Equatable, Hashable, Codable {
                 }
             default:  // USER-NOTES
                 switch RubyHash.parse(value) {
-                case .success(let pairs):
+                case .success(let (pairs, rest)):
+                    if let rest { screening.otherParts.append(rest) }
                     for pair in pairs {
                         switch pair.value {
                         case .string(let text): screening.reviewerNotes.append(ReviewerNotes(reviewer: pair.key, notes: [text]))
@@ -179,7 +181,9 @@ public struct RayyanScreening: Sendable, Equatable, Hashable, Codable {
             parts.append("USER-NOTES: {" + reviewerNotes.map { RubyHash.quoted($0.reviewer) + "=>[" + $0.notes.map(RubyHash.quoted).joined(separator: ", ") + "]" }
                 .joined(separator: ", ") + "}")
         }
-        return (parts + otherParts).joined(separator: " | ")
+        // Unknown parts go first: the reader splits only before the part names it knows, so a part written
+        // after a known one would be read back as part of it.
+        return (otherParts + parts).joined(separator: " | ")
     }
 
     /// Splits at " | " where the next part starts with a known part name (a label may itself contain "|").
@@ -225,7 +229,8 @@ enum RubyHash {
     enum Value: Equatable { case string(String), list([String]) }
     struct Failure: Error { var offset: Int; var message: String }
 
-    static func parse(_ text: Substring) -> Result<[(key: String, value: Value)], Failure> {
+    /// Parses a hash; text after it that follows a "|" is returned as `rest` (an unknown part of the note).
+    static func parse(_ text: Substring) -> Result<(pairs: [(key: String, value: Value)], rest: String?), Failure> {
         let chars = Array(text)
         var i = 0
         func skipSpaces() { while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 } }
@@ -248,7 +253,14 @@ enum RubyHash {
         i += 1
         var pairs: [(key: String, value: Value)] = []
         skipSpaces()
-        if i < chars.count, chars[i] == "}" { i += 1; return .success(pairs) }
+        func end() -> Result<(pairs: [(key: String, value: Value)], rest: String?), Failure> {
+            skipSpaces()
+            if i == chars.count { return .success((pairs, nil)) }
+            guard chars[i] == "|" else { return .failure(fail("unexpected text after '}'")) }
+            let rest = String(chars[(i + 1)...]).trimmingCharacters(in: .whitespaces)
+            return .success((pairs, rest.isEmpty ? nil : rest))
+        }
+        if i < chars.count, chars[i] == "}" { i += 1; return end() }
         while true {
             skipSpaces()
             let key: String
@@ -277,12 +289,7 @@ enum RubyHash {
             }
             skipSpaces()
             if i < chars.count, chars[i] == "," { i += 1; continue }
-            if i < chars.count, chars[i] == "}" {
-                i += 1
-                skipSpaces()
-                guard i == chars.count else { return .failure(fail("unexpected text after '}'")) }
-                return .success(pairs)
-            }
+            if i < chars.count, chars[i] == "}" { i += 1; return end() }
             return .failure(fail("expected ',' or '}' after a reviewer's entry"))
         }
     }
