@@ -1,11 +1,14 @@
 /// The codes of a review's framework as a REFI-QDA codebook, with stable GUIDs and the index from a
-/// coding to its code.
+/// coding to its codes.
 ///
 /// Hierarchy: COM-B component → TDF domain (under each component the mapping puts it, and under any other
 /// component a quote or sub-theme of the review codes it with) → Barrier / Facilitator → the review's
-/// sub-themes ("2. Lack of resource available"). Free codes (tags) follow at the top level. Every code is
-/// codable; descendants take their component's colour. GUIDs are UUIDv5 of the code's path, so the same
-/// review always gives the same GUIDs and the framework's codes have the same GUIDs in every review.
+/// sub-themes ("2. Lack of resource available"). Codings that are only partly done (a direction or a domain
+/// without a component, a direction without a domain) need codes outside that tree: top-level "Barrier",
+/// "Facilitator" and domain codes are added when the review has such codings, and a partial coding is exported
+/// as one Coding per part. Free codes (tags) follow at the top level. Every code is codable; descendants take
+/// their component's colour. GUIDs are UUIDv5 of the code's path, so the same review always gives the same
+/// GUIDs and the framework's codes have the same GUIDs in every review.
 public struct ReviewCodebook: Sendable {
     /// The codebook.
     public var codebook: REFICodebook
@@ -15,6 +18,8 @@ public struct ReviewCodebook: Sendable {
     var directionCodes: [Triple: String] = [:]
     var subThemeCodes: [Int: String] = [:]
     var tagCodes: [String: String] = [:]
+    var looseDirectionCodes: [Direction: String] = [:]
+    var looseDomainCodes: [TDFDomain: String] = [:]
 
     struct Pair: Hashable { var component: COMBComponent; var domain: TDFDomain }
     struct Triple: Hashable { var component: COMBComponent; var domain: TDFDomain; var direction: Direction }
@@ -35,6 +40,9 @@ public struct ReviewCodebook: Sendable {
     /// The colour of free codes.
     public static let freeCodeColor = "#999999"
 
+    /// The colour of the codes for partial codings (a direction or domain without a component).
+    public static let partialCodeColor = "#777777"
+
     /// The origin written into exports.
     public static let origin = "review (REFI-QDA 1.5 export)"
 
@@ -43,7 +51,8 @@ public struct ReviewCodebook: Sendable {
     /// - Parameters:
     ///   - mapping: which domains sit under which components.
     ///   - tags: free codes to include (in the order given; repeats ignored).
-    public init(workspace: Workspace, mapping: DomainMapping = .seed, tags: [String] = []) {
+    ///   - codings: further codings the export will carry (other coders'), so that the codes they need exist.
+    public init(workspace: Workspace, mapping: DomainMapping = .seed, tags: [String] = [], codings: [FrameworkCoding] = []) {
         var pairs = Set<Pair>()
         for component in COMBComponent.allCases { for domain in mapping.domains(of: component) { pairs.insert(Pair(component: component, domain: domain)) } }
         for theme in workspace.subThemes { pairs.insert(Pair(component: theme.component, domain: theme.domain)) }
@@ -53,6 +62,19 @@ public struct ReviewCodebook: Sendable {
                 pairs.insert(Pair(component: component, domain: domain))
             }
         }
+        for coding in codings {
+            if let component = coding.component, let domain = coding.domain { pairs.insert(Pair(component: component, domain: domain)) }
+        }
+        // Partial codings: which top-level direction and domain codes are needed.
+        var looseDirections = Set<Direction>(), looseDomains = Set<TDFDomain>()
+        func needs(_ component: COMBComponent?, _ domain: TDFDomain?, _ direction: Direction?) {
+            if component == nil, let domain { looseDomains.insert(domain) }
+            if let direction, component == nil || domain == nil { looseDirections.insert(direction) }
+        }
+        for row in 0..<q.count {
+            needs(COMBComponent(rawValue: q.components[row]), TDFDomain(rawValue: q.domains[row]), Direction(rawValue: q.directions[row]))
+        }
+        for coding in codings where coding.subTheme == nil { needs(coding.component, coding.domain, coding.direction) }
         var themesByGroup: [Triple: [SubTheme]] = [:]
         for theme in workspace.subThemes {
             themesByGroup[Triple(component: theme.component, domain: theme.domain, direction: theme.direction), default: []].append(theme)
@@ -96,6 +118,18 @@ public struct ReviewCodebook: Sendable {
             componentCodes[component] = guid
             codes.append(REFICode(guid: guid, name: component.name, color: color, description: Self.componentDescription(component), children: domains))
         }
+        for direction in Direction.allCases where looseDirections.contains(direction) {
+            let guid = REFIGUID.make("code:direction:\(direction.slug)")
+            looseDirectionCodes[direction] = guid
+            codes.append(REFICode(guid: guid, name: direction.name, color: Self.partialCodeColor,
+                                  description: "\(direction.name), for quotes whose COM-B component or TDF domain is not coded."))
+        }
+        for domain in TDFDomain.allCases where looseDomains.contains(domain) {
+            let guid = REFIGUID.make("code:domain:\(domain.slug)")
+            looseDomainCodes[domain] = guid
+            codes.append(REFICode(guid: guid, name: domain.name, color: Self.partialCodeColor,
+                                  description: "TDF domain \(domain.rawValue), for quotes whose COM-B component is not coded: \(domain.definition)."))
+        }
         for tag in tags {
             let key = TextFolding.nameKey(tag)
             guard !key.isEmpty, tagCodes[key] == nil else { continue }
@@ -106,14 +140,34 @@ public struct ReviewCodebook: Sendable {
         codebook = REFICodebook(origin: Self.origin, codes: codes)
     }
 
-    /// The GUID of the most specific code for a coding, or nil when the codebook has none for it (a coding with a
-    /// direction or domain but no component).
+    /// The GUIDs of the codes that together make a coding: one for a complete or component-first coding, one per
+    /// part for a partial one (direction and domain without a component); empty when nothing is coded or the
+    /// codebook lacks a code the coding needs (it was built without that coding).
+    public func codes(for coding: FrameworkCoding) -> [String] {
+        if let id = coding.subTheme, let guid = subThemeCodes[id] { return [guid] }
+        var out: [String?] = []
+        if let component = coding.component {
+            if let domain = coding.domain {
+                if let direction = coding.direction {
+                    out.append(directionCodes[Triple(component: component, domain: domain, direction: direction)])
+                } else {
+                    out.append(domainCodes[Pair(component: component, domain: domain)])
+                }
+            } else {
+                out.append(componentCodes[component])
+                if let direction = coding.direction { out.append(looseDirectionCodes[direction]) }
+            }
+        } else {
+            if let domain = coding.domain { out.append(looseDomainCodes[domain]) }
+            if let direction = coding.direction { out.append(looseDirectionCodes[direction]) }
+        }
+        return out.contains(nil) ? [] : out.compactMap { $0 }
+    }
+
+    /// The GUID of the single most specific code for a coding, when one code makes it.
     public func code(for coding: FrameworkCoding) -> String? {
-        if let id = coding.subTheme, let guid = subThemeCodes[id] { return guid }
-        guard let component = coding.component else { return nil }
-        guard let domain = coding.domain else { return coding.direction == nil ? componentCodes[component] : nil }
-        if let direction = coding.direction { return directionCodes[Triple(component: component, domain: domain, direction: direction)] }
-        return domainCodes[Pair(component: component, domain: domain)]
+        let codes = codes(for: coding)
+        return codes.count == 1 ? codes[0] : nil
     }
 
     /// The GUID of a free code's code.

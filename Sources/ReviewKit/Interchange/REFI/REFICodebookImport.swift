@@ -64,13 +64,17 @@ public struct CodebookImportPlan: Sendable {
 /// Resolves a REFI-QDA code tree against the framework and a workspace's sub-themes.
 public enum REFICodebookImport {
     /// Plans the import of a codebook into a workspace.
+    ///
+    /// A domain's component is filled in when the mapping puts the domain under one component only ("Knowledge"
+    /// alone means psychological capability), except in `review`'s own exports, whose codes say exactly what was coded.
     public static func plan(_ codebook: REFICodebook, into workspace: Workspace, mapping: DomainMapping = .seed) -> CodebookImportPlan {
-        plan(codebook.codes, into: workspace, mapping: mapping)
+        plan(codebook.codes, into: workspace, mapping: mapping, inferComponents: codebook.origin != ReviewCodebook.origin)
     }
 
     /// Plans the import of a code tree (a codebook's or a project's) into a workspace.
-    public static func plan(_ codes: [REFICode], into workspace: Workspace, mapping: DomainMapping = .seed) -> CodebookImportPlan {
-        var resolver = Resolver(workspace: workspace, mapping: mapping)
+    public static func plan(_ codes: [REFICode], into workspace: Workspace, mapping: DomainMapping = .seed,
+                            inferComponents: Bool = true) -> CodebookImportPlan {
+        var resolver = Resolver(workspace: workspace, mapping: mapping, inferComponents: inferComponents)
         for code in codes { resolver.walk(code) }
         return resolver.finish()
     }
@@ -93,6 +97,7 @@ public enum REFICodebookImport {
     struct Resolver {
         let workspace: Workspace
         let mapping: DomainMapping
+        let inferComponents: Bool
         var codes: [CodebookImportPlan.ResolvedCode] = []
         var index: [String: Int] = [:]
         var newThemes: [(theme: SubTheme, preferredID: Int?, order: Int)] = []
@@ -102,9 +107,10 @@ public enum REFICodebookImport {
         var nextNumber: [String: Int] = [:]         // group → next sub-theme number
         var usedIDs: Set<Int>
 
-        init(workspace: Workspace, mapping: DomainMapping) {
+        init(workspace: Workspace, mapping: DomainMapping, inferComponents: Bool) {
             self.workspace = workspace
             self.mapping = mapping
+            self.inferComponents = inferComponents
             usedIDs = Set(workspace.subThemes.map(\.id))
             for theme in workspace.subThemes {
                 let group = Self.group(theme.direction, theme.component, theme.domain)
@@ -180,7 +186,7 @@ public enum REFICodebookImport {
 
         /// Fills the component from the domain when the mapping puts the domain under exactly one component.
         func fillComponent(_ coding: inout FrameworkCoding) {
-            guard coding.component == nil, let domain = coding.domain else { return }
+            guard inferComponents, coding.component == nil, let domain = coding.domain else { return }
             let components = mapping.components(of: domain)
             if components.count == 1 { coding.component = components[0] }
         }
@@ -189,7 +195,11 @@ public enum REFICodebookImport {
         /// code's context lacks a direction, a domain, or a component that can be told.
         mutating func subTheme(named name: String, description: String?, coding: FrameworkCoding) -> (id: Int, isNew: Bool)? {
             var coding = coding
-            fillComponent(&coding)
+            if coding.component == nil, let domain = coding.domain {
+                // A sub-theme needs its component even in an export that infers nothing else.
+                let components = mapping.components(of: domain)
+                if components.count == 1 { coding.component = components[0] }
+            }
             guard let direction = coding.direction, let component = coding.component, let domain = coding.domain, !name.isEmpty else { return nil }
             let (number, label) = Self.numberedLabel(name)
             guard !label.isEmpty else { return nil }

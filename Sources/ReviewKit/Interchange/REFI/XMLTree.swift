@@ -47,6 +47,12 @@ struct XMLTree {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
             throw FileError(path: path, line: 1, column: 1, message: "the file is empty; expected a refi-qda xml document")
         }
+        // REFI-QDA files are UTF-8. Checked first because FoundationXML on Linux traps on a name that is not
+        // valid UTF-8 instead of reporting it.
+        if let offset = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset($0) }) {
+            throw located(path: path, bytes: bytes, offset: offset,
+                          message: String(format: "invalid utf-8 byte 0x%02x; refi-qda files are utf-8", bytes[offset]))
+        }
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false

@@ -62,7 +62,14 @@ struct GUIDReference: Decodable {
         // Same review, same codebook, byte for byte; the framework's guids do not depend on the review.
         #expect(ReviewCodebook(workspace: seed).codebook.qdcText == review.codebook.qdcText)
         #expect(ReviewCodebook(workspace: Workspace()).code(for: FrameworkCoding(component: .socialOpportunity)) == review.code(for: FrameworkCoding(component: .socialOpportunity)))
-        #expect(review.code(for: FrameworkCoding(direction: .barrier)) == nil && review.code(for: FrameworkCoding(domain: .goals)) == nil)
+        #expect(review.codes(for: FrameworkCoding(direction: .barrier)).isEmpty, "no top-level direction code unless a partial coding needs one")
+        // Partial codings get top-level codes, one Coding per part.
+        let partial = ReviewCodebook(workspace: seed, codings: [FrameworkCoding(direction: .barrier, domain: .goals),
+                                                                FrameworkCoding(direction: .facilitator, component: .socialOpportunity)])
+        #expect(partial.codebook.codes.map(\.name).suffix(3) == ["Barrier", "Facilitator", "Goals"])
+        #expect(partial.codes(for: FrameworkCoding(direction: .barrier, domain: .goals)).count == 2)
+        #expect(partial.codes(for: FrameworkCoding(direction: .facilitator, component: .socialOpportunity))
+                == [partial.code(for: FrameworkCoding(component: .socialOpportunity))!, partial.codebook.codes[7].guid])
     }
 
     @Test func qdcTextReadsBack() throws {
@@ -195,5 +202,9 @@ struct GUIDReference: Decodable {
             if column > 0 { #expect(error.column == column, "\(text): \(error)") }
             #expect(error.column != nil && (text.isEmpty || error.lineText != nil), "\(text): \(error)")
         }
+        // Not UTF-8: refused before the parser sees it (FoundationXML would trap on such a name).
+        let latin = Array("<CodeBook><Codes>\n<Code guid".utf8) + [0xE9] + Array("=\"a\" name=\"x\" isCodable=\"true\"/></Codes></CodeBook>".utf8)
+        let error = try #require(throws: FileError.self) { try REFICodebook(qdc: latin, path: "l.qdc") }
+        #expect(error.description == "l.qdc:2:11: invalid utf-8 byte 0xe9; refi-qda files are utf-8")
     }
 }
