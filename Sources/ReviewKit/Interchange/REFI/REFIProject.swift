@@ -68,11 +68,15 @@ public struct REFIProject: Sendable, Equatable {
 
     /// A case: a unit of analysis (here, a study) with variable values and the sources it covers.
     public struct Case: Sendable, Equatable {
+        /// The GUID.
         public var guid: String
+        /// The name, when given.
         public var name: String?
+        /// The description.
         public var description: String?
         /// Codes applied to the whole case.
         public var codeRefs: [String]
+        /// Variable values.
         public var values: [VariableValue]
         /// The sources the case covers.
         public var sourceRefs: [String]
@@ -94,12 +98,15 @@ public struct REFIProject: Sendable, Equatable {
 
     /// One code applied by one user.
     public struct Coding: Sendable, Equatable {
+        /// The GUID.
         public var guid: String
         /// The GUID of the user who applied it.
         public var creatingUser: String?
+        /// When it was made (`xsd:dateTime`, as written).
         public var creationDateTime: String?
         /// The GUID of the code.
         public var code: String
+        /// The GUIDs of the notes attached to it.
         public var noteRefs: [String]
 
         /// Creates a coding.
@@ -114,14 +121,23 @@ public struct REFIProject: Sendable, Equatable {
 
     /// A passage of a text source, by code point positions (start inclusive, end exclusive).
     public struct Selection: Sendable, Equatable {
+        /// The GUID.
         public var guid: String
+        /// The name, when given.
         public var name: String?
+        /// The first code point (from 0).
         public var start: Int
+        /// The code point after the last one (end exclusive).
         public var end: Int
+        /// The description.
         public var description: String?
+        /// The codings of the passage.
         public var codings: [Coding]
+        /// The GUIDs of the notes attached to it.
         public var noteRefs: [String]
+        /// The GUID of the user who made it.
         public var creatingUser: String?
+        /// When it was made (`xsd:dateTime`, as written).
         public var creationDateTime: String?
 
         /// Creates a selection.
@@ -141,20 +157,29 @@ public struct REFIProject: Sendable, Equatable {
 
     /// A text source (a document), and also the shape of a note.
     public struct TextSource: Sendable, Equatable {
+        /// The GUID.
         public var guid: String
+        /// The name, when given.
         public var name: String?
         /// Where the plain text is: `internal://<GUID>.txt` (in the archive's `sources/`), `relative://`, `absolute://`.
         public var plainTextPath: String?
+        /// Where a rich-text version is (`internal://<GUID>.docx`), when there is one.
         public var richTextPath: String?
         /// The text, when it is inside the project file instead.
         public var plainTextContent: String?
+        /// The description.
         public var description: String?
+        /// The coded passages.
         public var selections: [Selection]
         /// Codings of the whole source.
         public var codings: [Coding]
+        /// The GUIDs of the notes attached to it.
         public var noteRefs: [String]
+        /// Variable values.
         public var values: [VariableValue]
+        /// The GUID of the user who made it.
         public var creatingUser: String?
+        /// When it was made (`xsd:dateTime`, as written).
         public var creationDateTime: String?
 
         /// Creates a source.
@@ -181,7 +206,9 @@ public struct REFIProject: Sendable, Equatable {
     public struct OtherSource: Sendable, Equatable {
         /// The element name ("PDFSource", "PictureSource", "AudioSource", "VideoSource").
         public var kind: String
+        /// The GUID.
         public var guid: String
+        /// The name, when given.
         public var name: String?
         /// A PDF's plain-text representation.
         public var representation: TextSource?
@@ -202,17 +229,27 @@ public struct REFIProject: Sendable, Equatable {
     public var name: String
     /// The tool that wrote it ("ATLAS.ti Win 23.4.0", "NVivo", "MAXQDA 2022", "QualCoder 3.5").
     public var origin: String?
+    /// The GUID of the user who made it.
     public var creatingUser: String?
+    /// When it was made (`xsd:dateTime`, as written).
     public var creationDateTime: String?
+    /// The users (coders).
     public var users: [User]
     /// The codebook's top-level codes.
     public var codes: [REFICode]
+    /// The variables of cases and sources.
     public var variables: [Variable]
+    /// The cases.
     public var cases: [Case]
+    /// The text sources.
     public var sources: [TextSource]
+    /// The non-text sources, kept for the import listing.
     public var otherSources: [OtherSource]
+    /// The notes (memos), each shaped like a text source.
     public var notes: [TextSource]
+    /// Sets of codes, sources or notes.
     public var sets: [REFISet]
+    /// The description.
     public var description: String?
     /// Notes on the project as a whole.
     public var noteRefs: [String]
