@@ -56,3 +56,27 @@ import Testing
         #expect(merged.keywords == ["k", "m"])
     }
 }
+
+@Suite struct RISExportTests {
+    @Test func everyStudyIsWrittenAndReadsBackMatched() throws {
+        let seed = try EmbeddedReview.load().workspace
+        let record = BibliographicRecord(authors: ["Janoušková, M."], title: "Experiences of peer support workers", year: 2017, doi: "10.1176/appi.ps.201600128")
+        let records = RISExport.records(of: seed, bibliography: ["S06": record])
+        #expect(records.count == seed.studies.count)
+        #expect(records[5] == record)
+        #expect(records[0].title == "Ben-Dor I et al." && records[0].notes == ["review study S01 (Ben-Dor I et al.); no bibliographic record yet"])
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("review-\(UUID().uuidString).ris")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try RISExport.write(seed, bibliography: ["S06": record], to: url)
+        let read = try RISReader.read(from: url)
+        #expect(read.records == records)
+        let plan = RISImport.plan(read, into: seed, bibliography: Dictionary(uniqueKeysWithValues: zip(seed.studies.map(\.id), records)))
+        // Re-importing the export adds no study: S06 matches by DOI (and gains its year); the minimal records,
+        // titled with a label and without a year, are only possible matches, listed and left out.
+        #expect(plan.changes == [.updateStudy(Study(id: "S06", label: "Janoušková et al.", year: 2017))])
+        #expect(plan.items[5].outcome == .matched(studyID: "S06", reason: .sameDOI))
+        #expect(plan.leftOut.count == 32)
+        #expect(plan.items[0].outcome == .uncertain(candidates: ["S01"], reason: .sameTitleYearMissing))
+        #expect(plan.items[31].outcome == .uncertain(candidates: ["S12", "S32"], reason: .sameTitleYearMissing))
+    }
+}
