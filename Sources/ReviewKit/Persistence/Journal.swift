@@ -83,7 +83,7 @@ public struct JournalRecord: Codable, Sendable, Equatable {
 public final class Journal {
     /// The journal file.
     public let url: URL
-    /// What the session started from (changed by `clear(base:)`).
+    /// What the session started from (changed by `clear(after:)` and `discardRecords(newBase:)`).
     public private(set) var base: JournalBase
     /// Records appended since the base.
     public private(set) var recordCount: Int
