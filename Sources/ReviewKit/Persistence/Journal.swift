@@ -48,24 +48,38 @@ public struct JournalBase: Codable, Sendable, Equatable {
     }
 }
 
+/// A change to session state that lives beside the workspace in a snapshot: the notes or a setting.
+///
+/// Journaled like workspace changes, so an acknowledged `note` or `set` survives a crash too. Each edit
+/// carries the resulting state (the whole notes list, a setting's new value), so replaying is idempotent.
+public enum SessionEdit: Codable, Sendable, Equatable {
+    /// The notes, in order, after the edit.
+    case notes([String])
+    /// A setting's new value; nil removes it (back to its default).
+    case setting(key: String, value: String?)
+}
+
 /// One journaled change: the command that made it and the change as applied.
 public struct JournalRecord: Codable, Sendable, Equatable {
     /// 1 for the first record after the base, then consecutive.
     public var sequence: Int
     /// The command text the reviewer typed (for history and messages).
     public var command: String
-    /// The change that was applied (for `undo`, the inverse that undo applied).
+    /// The change that was applied (for `undo`, the inverse that undo applied); an empty batch for a session edit.
     public var change: WorkspaceChange
+    /// The session state the command changed, when it changed notes or settings (nil in older journals).
+    public var session: SessionEdit?
 
     /// Creates a record.
-    public init(sequence: Int, command: String, change: WorkspaceChange) {
+    public init(sequence: Int, command: String, change: WorkspaceChange, session: SessionEdit? = nil) {
         self.sequence = sequence
         self.command = command
         self.change = change
+        self.session = session
     }
 
     enum CodingKeys: String, CodingKey {
-        case sequence = "seq", command, change
+        case sequence = "seq", command, change, session
     }
 }
 
@@ -181,9 +195,17 @@ public final class Journal {
     /// On failure (disk full, I/O error) the journal is cut back to its previous end, nothing is recorded,
     /// and the caller should undo the change in memory and report the error.
     public func append(command: String, change: WorkspaceChange) throws(FileError) {
+        try append(JournalRecord(sequence: recordCount + 1, command: command, change: change))
+    }
+
+    /// Appends a change to the notes or a setting and flushes it, like `append(command:change:)`.
+    public func append(command: String, session edit: SessionEdit) throws(FileError) {
+        try append(JournalRecord(sequence: recordCount + 1, command: command, change: .batch([]), session: edit))
+    }
+
+    private func append(_ record: JournalRecord) throws(FileError) {
         let display = AtomicFile.displayPath(url)
         guard fd >= 0 else { throw FileError(path: display, message: "the journal is closed") }
-        let record = JournalRecord(sequence: recordCount + 1, command: command, change: change)
         let bytes = Journal.line(Journal.encode(record))
         do throws(FileError) {
             try bytes.withUnsafeBufferPointer { (buffer) throws(FileError) in try AtomicFile.writeAll(fd, UnsafeRawBufferPointer(buffer), display: display) }
@@ -448,6 +470,22 @@ public struct JournalRecovery: Sendable {
         public var applied: Int
         /// The first record that did not apply and why (the base differs from the one recorded), if any.
         public var failure: (record: JournalRecord, error: ReviewError)?
+    }
+
+    /// The session state after the records, starting from the base's `notes` and `settings` (a snapshot's).
+    ///
+    /// Call it with the same base as `replay(onto:)`; `upTo` (the replay's `applied`) stops where the
+    /// workspace replay stopped, so notes and settings never run ahead of the workspace.
+    public func replaySession(notes: [String], settings: [String: String], upTo applied: Int? = nil) -> (notes: [String], settings: [String: String]) {
+        var notes = notes, settings = settings
+        for record in records.prefix(applied ?? records.count) {
+            switch record.session {
+            case .notes(let list)?: notes = list
+            case .setting(let key, let value)?: settings[key] = value
+            case nil: break
+            }
+        }
+        return (notes, settings)
     }
 
     /// Applies the records in order to `workspace` (the base, loaded again), stopping at the first that fails.

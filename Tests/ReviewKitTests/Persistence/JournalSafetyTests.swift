@@ -83,4 +83,30 @@ import Testing
         journal.abandon()
         #expect(try Journal.pending(at: journal.url) == nil)
     }
+
+    @Test func notesAndSettingsAreJournaledAndReplayed() throws {
+        let directory = temporaryDirectory()
+        defer { cleanUp(directory) }
+        let url = directory.appendingPathComponent("journal-e.log")
+        let journal = try Journal(url: url, base: .embedded)
+        try journal.append(command: "note first", session: .notes(["first"]))
+        try journal.append(command: "add study", change: change(1))
+        try journal.append(command: "set width 100", session: .setting(key: "width", value: "100"))
+        try journal.append(command: "note second", session: .notes(["first", "second \t“x”"]))
+        try journal.append(command: "set pager default", session: .setting(key: "pager", value: nil))
+        journal.abandon()
+        let recovery = try #require(try Journal.pending(at: url))
+        #expect(recovery.records.count == 5 && recovery.ignored == nil)
+        let replay = recovery.replay(onto: try EmbeddedReview.load().workspace)
+        #expect(replay.applied == 5 && replay.failure == nil)
+        #expect(replay.workspace.study("J1") != nil)
+        let session = recovery.replaySession(notes: ["old"], settings: ["pager": "less", "format": "json"], upTo: replay.applied)
+        #expect(session.notes == ["first", "second \t“x”"])
+        #expect(session.settings == ["width": "100", "format": "json"])
+        // Stopped where the workspace replay stopped: only the first note.
+        #expect(recovery.replaySession(notes: [], settings: [:], upTo: 1).notes == ["first"])
+        // A workspace record's JSON is as before (no "session" key), so older readers and journals agree.
+        let line = String(decoding: try AtomicFile.read(url), as: UTF8.self).split(separator: "\n")[3]
+        #expect(!line.contains("session") && line.contains("\"change\":{\"addStudy\""))
+    }
 }
