@@ -15,7 +15,7 @@ import ReviewKit
 @Suite(.serialized) struct KillCampaignTests {
     static let environment = ProcessInfo.processInfo.environment
     static let kills = environment["REVIEW_KILL_CAMPAIGN"].flatMap(Int.init) ?? 10
-    static let quoteCount = environment["REVIEW_KILL_QUOTES"].flatMap(Int.init) ?? 20_000
+    static let quoteCount = environment["REVIEW_KILL_QUOTES"].flatMap(Int.init) ?? 5_000
 
     /// A running `review` fed through a pipe; its output is collected by a reader thread.
     final class Live: @unchecked Sendable {
