@@ -261,8 +261,6 @@ struct Editor {
         }
     }
 
-    var engine: QueryEngine { QueryEngine(shell.session.queryContext) }
-
     func checkOptions(_ allowed: [String]) throws(Diagnostic) {
         for key in optionOrder where !allowed.contains(key) {
             throw invocation.error("unknown option '\(key)'", at: options[key]!.span, notes: ["options here: " + allowed.joined(separator: ", ")])
@@ -276,18 +274,18 @@ struct Editor {
     }
 
     func direction(_ word: Word) throws(Diagnostic) -> Direction {
-        try ReviewShell.engine(invocation) { () throws(ReviewError) in try engine.resolve(word.text, Framework.directions, "direction", word.span) }
+        try ReviewShell.engine(invocation) { () throws(ReviewError) in try Framework.directions.value(for: word.text, what: "direction", at: word.span) }
     }
 
     func domain(_ word: Word) throws(Diagnostic) -> TDFDomain {
-        try ReviewShell.engine(invocation) { () throws(ReviewError) in try engine.resolve(word.text, Framework.domains, "TDF domain", word.span) }
+        try ReviewShell.engine(invocation) { () throws(ReviewError) in try Framework.domains.value(for: word.text, what: "TDF domain", at: word.span) }
     }
 
     /// The component for a domain: as given (checked), or the only one the mapping in use allows.
     func component(for domain: TDFDomain, given: (value: String, span: Range<Int>)?) throws(Diagnostic) -> COMBComponent {
         let mapping = shell.session.settings.mapping
         if let given {
-            return try ReviewShell.engine(invocation) { () throws(ReviewError) in try engine.resolve(given.value, Framework.components, "COM-B component", given.span) }
+            return try ReviewShell.engine(invocation) { () throws(ReviewError) in try Framework.components.value(for: given.value, what: "COM-B component", at: given.span) }
         }
         let allowed = mapping.components(of: domain)
         guard allowed.count == 1 else {
@@ -366,7 +364,7 @@ struct Editor {
             quote.domain = domain
             quote.component = try component(for: domain, given: options["component"])
         } else if let option = options["component"] {
-            quote.component = try ReviewShell.engine(invocation) { () throws(ReviewError) in try engine.resolve(option.value, Framework.components, "COM-B component", option.span) }
+            quote.component = try ReviewShell.engine(invocation) { () throws(ReviewError) in try Framework.components.value(for: option.value, what: "COM-B component", at: option.span) }
         }
         // A change of coding leaves the old sub-theme behind unless it still fits.
         if let id = quote.subTheme, let theme = workspace.subTheme(id),

@@ -15,7 +15,7 @@ extension CommandSpec {
         var only: Direction?
         if let word = words.first {
             only = try engine(invocation) { () throws(ReviewError) in
-                try QueryEngine(shell.session.queryContext).resolve(word.text, Framework.directions, "direction", word.span)
+                try Framework.directions.value(for: word.text, what: "direction", at: word.span)
             }
         }
         let coverage = Coverage(workspace: workspace)

@@ -55,14 +55,8 @@ public enum CommandHelp {
         return text
     }
 
-    /// The query fields.
-    public static var fields: String {
-        var text = "Quote fields (quotes, themes, matrix where …):\n"
-        for field in Field.quoteFields { text += "  " + field.name.padding(10) + "  " + field.summary + "\n" }
-        text += "  study.FIELD   any study field below, for the quote's study\n\nStudy fields (studies where …):\n"
-        for field in Field.studyFields { text += "  " + field.name.padding(12) + "  " + field.summary + "\n" }
-        return text
-    }
+    /// The query fields, from the field catalogue.
+    public static var fields: String { Field.helpText }
 
     /// The filter language.
     public static let filters = """

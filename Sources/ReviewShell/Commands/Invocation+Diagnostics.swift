@@ -7,7 +7,7 @@ extension Invocation {
     }
 
     /// Parses the arguments as a query over quotes or studies.
-    func query(for subject: Field.Subject) throws(Diagnostic) -> QuerySpec {
+    func query(for subject: Field.Subject) throws(Diagnostic) -> QueryPlan {
         do { return try QueryParser.parse(arguments, for: subject, offset: argumentOffset) } catch { throw diagnostic(error) }
     }
 }

@@ -16,32 +16,17 @@ extension CommandSpec {
                    "quotes where study.casp >= 8.5 count", "quotes where text contains peer sort by domain limit 5"],
         argument: .quoteQuery
     ) { invocation, shell throws(Diagnostic) in
-        let spec = try invocation.query(for: .quote)
+        let plan = try invocation.query(for: .quote)
         let context = shell.session.queryContext
-        let rows = try engine(invocation) { () throws(ReviewError) in try QueryEngine(context).quoteRows(matching: spec.filter) }
-        if spec.countOnly && spec.groupBy.isEmpty {
-            return .figure(ResultFigure(name: "quotes", value: .integer(rows.cardinality), detail: "of \(context.workspace.quotes.count)"))
+        let result = try engine(invocation) { () throws(ReviewError) in try QueryEngine(context).execute(plan) }
+        switch result {
+        case .count(let matched, let total):
+            return .figure(ResultFigure(name: "quotes", value: .integer(matched), detail: "of \(total)"))
+        case .groups(let groups):
+            return groupTable(groups, subject: "quotes")
+        case .rows(let rows):
+            return .table(quoteTable(rows.rows, workspace: context.workspace, total: rows.total))
         }
-        let reader = FieldReader(context: context)
-        if !spec.groupBy.isEmpty {
-            return groupTable(spec.groupBy, rows: rows.rows, subject: "quotes", limit: spec.limit, sort: spec.sortBy.first.map { ($0.field.name, $0.descending) }) {
-                field, viaStudy, row in reader.quoteValue(field, viaStudy: viaStudy, row: row)
-            }
-        }
-        var ordered = rows.rows
-        if !spec.sortBy.isEmpty {
-            let keys = ordered.map { row in spec.sortBy.map { reader.quoteValue($0.field, viaStudy: $0.viaStudy, row: row) } }
-            let order = ordered.indices.sorted { a, b in
-                for (index, sort) in spec.sortBy.enumerated() where keys[a][index] != keys[b][index] {
-                    return sort.descending ? keys[b][index] < keys[a][index] : keys[a][index] < keys[b][index]
-                }
-                return a < b
-            }
-            ordered = order.map { ordered[$0] }
-        }
-        let total = ordered.count
-        if let limit = spec.limit { ordered = Array(ordered.prefix(limit)) }
-        return .table(quoteTable(ordered, workspace: context.workspace, total: total))
     }
 
     static let quote = CommandSpec(
@@ -80,30 +65,18 @@ extension CommandSpec {
         examples: ["studies where casp >= 8.5", "studies where band = none", "studies where q6 = no count", "studies group by band", "studies where label contains gillard"],
         argument: .studyQuery
     ) { invocation, shell throws(Diagnostic) in
-        let spec = try invocation.query(for: .study)
+        let plan = try invocation.query(for: .study)
         let context = shell.session.queryContext
-        let matches = try engine(invocation) { () throws(ReviewError) in try QueryEngine(context).studyMatches(spec.filter) }
-        var indices = matches.indices.filter { matches[$0] }
-        if spec.countOnly && spec.groupBy.isEmpty {
-            return .figure(ResultFigure(name: "studies", value: .integer(indices.count), detail: "of \(context.workspace.studies.count)"))
+        let result = try engine(invocation) { () throws(ReviewError) in try QueryEngine(context).execute(plan) }
+        let indices: [Int], total: Int
+        switch result {
+        case .count(let matched, let all):
+            return .figure(ResultFigure(name: "studies", value: .integer(matched), detail: "of \(all)"))
+        case .groups(let groups):
+            return groupTable(groups, subject: "studies")
+        case .rows(let rows):
+            (indices, total) = (rows.rows, rows.total)
         }
-        let reader = FieldReader(context: context)
-        if !spec.groupBy.isEmpty {
-            return groupTable(spec.groupBy, rows: indices, subject: "studies", limit: spec.limit, sort: spec.sortBy.first.map { ($0.field.name, $0.descending) }) {
-                field, _, index in reader.studyValue(field, index: index)
-            }
-        }
-        if !spec.sortBy.isEmpty {
-            indices.sort { a, b in
-                for sort in spec.sortBy {
-                    let x = reader.studyValue(sort.field, index: a), y = reader.studyValue(sort.field, index: b)
-                    if x != y { return sort.descending ? y < x : x < y }
-                }
-                return a < b
-            }
-        }
-        let total = indices.count
-        if let limit = spec.limit { indices = Array(indices.prefix(limit)) }
         let workspace = context.workspace
         var columns: [ResultTable.Column] = [.init("id"), .init("label", wraps: true)]
         let optional: [(String, (Study) -> String?)] = [
@@ -181,7 +154,7 @@ extension CommandSpec {
         examples: ["themes", "themes where direction = barrier", "themes where domain = \"social/professional role/identity\"", "themes where subtheme contains training"],
         argument: .quoteQuery
     ) { invocation, shell throws(Diagnostic) in
-        let spec = try invocation.query(for: .quote)
+        let plan = try invocation.query(for: .quote)
         let workspace = shell.session.workspace
         // Evaluate the filter on a workspace whose "quotes" are the sub-themes, so the one query engine serves both.
         var themeSpace = Workspace()
@@ -192,12 +165,12 @@ extension CommandSpec {
                             domain: $0.element.domain, subTheme: $0.element.id))
         }
         _ = try? themeSpace.apply(.batch(changes))
-        let rows = try engine(invocation) { () throws(ReviewError) in try QueryEngine(QueryContext(workspace: themeSpace)).quoteRows(matching: spec.filter) }
+        let rows = try engine(invocation) { () throws(ReviewError) in try QueryEngine(QueryContext(workspace: themeSpace)).quoteRows(matching: plan.filter) }
         let selected = rows.rows.map { workspace.subThemes[$0] }
-        if spec.countOnly { return .figure(ResultFigure(name: "sub-themes", value: .integer(selected.count), detail: "of \(workspace.subThemes.count)")) }
+        if plan.countOnly { return .figure(ResultFigure(name: "sub-themes", value: .integer(selected.count), detail: "of \(workspace.subThemes.count)")) }
         let table = ResultTable(
             columns: [.init("code"), .init("direction"), .init("COM-B", wraps: true), .init("TDF domain", wraps: true), .init("sub-theme", wraps: true), .init("quotes", alignRight: true)],
-            rows: selected.prefix(spec.limit ?? .max).map { theme in
+            rows: selected.prefix(plan.limit ?? .max).map { theme in
                 [.text(theme.code), .text(theme.direction.name), .text(theme.component.name), .text(theme.domain.name),
                  .text("\(theme.number). \(theme.label)"), .integer(counts[theme.id] ?? 0)]
             })
@@ -222,24 +195,23 @@ func quoteTable(_ rows: [Int], workspace: Workspace, total: Int) -> ResultTable 
     return table
 }
 
-/// Counts rows per group of field values.
-/// Sorting: by a grouped field when the sort names one, otherwise by the count.
-func groupTable(_ fields: [(field: Field, viaStudy: Bool)], rows: [Int], subject: String, limit: Int?, sort: (name: String, descending: Bool)?,
-                value: (Field, Bool, Int) -> FieldValue) -> CommandResult {
-    var counts: [[FieldValue]: Int] = [:]
-    for row in rows { counts[fields.map { value($0.field, $0.viaStudy, row) }, default: 0] += 1 }
-    var keys = Array(counts.keys)
-    let keyIndex = sort.flatMap { s in s.name == "count" ? nil : fields.firstIndex { $0.field.name == s.name } }
-    keys.sort { a, b in
-        if let sort, let index = keyIndex, a[index] != b[index] { return sort.descending ? b[index] < a[index] : a[index] < b[index] }
-        if let sort, keyIndex == nil, counts[a]! != counts[b]! { return sort.descending ? counts[a]! > counts[b]! : counts[a]! < counts[b]! }
-        for (x, y) in zip(a, b) where x != y { return x < y }
-        return false
+/// The counts per group as a table: one column per grouped field, then the count.
+func groupTable(_ groups: QueryGroups, subject: String) -> CommandResult {
+    let columns = groups.fields.map { ResultTable.Column($0.name, wraps: true) } + [.init(subject, alignRight: true)]
+    let rows = groups.groups.map { group in group.values.map(ResultValue.init) + [.integer(group.count)] }
+    return .table(ResultTable(columns: columns, rows: rows,
+                              footnotes: ["total: \(groups.total) \(subject)" + (groups.orderedBySize ? "; sorted by count" : "")]))
+}
+
+extension ResultValue {
+    /// A field's value as a result cell: whole numbers as integers, other numbers to one decimal.
+    init(_ value: FieldValue) {
+        switch value {
+        case .missing: self = .missing
+        case .number(let number): self = number == number.rounded() && abs(number) < 1e15 ? .integer(Int(number)) : .number(number, decimals: 1)
+        case .ordered(let text, _), .text(let text): self = .text(text)
+        }
     }
-    if let limit { keys = Array(keys.prefix(limit)) }
-    let columns = fields.map { ResultTable.Column(($0.viaStudy ? "study." : "") + $0.field.name, wraps: true) } + [.init(subject, alignRight: true)]
-    let tableRows = keys.map { key in key.map(\.resultValue) + [.integer(counts[key]!)] }
-    return .table(ResultTable(columns: columns, rows: tableRows, footnotes: ["total: \(rows.count) \(subject)" + (sort != nil && keyIndex == nil ? "; sorted by count" : "")]))
 }
 
 extension Invocation {

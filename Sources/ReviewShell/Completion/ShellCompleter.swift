@@ -67,8 +67,7 @@ public struct ShellCompleter {
         }
         if index >= 1, operators.contains(words[index].lowercased()), let field = Field.named(words[index - 1].trimmingCharacters(in: CharacterSet(charactersIn: "(")), for: subject) {
             let typed = (valueWords + [current]).joined(separator: " ")
-            let fieldName = (field.viaStudy ? "study." : "") + field.field.name
-            let completion = match(typed.hasPrefix("(") ? String(typed.dropFirst()) : typed, values(forField: fieldName, subject: subject))
+            let completion = match(typed.hasPrefix("(") ? String(typed.dropFirst()) : typed, values(forField: field.name, subject: subject))
             // Replace the whole multi-word value typed so far.
             return Completion(replacingLast: completion.candidates.isEmpty ? 0 : typed.count - (typed.hasPrefix("(") ? 1 : 0), candidates: completion.candidates)
         }
@@ -76,30 +75,16 @@ public struct ShellCompleter {
             return match(current, Field.names(for: subject))
         }
         if let last = words.last, Field.named(last, for: subject) != nil {
-            return match(current, Field.named(last, for: subject)!.field.operators)
+            return match(current, Field.named(last, for: subject)!.field.type.operatorSpellings)
         }
         return match(current, Field.names(for: subject) + Self.queryKeywords)
     }
 
-    /// Values a field takes: framework names (quoted when they contain spaces or slashes), ids, labels, bands, answers.
+    /// Values a field takes, from the field catalogue: framework names, ids, labels, bands, answers.
+    /// A `key=` option is completed as the field of that name (quote fields first, then study fields).
     func values(forField name: String, subject: Field.Subject = .quote) -> [String] {
-        let workspace = shell.session.workspace
-        switch name.lowercased() {
-        case "domain", "tdf": return TDFDomain.allCases.map(\.name)
-        case "component", "comb": return COMBComponent.allCases.map(\.name) + COMBComponent.Source.allCases.map(\.rawValue)
-        case "source": return COMBComponent.Source.allCases.map(\.rawValue)
-        case "direction", "dir": return Direction.allCases.map(\.slug)
-        case "study": return workspace.studies.map(\.id) + Array(Set(workspace.studies.map(\.label))).sorted()
-        case "subtheme", "theme": return workspace.subThemes.map(\.code) + workspace.subThemes.map(\.label)
-        case "band", "study.band": return shell.session.settings.bands.bands.map(\.name) + ["none"]
-        case "id": return subject == .quote ? workspace.quotes.ids.prefix(5000).map { "Q\($0)" } : workspace.studies.map(\.id)
-        case "label", "study.label": return workspace.studies.map(\.label)
-        case "format": return OutputFormat.allCases.map(\.rawValue)
-        case "mapping": return DomainMapping.allCases.map(\.rawValue)
-        default:
-            if name.hasPrefix("q") || name.hasPrefix("study.q"), name.last?.isNumber == true { return ["yes", "\"can't tell\"", "no"] }
-            return []
-        }
+        guard let field = Field.named(name, for: subject) ?? Field.named(name, for: .study) else { return [] }
+        return field.field.completion.values(in: shell.session.queryContext)
     }
 
     /// Candidates that start with the typed word (ignoring case, accents and an opening quote), quoted when needed.

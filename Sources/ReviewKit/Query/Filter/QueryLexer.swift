@@ -21,35 +21,33 @@ public struct QueryToken: Sendable, Equatable {
 
     /// Whether this is the bare word `word` (case-insensitive).
     public func isWord(_ word: String) -> Bool { kind == .word && text.lowercased() == word }
+
+    /// Whether this is the punctuation mark `mark`.
+    func isPunctuation(_ mark: String) -> Bool { kind == .punctuation && text == mark }
 }
 
-/// Splits query text into tokens.
+/// Splits query text into tokens. Quoted strings follow the command language's rule (`QuotedText`).
 public enum QueryLexer {
     /// Tokenises `source`; `offset` is added to every span (the query's column in a longer command).
     public static func tokens(_ source: String, offset: Int = 0) throws(ReviewError) -> [QueryToken] {
         let chars = Array(source)
         var tokens: [QueryToken] = []
         var i = 0
+        func span(_ start: Int, _ end: Int) -> Range<Int> { (start + offset)..<(end + offset) }
         while i < chars.count {
             let c = chars[i]
             if c.isWhitespace { i += 1; continue }
             let start = i
-            if let close = closingQuote(for: c) {
-                var text = ""
-                i += 1
-                while i < chars.count && chars[i] != close && !(close == "\u{201D}" && chars[i] == "\"") {
-                    if chars[i] == "\\" && i + 1 < chars.count { text.append(chars[i + 1]); i += 2; continue }
-                    text.append(chars[i]); i += 1
+            if QuotedText.opensString(chars, at: i) {
+                guard let (text, end) = QuotedText.scan(chars, openingAt: i) else {
+                    throw ReviewError(.syntax, "unclosed quote: add a closing \(QuotedText.closingMark(for: c)!)", span: span(start, chars.count))
                 }
-                guard i < chars.count else {
-                    throw ReviewError("unclosed quote: add a closing \(close)", span: (start + offset)..<(chars.count + offset))
-                }
-                i += 1
-                tokens.append(QueryToken(kind: .string, text: text, span: (start + offset)..<(i + offset)))
+                i = end
+                tokens.append(QueryToken(kind: .string, text: text, span: span(start, i)))
                 continue
             }
-            if "()," .contains(c) {
-                tokens.append(QueryToken(kind: .punctuation, text: String(c), span: (start + offset)..<(start + 1 + offset)))
+            if "(),".contains(c) {
+                tokens.append(QueryToken(kind: .punctuation, text: String(c), span: span(start, start + 1)))
                 i += 1
                 continue
             }
@@ -58,23 +56,13 @@ public enum QueryLexer {
                 if i + 1 < chars.count && chars[i + 1] == "=" && c != "=" && c != "~" { op.append("="); i += 1 }
                 else if c == "=" && i + 1 < chars.count && chars[i + 1] == "=" { i += 1 }
                 i += 1
-                guard op != "!" else { throw ReviewError("'!' must be followed by '=' (not equal)", span: (start + offset)..<(i + offset)) }
-                tokens.append(QueryToken(kind: .op, text: op, span: (start + offset)..<(i + offset)))
+                guard op != "!" else { throw ReviewError(.syntax, "'!' must be followed by '=' (not equal)", span: span(start, i)) }
+                tokens.append(QueryToken(kind: .op, text: op, span: span(start, i)))
                 continue
             }
-            while i < chars.count && !chars[i].isWhitespace && !"()=!<>~,\"\u{201C}".contains(chars[i]) { i += 1 }
-            tokens.append(QueryToken(kind: .word, text: String(chars[start..<i]), span: (start + offset)..<(i + offset)))
+            while i < chars.count && !chars[i].isWhitespace && !"()=!<>~,".contains(chars[i]) { i += 1 }
+            tokens.append(QueryToken(kind: .word, text: String(chars[start..<i]), span: span(start, i)))
         }
         return tokens
-    }
-
-    static func closingQuote(for c: Character) -> Character? {
-        switch c {
-        case "\"": "\""
-        case "'": "'"
-        case "\u{201C}": "\u{201D}"
-        case "\u{2018}": "\u{2019}"
-        default: nil
-        }
     }
 }

@@ -38,7 +38,7 @@ public struct QueryContext: Sendable {
     }
 
     /// A study's first appraisal (what `Workspace.appraisal(of:)` returns), found without a search.
-    func appraisal(ofStudy index: Int) -> Appraisal? {
+    public func appraisal(ofStudy index: Int) -> Appraisal? {
         firstAppraisals[index].map { workspace.appraisals[$0] }
     }
 
