@@ -28,14 +28,14 @@ extension CommandSpec {
             let total = shown.reduce(0) { $0 + quotes[Int($1.rawValue) - 1] }
             var row: [ResultValue] = [.integer(Int(domain.rawValue)), .text(domain.name), .text(components)]
             for d in shown {
-                row.append(.text("\(themes[Int(d.rawValue) - 1]) / \(quotes[Int(d.rawValue) - 1])"))
+                row.append(.pair(themes[Int(d.rawValue) - 1], quotes[Int(d.rawValue) - 1]))
             }
-            row.append(total == 0 && shown.allSatisfy({ themes[Int($0.rawValue) - 1] == 0 }) ? .text("no data") : .integer(total))
+            row.append(total == 0 && shown.allSatisfy({ themes[Int($0.rawValue) - 1] == 0 }) ? .absent("no data") : .integer(total))
             rows.append(row)
         }
-        var columns: [ResultTable.Column] = [.init("#", alignRight: true), .init("TDF domain", wraps: true), .init("COM-B", wraps: true)]
-        for d in only.map({ [$0] }) ?? Direction.allCases { columns.append(.init(d == .barrier ? "barriers" : "facilitators", alignRight: true)) }
-        columns.append(.init("quotes", alignRight: true))
+        var columns: [ResultTable.Column] = [.init("number", "#", type: .integer), .init("domain", "TDF domain", wraps: true), .init("component", "COM-B", wraps: true)]
+        for d in only.map({ [$0] }) ?? Direction.allCases { columns.append(.init(d.slug + "s", type: .pair)) }
+        columns.append(.init("quotes", type: .integer))
         let missing = coverage.domainsWithoutData
         var notes = ["barriers and facilitators: sub-themes / quotes; COM-B under the \(mapping.rawValue) mapping ('set mapping')",
                      "\(coverage.domainsWithData.count) of 14 domains have data" + (missing.isEmpty ? "" : "; none for: " + missing.map(\.name).joined(separator: ", "))]
@@ -105,9 +105,9 @@ extension CommandSpec {
         // Drop empty domain columns in the study view to keep it readable; keep all 14 in the COM-B view.
         let keep = kind == "study" ? matrix.columnLabels.indices.filter { c in matrix.counts.contains { $0[c] > 0 } } : Array(matrix.columnLabels.indices)
         let domains = TDFDomain.allCases
-        var columns: [ResultTable.Column] = [.init(kind == "study" && !themes ? "study" : "COM-B", wraps: true)]
-        columns += keep.map { ResultTable.Column(domains[$0].abbreviation, alignRight: true) }
-        columns.append(.init("total", alignRight: true))
+        var columns: [ResultTable.Column] = [kind == "study" && !themes ? .init("study", wraps: true) : .init("component", "COM-B", wraps: true)]
+        columns += keep.map { ResultTable.Column(ResultKey.snakeCase(domains[$0].slug), domains[$0].abbreviation, type: .integer) }
+        columns.append(.init("total", type: .integer))
         var tableRows: [[ResultValue]] = zip(matrix.rowLabels, matrix.counts).enumerated().map { index, pair in
             [.text(pair.0)] + keep.map { .integer(pair.1[$0]) } + [.integer(matrix.rowTotals[index])]
         }
@@ -133,11 +133,11 @@ extension CommandSpec {
         let view = words.first?.text.lowercased() ?? "table"
         switch view {
         case "table":
-            let columns: [ResultTable.Column] = [.init("id"), .init("study", wraps: true)] + (1...10).map { .init("Q\($0)", alignRight: true) }
-                + [.init("total", alignRight: true), .init("band")]
+            let columns: [ResultTable.Column] = [.init("id"), .init("study", wraps: true)] + (1...10).map { .init("q\($0)", "Q\($0)", type: .number) }
+                + [.init("total", type: .number), .init("band")]
             let rows: [[ResultValue]] = summary.rows.map { row in
                 [.text(row.study.id), .text(row.study.label)] + row.appraisal.answers.map { $0.map { .number($0.score, decimals: 1) } ?? .missing }
-                    + [.number(Double(row.totalHalfPoints) / 2, decimals: 1), .text(row.bands.isEmpty ? "none" : row.bands.joined(separator: "+"))]
+                    + [.number(Double(row.totalHalfPoints) / 2, decimals: 1), .band(row.bands.isEmpty ? "none" : row.bands.joined(separator: "+"))]
             }
             var notes = ["scores: yes 1, can't tell 0.5, no 0; bands: \(summary.bands.description)"]
             if !summary.unappraised.isEmpty { notes.append("not appraised: " + summary.unappraised.map(\.id).joined(separator: ", ")) }
@@ -148,16 +148,18 @@ extension CommandSpec {
                  t.unanswered > 0 ? .integer(t.unanswered) : .integer(0), t.meanScore.map { .number($0, decimals: 2) } ?? .missing]
             }
             return .table(ResultTable(title: "CASP answers per question (\(summary.rows.count) studies)",
-                                      columns: [.init("Q"), .init("question", wraps: true), .init("yes", alignRight: true), .init("can't tell", alignRight: true),
-                                                .init("no", alignRight: true), .init("unanswered", alignRight: true), .init("mean", alignRight: true)],
+                                      columns: [.init("question_id", "Q"), .init("question", wraps: true), .init("yes", type: .integer),
+                                                .init("cant_tell", "can't tell", type: .integer), .init("no", type: .integer),
+                                                .init("unanswered", type: .integer), .init("mean", type: .number)],
                                       rows: rows, footnotes: ["questions: \(CASPQuestion.source)"]))
         case "stats", "statistics":
             let s = summary.statistics
             func n(_ v: Double?) -> ResultValue { v.map { .number($0, decimals: 2) } ?? .missing }
             return .record(ResultRecord(title: "CASP totals", fields: [
-                ("studies appraised", .integer(s.count)), ("mean", n(s.mean)), ("standard deviation", n(s.standardDeviation)),
-                ("median", n(s.median)), ("lower quartile", n(s.lowerQuartile)), ("upper quartile", n(s.upperQuartile)),
-                ("minimum", n(s.minimum)), ("maximum", n(s.maximum)), ("full score (10)", .integer(summary.fullScoreCount)),
+                .init("studies_appraised", "studies appraised", .integer(s.count)), .init("mean", n(s.mean)),
+                .init("standard_deviation", "standard deviation", n(s.standardDeviation)), .init("median", n(s.median)),
+                .init("lower_quartile", "lower quartile", n(s.lowerQuartile)), .init("upper_quartile", "upper quartile", n(s.upperQuartile)),
+                .init("minimum", n(s.minimum)), .init("maximum", n(s.maximum)), .init("full_score", "full score (10)", .integer(summary.fullScoreCount)),
             ], footnotes: ["standard deviation uses n − 1; quartiles are R's default (type 7)"]))
         default:
             throw invocation.error("unknown view '\(words[0].text)'", at: words[0].span, notes: ["expected table, questions or stats"])
@@ -175,7 +177,8 @@ extension CommandSpec {
         let bands = shell.session.settings.bands
         let summary = CASPSummary(workspace: shell.session.workspace, bands: bands)
         let rows: [[ResultValue]] = summary.bandCounts.map { band in
-            [.text(band.name), .text(band.range), .integer(band.count), .text(band.totals.map(QualityBands.format).joined(separator: ", "))]
+            [.text(band.name), .text(band.range), .integer(band.count),
+             .list(band.totals.map { .number(Double($0) / 2, decimals: $0 % 2 == 0 ? 0 : 1) })]
         }
         var notes = ["cut-offs: \(bands.description)" + (bands == .seed ? " (the seed review's, section 2.4: 'high' > 8–10, 'moderate' 6–7, 'low' ≤ 5)" : "")]
         if !bands.gaps.isEmpty { notes.append("possible totals in no band: " + bands.gaps.map(QualityBands.format).joined(separator: ", ")) }
@@ -184,7 +187,7 @@ extension CommandSpec {
         if !none.isEmpty {
             notes.append("studies in no band: " + none.map { "\($0.study.id) \($0.study.label) (\(QualityBands.format($0.totalHalfPoints)))" }.joined(separator: "; "))
         }
-        return .table(ResultTable(title: "CASP quality bands", columns: [.init("band"), .init("range"), .init("studies", alignRight: true), .init("totals", wraps: true)],
+        return .table(ResultTable(title: "CASP quality bands", columns: [.init("band"), .init("range"), .init("studies", type: .integer), .init("totals", type: .list, wraps: true)],
                                   rows: rows, footnotes: notes))
     }
 }

@@ -51,7 +51,7 @@ extension CommandSpec {
         case "label", "strength":
             guard let word = positional.first, let value = Double(word.text) else { throw invocation.missing("'kappa label' needs a kappa value, e.g. 'kappa label 0.588'") }
             let strength = AgreementStrength(kappa: value)
-            return .record(ResultRecord(title: "Landis & Koch (1977)", fields: [("kappa", .number(value, decimals: 3)), ("strength", .text(strength.label)), ("range", .text(strength.range))],
+            return .record(ResultRecord(title: "Landis & Koch (1977)", fields: [.init("kappa", .number(value, decimals: 3)), .init("strength", .text(strength.label)), .init("range", .text(strength.range))],
                                         footnotes: ["convention: κ < 0 poor; 0 ≤ κ ≤ 0.20 slight; then fair, moderate, substantial up to 0.40, 0.60, 0.80 inclusive; above 0.80 almost perfect"]))
         case "fleiss", "cohen":
             guard let kind = positional.first?.text.lowercased(), ["counts", "ratings"].contains(kind) else {
@@ -126,17 +126,21 @@ private func integers(_ rows: [[String]], _ word: Word, _ invocation: Invocation
 private func fleissResult(_ k: FleissKappa) -> CommandResult {
     let percent = ResultValue.format(k.confidenceLevel * 100, decimals: k.confidenceLevel * 100 == (k.confidenceLevel * 100).rounded() ? 0 : 1)
     let record = ResultRecord(title: "Fleiss' kappa", fields: [
-        ("subjects", .integer(k.subjects)), ("raters per subject", .integer(k.raters)), ("categories", .integer(k.categories.count)),
-        ("observed agreement", .number(k.observedAgreement, decimals: 4)), ("expected agreement", .number(k.expectedAgreement, decimals: 4)),
-        ("kappa", .number(k.kappa, decimals: 3)), ("SE (H0)", .number(k.standardError, decimals: 4)), ("z", .number(k.z, decimals: 2)),
-        ("p", .text(pText(k.pValue))), ("\(percent)% CI lower", .number(k.lowerBound, decimals: 3)), ("\(percent)% CI upper", .number(k.upperBound, decimals: 3)),
-        ("strength", .text(k.strength.label)),
+        .init("subjects", .integer(k.subjects)), .init("raters", "raters per subject", .integer(k.raters)),
+        .init("categories", .integer(k.categories.count)),
+        .init("observed_agreement", "observed agreement", .number(k.observedAgreement, decimals: 4)),
+        .init("expected_agreement", "expected agreement", .number(k.expectedAgreement, decimals: 4)),
+        .init("kappa", .number(k.kappa, decimals: 3)), .init("se_h0", "SE (H0)", .number(k.standardError, decimals: 4)),
+        .init("z", .number(k.z, decimals: 2)), .init("p", .pValue(k.pValue)),
+        .init("ci_lower", "\(percent)% CI lower", .number(k.lowerBound, decimals: 3)),
+        .init("ci_upper", "\(percent)% CI upper", .number(k.upperBound, decimals: 3)),
+        .init("strength", .text(k.strength.label)),
     ], footnotes: ["Fleiss (1971); SE under H0 from Fleiss, Nee & Landis (1979); CI = κ ± z·SE0; strength per Landis & Koch (1977)"])
-    let table = ResultTable(title: "per category", columns: [.init("category"), .init("proportion", alignRight: true), .init("kappa", alignRight: true),
-                                                             .init("SE", alignRight: true), .init("z", alignRight: true), .init("p", alignRight: true)],
+    let table = ResultTable(title: "per category", columns: [.init("category"), .init("proportion", type: .number), .init("kappa", type: .number),
+                                                             .init("se", "SE", type: .number), .init("z", type: .number), .init("p", type: .pValue)],
                             rows: k.categories.map { c in
                                 [.text(c.label), .number(c.proportion, decimals: 4), .number(c.kappa, decimals: 3), .number(c.standardError, decimals: 4),
-                                 .number(c.z, decimals: 2), .text(c.pValue.isNaN ? "n/a" : pText(c.pValue))]
+                                 .number(c.z, decimals: 2), .pValue(c.pValue)]
                             })
     return .sequence([.record(record), .table(table)])
 }
@@ -144,19 +148,15 @@ private func fleissResult(_ k: FleissKappa) -> CommandResult {
 private func cohenResult(_ k: CohenKappa) -> CommandResult {
     let percent = ResultValue.format(k.confidenceLevel * 100, decimals: 0)
     return .record(ResultRecord(title: "Cohen's kappa", fields: [
-        ("subjects", .integer(k.subjects)), ("categories", .integer(k.categoryLabels.count)),
-        ("observed agreement", .number(k.observedAgreement, decimals: 4)), ("expected agreement", .number(k.expectedAgreement, decimals: 4)),
-        ("kappa", .number(k.kappa, decimals: 3)), ("SE", .number(k.standardError, decimals: 4)),
-        ("\(percent)% CI lower", .number(k.lowerBound, decimals: 3)), ("\(percent)% CI upper", .number(k.upperBound, decimals: 3)),
-        ("SE (H0)", .number(k.nullStandardError, decimals: 4)), ("z", .number(k.z, decimals: 2)), ("p", .text(pText(k.pValue))),
-        ("strength", .text(k.strength.label)),
+        .init("subjects", .integer(k.subjects)), .init("categories", .integer(k.categoryLabels.count)),
+        .init("observed_agreement", "observed agreement", .number(k.observedAgreement, decimals: 4)),
+        .init("expected_agreement", "expected agreement", .number(k.expectedAgreement, decimals: 4)),
+        .init("kappa", .number(k.kappa, decimals: 3)), .init("se", "SE", .number(k.standardError, decimals: 4)),
+        .init("ci_lower", "\(percent)% CI lower", .number(k.lowerBound, decimals: 3)),
+        .init("ci_upper", "\(percent)% CI upper", .number(k.upperBound, decimals: 3)),
+        .init("se_h0", "SE (H0)", .number(k.nullStandardError, decimals: 4)), .init("z", .number(k.z, decimals: 2)), .init("p", .pValue(k.pValue)),
+        .init("strength", .text(k.strength.label)),
     ], footnotes: ["Cohen (1960); SE and CI as SAS/statsmodels; z with the SE under H0; strength per Landis & Koch (1977)"]))
-}
-
-/// A p-value as a paper prints it: "< 0.001" below that, else three decimals.
-func pText(_ p: Double) -> String {
-    guard p.isFinite else { return "n/a" }
-    return p < 0.001 ? "< 0.001" : ResultValue.format(p, decimals: 3)
 }
 
 extension String {

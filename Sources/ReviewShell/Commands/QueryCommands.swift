@@ -21,7 +21,7 @@ extension CommandSpec {
         let result = try engine(invocation) { () throws(ReviewError) in try QueryEngine(context).execute(plan) }
         switch result {
         case .count(let matched, let total):
-            return .figure(ResultFigure(name: "quotes", value: .integer(matched), detail: "of \(total)"))
+            return .figure(ResultFigure("quotes", value: .integer(matched), detail: "of \(total)"))
         case .groups(let groups):
             return groupTable(groups, subject: "quotes")
         case .rows(let rows):
@@ -39,18 +39,17 @@ extension CommandSpec {
         let workspace = shell.session.workspace
         let id = try invocation.quoteID(in: workspace)
         let quote = workspace.quote(id)!
-        var fields: [(String, ResultValue)] = [("id", .text(quote.label))]
-        fields.append(("direction", quote.direction.map { .text($0.name) } ?? .missing))
-        fields.append(("COM-B", quote.component.map { .text($0.name) } ?? .missing))
-        fields.append(("TDF domain", quote.domain.map { .text($0.name) } ?? .missing))
-        if let id = quote.subTheme, let theme = workspace.subTheme(id) {
-            fields.append(("sub-theme", .text("\(theme.code) \(theme.number). \(theme.label)")))
-        } else {
-            fields.append(("sub-theme", .missing))
-        }
-        fields.append(("study", quote.studyID.flatMap { workspace.study($0) }.map { .text("\($0.id) \($0.label)") } ?? .missing))
-        fields.append(("citation", quote.citation.isEmpty ? .missing : .text(quote.citation)))
-        fields.append(("text", .text(quote.text)))
+        let theme = quote.subTheme.flatMap { workspace.subTheme($0) }
+        let fields: [ResultRecord.Field] = [
+            .init("id", .text(quote.label)),
+            .init("direction", quote.direction.map { .text($0.name) } ?? .missing),
+            .init("component", "COM-B", quote.component.map { .text($0.name) } ?? .missing),
+            .init("domain", "TDF domain", quote.domain.map { .text($0.name) } ?? .missing),
+            .init("subtheme", "sub-theme", theme.map { .text("\($0.code) \($0.number). \($0.label)") } ?? .missing),
+            .init("study", quote.studyID.flatMap { workspace.study($0) }.map { .text("\($0.id) \($0.label)") } ?? .missing),
+            .init("citation", quote.citation.isEmpty ? .missing : .text(quote.citation)),
+            .init("text", .text(quote.text)),
+        ]
         return .record(ResultRecord(title: "Quote \(quote.label)", fields: fields))
     }
 
@@ -71,7 +70,7 @@ extension CommandSpec {
         let indices: [Int], total: Int
         switch result {
         case .count(let matched, let all):
-            return .figure(ResultFigure(name: "studies", value: .integer(matched), detail: "of \(all)"))
+            return .figure(ResultFigure("studies", value: .integer(matched), detail: "of \(all)"))
         case .groups(let groups):
             return groupTable(groups, subject: "studies")
         case .rows(let rows):
@@ -79,25 +78,30 @@ extension CommandSpec {
         }
         let workspace = context.workspace
         var columns: [ResultTable.Column] = [.init("id"), .init("label", wraps: true)]
-        let optional: [(String, (Study) -> String?)] = [
-            ("ref", { $0.reference.map(String.init) }), ("year", { $0.year.map(String.init) }), ("country", { $0.country }),
-            ("design", { $0.design }), ("collection", { $0.dataCollection }), ("analysis", { $0.analysis }), ("n", { $0.participants.map(String.init) }),
+        let optional: [(column: ResultTable.Column, value: (Study) -> ResultValue?)] = [
+            (.init("reference", "ref", type: .integer, wraps: true), { $0.reference.map(ResultValue.integer) }),
+            (.init("year", type: .integer, wraps: true), { $0.year.map(ResultValue.integer) }),
+            (.init("country", wraps: true), { $0.country.map(ResultValue.text) }),
+            (.init("design", wraps: true), { $0.design.map(ResultValue.text) }),
+            (.init("data_collection", "collection", wraps: true), { $0.dataCollection.map(ResultValue.text) }),
+            (.init("analysis", wraps: true), { $0.analysis.map(ResultValue.text) }),
+            (.init("participants", "n", type: .integer, wraps: true), { $0.participants.map(ResultValue.integer) }),
         ]
-        let shown = optional.filter { column in indices.contains { column.1(workspace.studies[$0]) != nil } }
-        columns += shown.map { ResultTable.Column($0.0, alignRight: ["ref", "year", "n"].contains($0.0), wraps: true) }
-        columns += [.init("casp", alignRight: true), .init("band"), .init("quotes", alignRight: true)]
+        let shown = optional.filter { column in indices.contains { column.value(workspace.studies[$0]) != nil } }
+        columns += shown.map(\.column)
+        columns += [.init("casp", type: .number), .init("band"), .init("quotes", type: .integer)]
         let rows: [[ResultValue]] = indices.map { index in
             let study = workspace.studies[index]
             var row: [ResultValue] = [.text(study.id), .text(study.label)]
-            row += shown.map { $0.1(study).map(ResultValue.text) ?? .missing }
+            row += shown.map { $0.value(study) ?? .missing }
             row.append(context.studyTotals[index].map { .number(Double($0) / 2, decimals: 1) } ?? .missing)
-            row.append(context.bandName(ofStudy: index).map(ResultValue.text) ?? .missing)
+            row.append(context.bandName(ofStudy: index).map(ResultValue.band) ?? .missing)
             row.append(.integer(context.studyQuoteCounts[index]))
             return row
         }
         var notes: [String] = []
         if total > indices.count { notes.append("(\(indices.count) of \(total) shown)") }
-        if rows.contains(where: { $0[$0.count - 2] == .text("none") }) {
+        if rows.contains(where: { $0[$0.count - 2] == .absent("none") }) {
             notes.append("band 'none': the total falls in no band under the cut-offs in use (\(context.bands.description)); see 'bands'")
         }
         return .table(ResultTable(columns: columns, rows: rows, footnotes: notes))
@@ -122,24 +126,28 @@ extension CommandSpec {
                                    notes: suggestions.isEmpty ? ["'studies' lists the ids"] : ["did you mean \(suggestions.prefix(4).joined(separator: " or "))?"])
         }
         let study = workspace.studies[index]
-        var fields: [(String, ResultValue)] = [("id", .text(study.id)), ("label", .text(study.label))]
-        fields.append(("reference", study.reference.map { .integer($0) } ?? .missing))
-        fields.append(("year", study.year.map { .integer($0) } ?? .missing))
-        fields.append(("country", study.country.map(ResultValue.text) ?? .missing))
-        fields.append(("design", study.design.map(ResultValue.text) ?? .missing))
-        fields.append(("data collection", study.dataCollection.map(ResultValue.text) ?? .missing))
-        fields.append(("analysis", study.analysis.map(ResultValue.text) ?? .missing))
-        fields.append(("participants", study.participants.map { .integer($0) } ?? .missing))
+        var fields: [ResultRecord.Field] = [
+            .init("id", .text(study.id)), .init("label", .text(study.label)),
+            .init("reference", study.reference.map(ResultValue.integer) ?? .missing),
+            .init("year", study.year.map(ResultValue.integer) ?? .missing),
+            .init("country", study.country.map(ResultValue.text) ?? .missing),
+            .init("design", study.design.map(ResultValue.text) ?? .missing),
+            .init("data_collection", "data collection", study.dataCollection.map(ResultValue.text) ?? .missing),
+            .init("analysis", study.analysis.map(ResultValue.text) ?? .missing),
+            .init("participants", study.participants.map(ResultValue.integer) ?? .missing),
+        ]
         let appraisals = workspace.appraisals.filter { $0.studyID == study.id }
         for appraisal in appraisals {
             let who = appraisal.reviewer.isEmpty ? "" : " (\(appraisal.reviewer))"
+            let suffix = appraisal.reviewer.isEmpty ? "" : "_" + ResultKey.snakeCase(appraisal.reviewer)
             for question in CASPQuestion.all {
-                fields.append(("Q\(question.id) \(question.shortLabel)\(who)", appraisal.answers[question.id - 1].map { .text($0.name) } ?? .missing))
+                fields.append(.init("q\(question.id)\(suffix)", "Q\(question.id) \(question.shortLabel)\(who)",
+                                    appraisal.answers[question.id - 1].map { .text($0.name) } ?? .missing))
             }
-            fields.append(("CASP total\(who)", .number(appraisal.total, decimals: 1)))
+            fields.append(.init("casp_total\(suffix)", "CASP total\(who)", .number(appraisal.total, decimals: 1)))
         }
-        fields.append(("band", context.bandName(ofStudy: index).map(ResultValue.text) ?? .missing))
-        fields.append(("coded quotes", .integer(context.studyQuoteCounts[index])))
+        fields.append(.init("band", context.bandName(ofStudy: index).map(ResultValue.band) ?? .missing))
+        fields.append(.init("coded_quotes", "coded quotes", .integer(context.studyQuoteCounts[index])))
         var notes: [String] = []
         if appraisals.isEmpty { notes.append("not appraised yet: 'appraise \(study.id) q1=yes …' records a CASP appraisal") }
         if context.studyQuoteCounts[index] > 0 { notes.append("quotes: 'quotes where study = \(study.id)'") }
@@ -167,9 +175,10 @@ extension CommandSpec {
         _ = try? themeSpace.apply(.batch(changes))
         let rows = try engine(invocation) { () throws(ReviewError) in try QueryEngine(QueryContext(workspace: themeSpace)).quoteRows(matching: plan.filter) }
         let selected = rows.rows.map { workspace.subThemes[$0] }
-        if plan.countOnly { return .figure(ResultFigure(name: "sub-themes", value: .integer(selected.count), detail: "of \(workspace.subThemes.count)")) }
+        if plan.countOnly { return .figure(ResultFigure("sub_themes", "sub-themes", value: .integer(selected.count), detail: "of \(workspace.subThemes.count)")) }
         let table = ResultTable(
-            columns: [.init("code"), .init("direction"), .init("COM-B", wraps: true), .init("TDF domain", wraps: true), .init("sub-theme", wraps: true), .init("quotes", alignRight: true)],
+            columns: [.init("code"), .init("direction"), .init("component", "COM-B", wraps: true), .init("domain", "TDF domain", wraps: true),
+                      .init("subtheme", "sub-theme", wraps: true), .init("quotes", type: .integer)],
             rows: selected.prefix(plan.limit ?? .max).map { theme in
                 [.text(theme.code), .text(theme.direction.name), .text(theme.component.name), .text(theme.domain.name),
                  .text("\(theme.number). \(theme.label)"), .integer(counts[theme.id] ?? 0)]
@@ -182,7 +191,8 @@ extension CommandSpec {
 func quoteTable(_ rows: [Int], workspace: Workspace, total: Int) -> ResultTable {
     let q = workspace.quotes
     let table = ResultTable(
-        columns: [.init("id"), .init("B/F"), .init("COM-B"), .init("TDF domain", wraps: true), .init("sub-theme"), .init("citation", wraps: true), .init("quote", wraps: true)],
+        columns: [.init("id"), .init("direction", "B/F"), .init("component", "COM-B"), .init("domain", "TDF domain", wraps: true),
+                  .init("subtheme", "sub-theme"), .init("citation", wraps: true), .init("text", "quote", wraps: true)],
         rows: rows.map { row in
             let theme = q.subThemes[row] >= 0 ? workspace.subTheme(Int(q.subThemes[row])) : nil
             let quote = workspace.quote(atRow: row)
@@ -197,19 +207,25 @@ func quoteTable(_ rows: [Int], workspace: Workspace, total: Int) -> ResultTable 
 
 /// The counts per group as a table: one column per grouped field, then the count.
 func groupTable(_ groups: QueryGroups, subject: String) -> CommandResult {
-    let columns = groups.fields.map { ResultTable.Column($0.name, wraps: true) } + [.init(subject, alignRight: true)]
+    let columns = groups.fields.map { ResultTable.Column($0.key, $0.name, type: $0.field.type.resultType, wraps: true, alignRight: false) }
+        + [.init("count", subject, type: .integer)]
     let rows = groups.groups.map { group in group.values.map(ResultValue.init) + [.integer(group.count)] }
     return .table(ResultTable(columns: columns, rows: rows,
                               footnotes: ["total: \(groups.total) \(subject)" + (groups.orderedBySize ? "; sorted by count" : "")]))
 }
 
 extension ResultValue {
-    /// A field's value as a result cell: whole numbers as integers, other numbers to one decimal.
-    init(_ value: FieldValue) {
-        switch value {
-        case .missing: self = .missing
-        case .number(let number): self = number == number.rounded() && abs(number) < 1e15 ? .integer(Int(number)) : .number(number, decimals: 1)
-        case .ordered(let text, _), .text(let text): self = .text(text)
+    /// A band name as a cell: "none" (a total in no band) is not a band, so it is shown as a word, not a value.
+    static func band(_ name: String) -> ResultValue { name == "none" ? .absent("none") : .text(name) }
+}
+
+extension FieldType {
+    /// The type of a result column holding this field's values.
+    var resultType: ResultValueType {
+        switch self {
+        case .integer, .quoteID: .integer
+        case .number, .answer: .number
+        default: .text
         }
     }
 }

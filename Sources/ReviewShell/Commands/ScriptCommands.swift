@@ -133,14 +133,14 @@ enum ExpectTarget {
         for item in items {
             switch item {
             case .figure(let figure):
-                if TextFolding.fold(figure.name) == column || column == "value" { return figure.value }
-                available.append(figure.name)
+                if TextFolding.fold(figure.label) == column || figure.key == column || column == "value" { return figure.value }
+                available.append(figure.label)
             case .record(let record):
-                if let field = record.fields.first(where: { TextFolding.fold($0.name) == column }) { return field.value }
-                available += record.fields.map(\.name)
+                if let field = record.fields.first(where: { TextFolding.fold($0.label) == column || $0.key == column }) { return field.value }
+                available += record.fields.map(\.label)
             case .table(let table):
-                guard let c = table.columns.firstIndex(where: { TextFolding.fold($0.name) == column }) else {
-                    available += table.columns.map { $0.name + "[ROW]" }
+                guard let c = table.columns.firstIndex(where: { TextFolding.fold($0.label) == column || $0.key == column }) else {
+                    available += table.columns.map { $0.label + "[ROW]" }
                     continue
                 }
                 if let rowKey {
@@ -150,7 +150,7 @@ enum ExpectTarget {
                                            notes: ["rows: " + table.rows.prefix(20).map { $0.first?.description ?? "" }.joined(separator: ", ")])
                 }
                 if table.rows.count == 1 { return table.rows[0][c] }
-                throw invocation.error("the table has \(table.rows.count) rows; name one as \(table.columns[c].name)[ROW]", at: target.span)
+                throw invocation.error("the table has \(table.rows.count) rows; name one as \(table.columns[c].label)[ROW]", at: target.span)
             default:
                 break
             }

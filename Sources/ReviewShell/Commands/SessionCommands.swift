@@ -16,7 +16,7 @@ extension CommandSpec {
                                       rows: Settings.descriptions.map { [.text($0.name), .text(shell.session.settings.value(of: $0.name) ?? ""), .text($0.summary)] }))
         }
         guard words.count >= 2 else {
-            if let value = shell.session.settings.value(of: name.text.lowercased()) { return .figure(ResultFigure(name: name.text.lowercased(), value: .text(value))) }
+            if let value = shell.session.settings.value(of: name.text.lowercased()) { return .figure(ResultFigure(name.text.lowercased(), value: .text(value))) }
             throw invocation.missing("'set \(name.text)' needs a value")
         }
         guard words.count == 2 else { throw invocation.error("too many values; quote a value with spaces", at: words[2].span) }
@@ -39,7 +39,7 @@ extension CommandSpec {
     ) { invocation, shell throws(Diagnostic) in
         guard !invocation.arguments.isEmpty else {
             if shell.session.notes.isEmpty { return .message("no notes yet; 'note TEXT' adds one") }
-            return .table(ResultTable(title: "Notes", columns: [.init("#", alignRight: true), .init("note", wraps: true)],
+            return .table(ResultTable(title: "Notes", columns: [.init("number", "#", type: .integer), .init("note", wraps: true)],
                                       rows: shell.session.notes.enumerated().map { [.integer($0.offset + 1), .text($0.element)] }))
         }
         shell.session.notes.append(invocation.arguments)
@@ -70,7 +70,7 @@ extension CommandSpec {
             guard let count = Int(first.text), count > 0 else { throw invocation.error("expected a number of cells or 'save FILE'", at: first.span) }
             cells = Array(cells.suffix(count))
         }
-        return .table(ResultTable(columns: [.init("#", alignRight: true), .init("command", wraps: true), .init("status")],
+        return .table(ResultTable(columns: [.init("cell", "#", type: .integer), .init("command", wraps: true), .init("status")],
                                   rows: cells.map { [.integer($0.number), .text($0.command), .text($0.failed ? "failed" : "ok")] }))
     }
 
