@@ -71,6 +71,13 @@ public enum QuotedText {
         return nil
     }
 
+    /// The text inside one pair of quotation marks around the whole of `text`, or `text` when it is not quoted
+    /// (an answer or a term typed as `"Social influences"` or `“Emotion”`).
+    public static func unquoted(_ text: String) -> String {
+        guard text.count >= 2, let first = text.first, let last = text.last, let close = closingMark(for: first), closes(last, close) else { return text }
+        return String(text.dropFirst().dropLast())
+    }
+
     /// Whether a backslash before this character stands for the character itself.
     private static func isEscapable(_ character: Character) -> Bool {
         character == "\\" || closingMark(for: character) != nil || character == "\u{201D}" || character == "\u{2019}"

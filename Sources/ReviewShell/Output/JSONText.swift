@@ -45,36 +45,6 @@ public enum JSONText {
     /// A JSON array of already-encoded values.
     public static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
 
-    /// A JSON string literal.
-    public static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-}
-
-extension String {
-    /// "0.430245000000" → "0.430245"; "8.000000" → "8".
-    var trimmedNumber: String {
-        guard contains(".") else { return self }
-        var copy = self
-        while copy.last == "0" { copy.removeLast() }
-        if copy.last == "." { copy.removeLast() }
-        return copy
-    }
+    /// A JSON string literal (the one escaper, `JSONString`).
+    public static func string(_ text: String) -> String { JSONString.quoted(text) }
 }

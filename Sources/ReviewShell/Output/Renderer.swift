@@ -138,28 +138,30 @@ public struct Renderer: Sendable {
 
     // MARK: csv / tsv
 
-    private func delimited(_ result: CommandResult, separator: String) -> String {
-        func field(_ text: String) -> String {
-            if separator == "\t" {
-                return text.replacingAll("\t", with: " ").replacingAll("\n", with: " ")
-            }
-            guard text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") else { return text }
-            return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
-        }
+    /// Rows of text for delimited output: a table's header and rows, a record's fields, a figure.
+    private func delimitedRows(_ result: CommandResult) -> [[String]]? {
         func raw(_ value: ResultValue) -> String {
             if case .missing = value { return "" }
             return value.description
         }
         switch result {
+        case .figure(let figure): return [["name", "value"], [figure.label, raw(figure.value)]]
+        case .record(let record): return [["field", "value"]] + record.fields.map { [$0.label, raw($0.value)] }
+        case .table(let table): return [table.columns.map(\.label)] + table.rows.map { $0.map(raw) }
+        default: return nil
+        }
+    }
+
+    /// CSV through the one CSV writer (LF line ends on a stream); TSV with tabs and line breaks made spaces.
+    private func delimited(_ result: CommandResult, separator: String) -> String {
+        switch result {
         case .empty: return ""
         case .message(let text), .text(let text): return text.hasSuffix("\n") ? text : text + "\n"
-        case .figure(let figure): return "name\(separator)value\n\(field(figure.label))\(separator)\(field(raw(figure.value)))\n"
-        case .record(let record):
-            return "field\(separator)value\n" + record.fields.map { field($0.label) + separator + field(raw($0.value)) + "\n" }.joined()
-        case .table(let table):
-            return ([table.columns.map { field($0.label) }.joined(separator: separator)]
-                + table.rows.map { $0.map { field(raw($0)) }.joined(separator: separator) }).joined(separator: "\n") + "\n"
         case .sequence(let items): return items.map { delimited($0, separator: separator) }.joined(separator: "\n")
+        default:
+            let rows = delimitedRows(result) ?? []
+            if separator == "," { return CSVText.text(rows, lineEnding: .lf) }
+            return rows.map { $0.map { $0.replacingAll("\t", with: " ").replacingAll("\n", with: " ") }.joined(separator: "\t") + "\n" }.joined()
         }
     }
 
@@ -186,19 +188,5 @@ public struct Renderer: Sendable {
             return out
         case .sequence(let items): return items.map(markdown).filter { !$0.isEmpty }.joined(separator: "\n")
         }
-    }
-}
-
-extension String {
-    /// Replaces every occurrence of a substring (no Foundation needed).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-
-    var trailingSpacesRemoved: String {
-        var copy = self
-        while copy.last == " " { copy.removeLast() }
-        return copy
     }
 }

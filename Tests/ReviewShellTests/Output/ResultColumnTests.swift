@@ -48,8 +48,13 @@ import ReviewKit
     }
 
     @Test func everyColumnIsKeyedAndTyped() throws {
+        // The commands write files (save, export, history save): run them in a scratch copy of the fixtures.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("review-columns-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TranscriptRunner.goldenDirectory.appendingPathComponent("fixtures"), to: scratch.appendingPathComponent("fixtures"))
+        defer { try? FileManager.default.removeItem(at: scratch) }
         var options = ShellOptions()
-        options.workingDirectory = TranscriptRunner.goldenDirectory.path
+        options.workingDirectory = scratch.path
         let shell = Shell(session: try Session.embedded(), input: ScriptedLineSource([]), output: BufferedOutput(), options: options)
         var checked = 0
         for command in Self.commands {
