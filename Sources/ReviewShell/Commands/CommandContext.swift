@@ -14,8 +14,10 @@ public struct CommandContext {
     /// The commands there are (for `help`).
     public let registry: CommandRegistry
 
+    /// The review being edited (workspace, undo history, journal).
+    public var document: ReviewDocument { session.document }
     /// The workspace.
-    public var workspace: Workspace { session.workspace }
+    public var workspace: Workspace { document.workspace }
     /// The settings in use.
     public var settings: Settings { session.settings }
     /// The query context under the settings in use.

@@ -79,9 +79,9 @@ enum RecordOptions {
         return allowed[0]
     }
 
-    /// Applies a change through the session (undo, unsaved changes, journal), as the command typed it.
+    /// Applies a change through the document (validated, journaled, undoable), as the command typed it.
     static func commit(_ change: WorkspaceChange, _ arguments: ParsedArguments, _ context: CommandContext) throws(Diagnostic) {
-        try arguments.invocation.engine { () throws(ReviewError) in try context.session.apply(change, command: arguments.invocation.text) }
+        try arguments.invocation.engine { () throws(ReviewError) in try context.document.apply(change, command: arguments.invocation.text) }
     }
 
     /// "barrier, Psychological capability, Knowledge".

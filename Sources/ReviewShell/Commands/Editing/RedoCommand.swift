@@ -8,7 +8,7 @@ struct RedoCommand: Command {
     let usage = ["redo"]
 
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
-        guard let command = try arguments.invocation.engine({ () throws(ReviewError) in try context.session.redo() }) else { return .message("nothing to redo") }
+        guard let command = try arguments.invocation.engine({ () throws(ReviewError) in try context.document.redo() }) else { return .message("nothing to redo") }
         return .message("redid: \(command)")
     }
 }

@@ -8,7 +8,7 @@ struct UndoCommand: Command {
     let usage = ["undo"]
 
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
-        guard let command = try arguments.invocation.engine({ () throws(ReviewError) in try context.session.undo() }) else { return .message("nothing to undo") }
+        guard let command = try arguments.invocation.engine({ () throws(ReviewError) in try context.document.undo() }) else { return .message("nothing to undo") }
         return .message("undid: \(command)")
     }
 }
