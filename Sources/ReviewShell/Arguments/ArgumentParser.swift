@@ -21,7 +21,7 @@ public enum ArgumentParser {
                 signature = chosen.signature
                 words.removeFirst()
             } else if let first = words.first, subcommands.missing != nil {
-                throw invocation.error(subcommands.unknown(first.text), at: first.span, notes: subcommands.unknownNotes)
+                throw invocation.error(subcommands.unknown(first.text), at: first.span, notes: subcommands.unknownNotes, kind: .unknownSubcommand)
             } else if let missing = subcommands.missing {
                 throw invocation.missing(missing)
             }
@@ -41,13 +41,14 @@ public enum ArgumentParser {
             if let option = word.option {
                 guard let declared = signature.option(named: option.key) else {
                     let keySpan = word.span.lowerBound..<(word.span.lowerBound + option.key.count)
-                    if let message = signature.unknownOption?(option.key) { throw invocation.error(message, at: keySpan) }
+                    if let message = signature.unknownOption?(option.key) { throw invocation.error(message, at: keySpan, kind: .unknownOption) }
                     let keys = signature.options.flatMap { [$0.key] + $0.aliases }
                     throw invocation.error("unknown option '\(option.key)'", at: keySpan,
-                                           notes: keys.isEmpty ? ["'\(invocation.name.lowercased())' takes no options"] : ["options here: " + keys.joined(separator: ", ")])
+                                           notes: keys.isEmpty ? ["'\(invocation.name.lowercased())' takes no options"] : ["options here: " + keys.joined(separator: ", ")],
+                                           kind: .unknownOption)
                 }
                 guard parsed.option(declared.key) == nil else {
-                    throw invocation.error("'\(declared.key)' is given twice", at: word.span, notes: ["give each option once"])
+                    throw invocation.error("'\(declared.key)' is given twice", at: word.span, notes: ["give each option once"], kind: .repeatedOption)
                 }
                 parsed.options.append(ParsedArguments.OptionValue(key: declared.key, value: option.value, valueSpan: option.valueSpan, span: word.span))
                 continue
@@ -59,7 +60,7 @@ public enum ArgumentParser {
             guard signature.positional(at: parsed.positionals.count) != nil else {
                 let message = signature.extra?(word.text)
                     ?? "unexpected '\(word.text)'" + (signature.options.isEmpty || word.text.contains(" ") ? "" : "; options are written FIELD=VALUE")
-                throw invocation.error(message, at: word.span)
+                throw invocation.error(message, at: word.span, kind: .unexpectedArgument)
             }
             parsed.positionals.append(word)
         }

@@ -40,8 +40,8 @@ public enum WordSplitter {
                 let c = chars[i]
                 if QuotedText.opensString(chars, at: i) {
                     guard let (inside, end) = QuotedText.scan(chars, openingAt: i) else {
-                        throw Diagnostic(.error, "unclosed quote: add a closing \(QuotedText.closingMark(for: c)!)",
-                                         column: i + offset + 1, length: chars.count - i, exitCode: 1)
+                        throw Diagnostic(.review(.syntax), .error, "unclosed quote: add a closing \(QuotedText.closingMark(for: c)!)",
+                                         column: i + offset + 1, length: chars.count - i)
                     }
                     quoted = true
                     value += inside

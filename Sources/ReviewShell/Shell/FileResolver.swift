@@ -34,7 +34,7 @@ public struct FileResolver: Sendable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let bad = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset($0) }) {
             let line = bytes[..<bad].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
-            throw Diagnostic(.error, "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16)) in '\(path)' at line \(line); save the file as UTF-8",
+            throw Diagnostic(.file, .error, "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16)) in '\(path)' at line \(line); save the file as UTF-8",
                              file: path, line: line)
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -96,7 +96,7 @@ public enum Launcher {
             output.write(banner(session) + "\n")
             let status = shell.runLoop()
             if !shell.quitRequested { output.write("\n") }
-            if session.hasUnsavedChanges { output.writeError("left without saving the changes\n") }
+            if session.hasUnsavedChanges { shell.report(.program(.unsavedChanges, .note, "left without saving the changes")) }
             return status
         }
         return shell.runLoop(file: "<stdin>")
@@ -120,7 +120,7 @@ public enum Launcher {
                 throw Diagnostic(error)
             }
             let session = Session(workspace: loaded.snapshot.workspace, source: path)
-            do throws(ReviewError) { try session.restore(loaded.snapshot, path: path) } catch { throw Diagnostic(.error, error.message, file: path) }
+            do throws(ReviewError) { try session.restore(loaded.snapshot, path: path) } catch { throw Diagnostic(.review(error.kind), .error, error.message, file: path) }
             session.savedBase = .file(url, info: loaded.info)
             return session
         }

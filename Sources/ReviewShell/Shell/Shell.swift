@@ -72,19 +72,21 @@ public final class Shell {
 
     /// Writes a diagnostic, adding the script location.
     public func report(_ diagnostic: Diagnostic) {
-        guard !diagnostic.message.isEmpty else {
+        if case .alreadyReported = diagnostic.kind {
             // Already printed where it happened (inside a sourced script).
             exitStatus = max(exitStatus, diagnostic.exitCode)
             return
         }
         var d = diagnostic
-        if d.file == nil, let file = currentFile {
+        if d.isAboutProgram {
+            // About the process, not a line of input: no location.
+        } else if d.file == nil, let file = currentFile {
             d.file = file
             d.line = d.line ?? currentLine
         } else if d.file == nil, d.line == nil, let line = currentLine {
             d.line = line
         }
-        if d.includedFrom.isEmpty { d.includedFrom = Array(frames.dropLast().reversed()) }
+        if d.includedFrom.isEmpty && !d.isAboutProgram { d.includedFrom = Array(frames.dropLast().reversed()) }
         let renderer = DiagnosticRenderer(colour: usesColour && !options.jsonErrors, json: options.jsonErrors || session.settings.format == .json)
         output.writeError(renderer.render(d))
         if d.severity == .error { exitStatus = max(exitStatus, d.exitCode) }
@@ -124,7 +126,7 @@ public final class Shell {
     public func execute(_ invocation: Invocation) throws(Diagnostic) -> CommandResult {
         guard let command = commands.command(named: invocation.name) else {
             let suggestions = EditDistance.nearest(to: invocation.name, in: commands.allNames)
-            throw Diagnostic(.error, "unknown command '\(invocation.name)'", column: invocation.nameSpan.lowerBound + 1,
+            throw Diagnostic(.unknownCommand, .error, "unknown command '\(invocation.name)'", column: invocation.nameSpan.lowerBound + 1,
                              length: invocation.nameSpan.count, lineText: invocation.text,
                              notes: (suggestions.isEmpty ? [] : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"]) + ["type 'help' for the list of commands"])
         }
@@ -163,7 +165,7 @@ public final class Shell {
                 if let (text, line) = unfinished {
                     currentFile = file
                     currentLine = line
-                    report(Diagnostic(.error, InputAssembler.hasUnclosedQuote(text) ? "the input ends inside a quoted string; add the closing quote" : "the input ends after a '\\' continuation",
+                    report(Diagnostic(.incompleteInput, .error, InputAssembler.hasUnclosedQuote(text) ? "the input ends inside a quoted string; add the closing quote" : "the input ends after a '\\' continuation",
                                       line: file == nil ? line : nil, lineText: nil))
                 }
                 return exitStatus
@@ -173,7 +175,7 @@ public final class Shell {
                 // Bad bytes or an over-long line: say where, run nothing from it.
                 currentFile = file
                 currentLine = line
-                report(Diagnostic(.error, problem.description.replacingOccurrencesOfLinePrefix + "; the line was not run", file: file, line: line))
+                report(Diagnostic(.unreadableInput, .error, problem.description.replacingOccurrencesOfLinePrefix + "; the line was not run", file: file, line: line))
                 currentFile = nil
                 currentLine = nil
                 if !interactive && !options.keepGoing { return exitStatus }
@@ -218,7 +220,7 @@ public final class Shell {
                 currentFile = file
                 currentLine = line
                 frames = outerFrames + [Diagnostic.Frame(file: file, line: line)]
-                report(Diagnostic(.error, "the file ends inside a quoted string or after a '\\' continuation"))
+                report(Diagnostic(.incompleteInput, .error, "the file ends inside a quoted string or after a '\\' continuation"))
                 return false
             case .interrupted, .problem:
                 return true
@@ -237,7 +239,8 @@ extension Shell: CommandOutput {
 
     /// A progress callback that shows "label… N%" on the terminal once an operation has run for a second.
     public func progress(_ label: String) -> ((Double) -> Void)? {
-        guard options.outputIsTerminal, input.isInteractive else { return nil }
+        // Off a terminal there is no one to watch; with JSON errors, standard error must stay JSON.
+        guard options.outputIsTerminal, input.isInteractive, !options.jsonErrors else { return nil }
         let start = Date()
         var shown = -1
         let output = self.output

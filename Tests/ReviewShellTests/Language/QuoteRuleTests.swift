@@ -17,9 +17,9 @@ import ReviewKit
     func verdicts(_ line: String) -> (assembler: Bool, lexer: Bool, splitter: Bool, completer: Bool) {
         let invocation = Invocation(line)!
         var lexerOpen = false
-        do { _ = try QueryLexer.tokens(invocation.arguments) } catch { lexerOpen = error.kind == .syntax && error.message.hasPrefix("unclosed quote") }
+        do { _ = try QueryLexer.tokens(invocation.arguments) } catch { lexerOpen = error.kind == .syntax }
         var splitterOpen = false
-        do { _ = try invocation.words() } catch { splitterOpen = error.message.hasPrefix("unclosed quote") }
+        do { _ = try invocation.words() } catch { splitterOpen = error.kind == .review(.syntax) }
         return (InputAssembler.hasUnclosedQuote(line), lexerOpen, splitterOpen, ShellCompleter.split(line).openString != nil)
     }
 

@@ -80,7 +80,7 @@ struct ExpectCommand: Command {
         }
         guard passed else {
             throw invocation.error("expect failed: \(target.text) is \(shown), expected \(op == "==" ? "=" : op) \(expected)\(tolerance.map { " within \($0)" } ?? "")",
-                                   at: expectedWord.span, exitCode: 3)
+                                   at: expectedWord.span, kind: .expectFailed)
         }
         return .empty
     }
@@ -135,9 +135,4 @@ enum ExpectTarget {
         throw invocation.error("the result has no value '\(name)'", at: target.span,
                                notes: available.isEmpty ? [] : ["it has: " + available.prefix(24).joined(separator: ", ")])
     }
-}
-
-extension Diagnostic {
-    /// A failure whose message has already been printed (a failed command inside `source`).
-    static func alreadyReported(_ status: Int32) -> Diagnostic { Diagnostic(.error, "", exitCode: max(1, status)) }
 }
