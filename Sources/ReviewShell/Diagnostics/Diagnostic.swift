@@ -37,6 +37,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
         case review(ReviewError.Kind)
         /// About the crash-recovery journal: work recovered or kept, a journal that cannot be opened.
         case journal
+        /// The command history file cannot be read or written (history is then kept in memory only).
+        case history
         /// Changes left unsaved when the shell ends.
         case unsavedChanges
         /// A command line `review` cannot start with (exit status 2).
@@ -60,6 +62,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
             case .expectFailed: "expect-failed"
             case .review(let kind): "review." + kind.rawValue
             case .journal: "journal"
+            case .history: "history"
             case .unsavedChanges: "unsaved-changes"
             case .usage: "usage"
             case .alreadyReported: "already-reported"

@@ -22,9 +22,6 @@ final class CommandReader {
     /// Reads from a counted source.
     init(_ source: CountingLineSource) { self.source = source }
 
-    /// Whether a command is partly read (the next line continues it).
-    var isContinuing: Bool { pending != nil }
-
     /// Reads lines until a whole command, a problem, an interrupt or the end.
     func next(prompt: @autoclosure () -> String, continuationPrompt: String) -> Event {
         while true {

@@ -94,7 +94,10 @@ public enum Launcher {
         }
         if interactive {
             output.write(banner(session) + "\n")
+            let editor = input as? LineEditor
+            if let problem = editor?.historyProblem { shell.report(.program(.history, .warning, problem.description)) }
             let status = shell.runLoop()
+            if let problem = editor?.historyProblem, case .saveFailed = problem { shell.report(.program(.history, .warning, problem.description)) }
             if !shell.quitRequested { output.write("\n") }
             if session.hasUnsavedChanges { shell.report(.program(.unsavedChanges, .note, "left without saving the changes")) }
             return status

@@ -8,7 +8,7 @@ import ReviewKit
 @Suite struct DiagnosticTests {
     static let kinds: [Diagnostic.Kind] = [.unknownCommand, .missingArgument, .unexpectedArgument, .unknownOption, .repeatedOption,
                                            .unknownSubcommand, .invalidArgument, .incompleteInput, .unreadableInput, .file, .expectFailed,
-                                           .journal, .unsavedChanges, .usage, .alreadyReported(status: 1)]
+                                           .journal, .history, .unsavedChanges, .usage, .alreadyReported(status: 1)]
         + ReviewError.Kind.allCases.map { .review($0) }
 
     @Test func identifiersAreUniqueAndStable() {
