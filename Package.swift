@@ -40,7 +40,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "review-bench",
-            dependencies: ["ReviewKit", "ReviewShell"]
+            dependencies: ["ReviewKit", "ReviewShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "ReviewKitTests",

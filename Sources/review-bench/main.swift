@@ -1,8 +1,6 @@
 // review-bench: builds a synthetic review workspace and times what a reviewer waits for.
 //
-// Usage: review-bench [--quotes N] [--studies N] [--runs N] [--warmup N] [--seed N] [--snapshot-runs N]
-//                     [--io-runs N] [--io-dir DIR] [--io-cold] [--startup-runs N] [--review PATH]
-//                     [--only A,B] [--no-snapshot] [--no-files] [--no-startup] [--no-fail]
+// Usage: review-bench --help (options are parsed by swift-argument-parser; see `Options` below).
 //
 // Output format (version 1, documented in docs/benchmarks.md): one record per line, a leading keyword,
 // then `key=value` pairs or a fixed-column table; lines starting with '#' are comments.
@@ -13,28 +11,81 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ArgumentParser
 import Foundation
 import ReviewKit
 
 // MARK: options
 
-struct Options {
-    var quotes = 1_000_000
-    var studies = 5_000
-    var runs = 30
-    var warmup = 3
-    var seed: UInt64 = 0x5EED_2025
-    var snapshot = true
-    var fail = true
-    var snapshotRuns = 3
-    var only: Set<String>?
-    var files = true
-    var ioRuns = 3
-    var ioDirectory: String?
-    var ioCold = false
-    var startup = true
-    var startupRuns = 30
-    var reviewBinary: String?
+/// A count typed with or without underscores ("1_000_000").
+struct Count: ExpressibleByArgument {
+    let value: Int
+    init?(argument: String) {
+        guard let value = Int(argument.filter { $0 != "_" }), value >= 0 else { return nil }
+        self.value = value
+    }
+    init(_ value: Int) { self.value = value }
+    var defaultValueDescription: String { String(value) }
+}
+
+/// The command line of review-bench (swift-argument-parser); parsed, never run as a command.
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review-bench",
+        abstract: "Builds a synthetic review workspace and times what a reviewer waits for.",
+        discussion: "Output format in docs/benchmarks.md. Exit status: 0 when every target passes (or with --no-fail), 1 when one fails, 2 on a usage error.")
+
+    @Option(name: .customLong("quotes"), help: "Coded quotes to generate.") var quoteCount = Count(1_000_000)
+    @Option(name: .customLong("studies"), help: "Studies to generate (at least 1).") var studyCount = Count(5_000)
+    @Option(name: .customLong("runs"), help: "Timed runs per case after warm-up (at least 1).") var runCount = Count(30)
+    @Option(name: .customLong("warmup"), help: "Untimed runs before timing (also the start-up warm-up).") var warmupCount = Count(3)
+    @Option(help: "Generator seed.") var seed: UInt64 = 0x5EED_2025
+    @Option(name: .customLong("snapshot-runs"), help: "Runs of in-memory snapshot encode and decode.") var snapshotRunCount = Count(3)
+    @Option(name: .customLong("io-runs"), help: "Runs of each file step: save, load, CSV export and import.") var ioRunCount = Count(3)
+    @Option(name: .customLong("io-dir"), help: "Where the files section makes its temporary directory (default $TMPDIR or /tmp).") var ioDirectory: String?
+    @Flag(name: .customLong("io-cold"), help: "Evict each file from the page cache before loading or importing it.") var ioCold = false
+    @Option(name: .customLong("startup-runs"), help: "Timed launches of the review binary per start-up case.") var startupRunCount = Count(30)
+    @Option(name: .customLong("review"), help: "The review binary to launch (default: beside review-bench).") var reviewBinary: String?
+    @Option(name: .customLong("only"), help: "Run only these cases and steps, comma-separated (names as printed).") var onlyList: String?
+    @Flag(name: .customLong("no-snapshot"), help: "Skip the in-memory snapshot section.") var noSnapshot = false
+    @Flag(name: .customLong("no-files"), help: "Skip the files section (snapshot save/load, CSV import).") var noFiles = false
+    @Flag(name: .customLong("no-startup"), help: "Skip the start-up section.") var noStartup = false
+    @Flag(name: .customLong("no-fail"), help: "Exit 0 even when a target fails.") var noFail = false
+    @Option(name: .customLong("export-csv"), help: "Also write the generated workspace's CSV tables to this directory (for scripts/bench-duckdb.py).")
+    var exportDirectory: String?
+
+    var quotes: Int { quoteCount.value }
+    var studies: Int { max(1, studyCount.value) }
+    var runs: Int { max(1, runCount.value) }
+    var warmup: Int { warmupCount.value }
+    var snapshotRuns: Int { max(1, snapshotRunCount.value) }
+    var ioRuns: Int { max(1, ioRunCount.value) }
+    var startupRuns: Int { max(1, startupRunCount.value) }
+    var only: Set<String>? { onlyList.map { Set($0.split(separator: ",").map(String.init)) } }
+    var snapshot: Bool { !noSnapshot }
+    var files: Bool { !noFiles }
+    var startup: Bool { !noStartup }
+    var fail: Bool { !noFail }
+
+    /// The options, or a usage message and exit status 2.
+    static func parsed() -> Options {
+        do {
+            return try parse()
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }
+            warn("review-bench: " + fullMessage(for: error) + "\n")
+            terminate(2)
+        }
+    }
+}
+
+/// Ends the process with a status (Glibc or Darwin).
+func terminate(_ status: Int32) -> Never {
+    #if canImport(Glibc)
+    Glibc.exit(status)
+    #else
+    Darwin.exit(status)
+    #endif
 }
 
 /// Writes to standard error (fd 2) without touching the C `stderr` global.
@@ -43,95 +94,9 @@ func warn(_ text: String) {
     text.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
 }
 
-func usage() -> Never {
-    let text = """
-    usage: review-bench [--quotes N] [--studies N] [--runs N] [--warmup N] [--seed N] [--snapshot-runs N]
-                        [--io-runs N] [--io-dir DIR] [--io-cold] [--startup-runs N] [--review PATH]
-                        [--only A,B] [--no-snapshot] [--no-files] [--no-startup] [--no-fail]
-      --quotes N         coded quotes to generate (default 1000000)
-      --studies N        studies to generate (default 5000)
-      --runs N           timed runs per case after warm-up (default 30, at least 1)
-      --warmup N         untimed runs before timing (default 3; also the start-up warm-up)
-      --seed N           generator seed (default 1592598565)
-      --snapshot-runs N  runs of in-memory snapshot encode and decode (default 3)
-      --io-runs N        runs of each file step: save, load, CSV export and import (default 3)
-      --io-dir DIR       where the files section makes its temporary directory (default $TMPDIR or /tmp)
-      --io-cold          evict each file from the page cache before loading or importing it
-      --startup-runs N   timed launches of the review binary per start-up case (default 30)
-      --review PATH      the review binary to launch (default: beside review-bench)
-      --only A,B         run only these cases and steps (names as printed; for profiling)
-      --no-snapshot      skip the in-memory snapshot section
-      --no-files         skip the files section (snapshot save/load, CSV import)
-      --no-startup       skip the start-up section
-      --no-fail          exit 0 even when a target fails
-
-    """
-    warn(text)
-    exit(2)
-}
-
-func parseOptions() -> Options {
-    var options = Options()
-    var arguments = CommandLine.arguments.dropFirst()
-    func number(_ name: String) -> Int {
-        guard let raw = arguments.popFirst(), let value = Int(raw.replacingUnderscores), value >= 0 else {
-            warn("review-bench: \(name) needs a whole number\n")
-            usage()
-        }
-        return value
-    }
-    while let argument = arguments.popFirst() {
-        switch argument {
-        case "--quotes": options.quotes = number(argument)
-        case "--studies": options.studies = max(1, number(argument))
-        case "--runs": options.runs = max(1, number(argument))
-        case "--warmup": options.warmup = number(argument)
-        case "--seed": options.seed = UInt64(number(argument))
-        case "--snapshot-runs": options.snapshotRuns = max(1, number(argument))
-        case "--no-snapshot": options.snapshot = false
-        case "--io-runs": options.ioRuns = max(1, number(argument))
-        case "--io-dir":
-            guard let path = arguments.popFirst(), !path.isEmpty else { warn("review-bench: --io-dir needs a directory\n"); usage() }
-            options.ioDirectory = path
-        case "--io-cold": options.ioCold = true
-        case "--no-files": options.files = false
-        case "--startup-runs": options.startupRuns = max(1, number(argument))
-        case "--review":
-            guard let path = arguments.popFirst(), !path.isEmpty else { warn("review-bench: --review needs a path\n"); usage() }
-            options.reviewBinary = path
-        case "--no-startup": options.startup = false
-        case "--only":
-            guard let list = arguments.popFirst() else { usage() }
-            options.only = Set(list.split(separator: ",").map(String.init))
-        case "--no-fail": options.fail = false
-        case "-h", "--help": usage()
-        default:
-            warn("review-bench: unknown option '\(argument)'\n")
-            usage()
-        }
-    }
-    return options
-}
-
-extension String {
-    var replacingUnderscores: String { String(filter { $0 != "_" }) }
-}
-
 // MARK: deterministic generation
 
-/// SplitMix64 (Steele, Lea & Flood 2014): small, fast and the same on every platform.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in 0..<bound.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+extension SplitMix64 {
     /// Uniform in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) * (1.0 / 9_007_199_254_740_992.0) }
 }
@@ -222,8 +187,8 @@ struct QuoteSource: Sequence, IteratorProtocol {
     mutating func next() -> Quote? {
         guard produced < count else { return nil }
         produced += 1
-        let wordCount = 15 + rng.below(46)  // 15–60 words
-        let quoted = rng.below(2) == 0      // half the quotes are wrapped in curly quotes
+        let wordCount = 15 + rng.next(below: 46)  // 15–60 words
+        let quoted = rng.next(below: 2) == 0      // half the quotes are wrapped in curly quotes
         // Texts are built in a reused byte buffer, then copied once into an exactly sized String,
         // as a file loader would make them (no spare capacity from growth).
         buffer.removeAll(keepingCapacity: true)
@@ -231,7 +196,7 @@ struct QuoteSource: Sequence, IteratorProtocol {
         if !countOnly && quoted { buffer.append(contentsOf: [0xE2, 0x80, 0x9C]) }
         for position in 0..<wordCount {
             let word = vocabulary.sample(&rng)
-            let comma = position > 0 && position < wordCount - 1 && rng.below(12) == 0
+            let comma = position > 0 && position < wordCount - 1 && rng.next(below: 12) == 0
             bytes += vocabulary.lengths[word] + (position > 0 ? 1 : 0) + (comma ? 1 : 0)
             if !countOnly {
                 if position > 0 { buffer.append(0x20) }
@@ -244,14 +209,14 @@ struct QuoteSource: Sequence, IteratorProtocol {
         let text = countOnly ? "x" : String(decoding: buffer, as: UTF8.self)
         lastTextBytes = bytes
 
-        let uncoded = rng.below(40) == 0  // 2.5% not yet coded
-        let direction = uncoded ? nil : Direction(rawValue: UInt8(1 + rng.below(2)))
-        let component = uncoded ? nil : COMBComponent(rawValue: UInt8(1 + rng.below(6)))
-        let domain = uncoded ? nil : TDFDomain(rawValue: UInt8(1 + rng.below(14)))
-        let attributed = rng.below(20) != 0  // 95% attributed to a study; the rest cite a reference only
-        let study = attributed ? studyIDs[rng.below(studyIDs.count)] : nil
-        let reference = attributed ? nil : 1 + rng.below(500)
-        let page = rng.below(5) < 3 ? "p. \(1 + rng.below(1500))" : nil
+        let uncoded = rng.next(below: 40) == 0  // 2.5% not yet coded
+        let direction = uncoded ? nil : Direction(rawValue: UInt8(1 + rng.next(below: 2)))
+        let component = uncoded ? nil : COMBComponent(rawValue: UInt8(1 + rng.next(below: 6)))
+        let domain = uncoded ? nil : TDFDomain(rawValue: UInt8(1 + rng.next(below: 14)))
+        let attributed = rng.next(below: 20) != 0  // 95% attributed to a study; the rest cite a reference only
+        let study = attributed ? studyIDs[rng.next(below: studyIDs.count)] : nil
+        let reference = attributed ? nil : 1 + rng.next(below: 500)
+        let page = rng.next(below: 5) < 3 ? "p. \(1 + rng.next(below: 1500))" : nil
         // Four coded quotes in five get one of the two sub-themes of their coding. Chosen from the id, not
         // the generator, so the texts and codes are the same as before sub-themes were added.
         var subTheme: Int?
@@ -307,13 +272,13 @@ func makeStudies(_ count: Int, _ rng: inout SplitMix64) -> (studies: [Study], ap
     for index in 1...count {
         let digits = String(index)
         let id = "S" + String(repeating: "0", count: max(0, width - digits.count)) + digits
-        let label = surnames[rng.below(surnames.count)] + (rng.below(4) == 0 ? "" : " et al.")
-        studies.append(Study(id: id, label: label, reference: 32 + index, year: 1995 + rng.below(31),
-                             country: countries[rng.below(countries.count)], design: designs[rng.below(designs.count)],
-                             dataCollection: collections[rng.below(collections.count)], analysis: analyses[rng.below(analyses.count)],
-                             participants: 5 + rng.below(60)))
+        let label = surnames[rng.next(below: surnames.count)] + (rng.next(below: 4) == 0 ? "" : " et al.")
+        studies.append(Study(id: id, label: label, reference: 32 + index, year: 1995 + rng.next(below: 31),
+                             country: countries[rng.next(below: countries.count)], design: designs[rng.next(below: designs.count)],
+                             dataCollection: collections[rng.next(below: collections.count)], analysis: analyses[rng.next(below: analyses.count)],
+                             participants: 5 + rng.next(below: 60)))
         let answers: [CASPAnswer?] = (0..<10).map { _ in
-            let draw = rng.below(10)
+            let draw = rng.next(below: 10)
             return draw < 7 ? .yes : draw < 9 ? .cantTell : .no
         }
         appraisals.append(Appraisal(studyID: id, reviewer: "", answers: answers))
@@ -425,7 +390,7 @@ func mib(_ bytes: Int) -> String { fixed(Double(bytes) / 1_048_576, 1) }
 
 // MARK: run
 
-let options = parseOptions()
+let options = Options.parsed()
 var failures: [String] = []
 var targetCount = 0
 
@@ -484,6 +449,18 @@ let rssAfterBuild = currentRSS()
 print("workspace  studies=\(workspace.studies.count) appraisals=\(workspace.appraisals.count) subthemes=\(workspace.subThemes.count) quotes=\(workspace.quotes.count) words=15..60 vocabulary=\(vocabulary.words.count) seed=\(options.seed)")
 print("text       bytes=\(textBytes) mib=\(mib(textBytes)) mean_bytes_per_quote=\(fixed(Double(textBytes) / Double(max(1, workspace.quotes.count)), 1))")
 print("generate   seconds=\(fixed(generateSeconds, 2)) rss_after_build_mib=\(mib(rssAfterBuild))")
+if let directory = options.exportDirectory {
+    // The same data for a second engine (scripts/bench-duckdb.py): the four CSV tables `export csv` writes.
+    let url = URL(fileURLWithPath: directory)
+    do {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try CSVExport.writeAll(workspace: workspace, to: url)
+    } catch {
+        warn("review-bench: cannot export CSV to \(directory): \(error)\n")
+        exit(3)
+    }
+    print("export     dir=\(directory) tables=" + CSVTableKind.allCases.map(\.fileName).joined(separator: ","))
+}
 print("runs       warmup=\(options.warmup) timed=\(options.runs)")
 print("")
 print("# case                 matches  median_ms     p95_ms  target_ms  result  query")

@@ -2,6 +2,8 @@ import ArgumentParser
 import ReviewShell
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Options every mode shares.
@@ -53,21 +55,34 @@ struct Review: ParsableCommand {
         defaultSubcommand: Start.self
     )
 
-    static func exitStatus(_ status: Int32) -> Never { Glibc.exit(status) }
+    static func exitStatus(_ status: Int32) -> Never {
+        #if canImport(Glibc)
+        Glibc.exit(status)
+        #else
+        Darwin.exit(status)
+        #endif
+    }
 
-    /// Parses the command line; usage errors exit with status 2 (not ArgumentParser's 64), as docs/commands.md documents.
+    /// Parses the command line; usage errors exit with status 2 (not ArgumentParser's 64), as docs/commands.md documents,
+    /// and go through the one diagnostic renderer (JSON when `--format json` was asked for).
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }
-            let message = fullMessage(for: error)
-            var text = "review: " + message.prefix(1).lowercased() + message.dropFirst() + "\n"
-            if !message.contains("Usage") { text += "usage: review [-c COMMAND]… [--format F] [--load SNAPSHOT] [--empty] | review run FILE… (see review --help)\n" }
-            StandardOutput().writeError(text)
-            Glibc.exit(2)
+            let message = self.message(for: error)
+            let usage = "usage: review [-c COMMAND]… [--format F] [--load SNAPSHOT] [--empty] | review run FILE… (see review --help)"
+            let diagnostic = Diagnostic.program(.usage, .error, message.prefix(1).lowercased() + message.dropFirst(), notes: [usage])
+            StandardOutput().writeError(DiagnosticRenderer(json: asksForJSON(CommandLine.arguments)).render(diagnostic))
+            exitStatus(diagnostic.exitCode)
         }
+    }
+
+    /// Whether the command line asks for JSON output (`--format json` or `--format=json`), read before parsing.
+    static func asksForJSON(_ arguments: [String]) -> Bool {
+        zip(arguments, arguments.dropFirst()).contains { $0 == "--format" && $1.lowercased() == "json" }
+            || arguments.contains { $0.lowercased() == "--format=json" }
     }
 }
 

@@ -1,6 +1,6 @@
 /// A sub-theme the review developed inductively within one COM-B component, TDF domain and direction.
 public struct SubTheme: Sendable, Equatable, Codable, Identifiable {
-    /// The stable id ("B-ECR-2" style ids are derived; the store keeps an integer).
+    /// The stable id, a positive integer (the code shown to reviewers, "B/ECR/2", is derived: `code`).
     public var id: Int
     /// Barrier or facilitator.
     public var direction: Direction

@@ -12,12 +12,12 @@ extension Workspace {
         ids.reserveCapacity(studies.count + newStudies.count)
         for (index, study) in newStudies.enumerated() {
             do throws(ReviewError) {
-                try Self.validateForBulk(study)
+                try Self.check(study)
             } catch {
                 throw Self.located(error, index, newStudies.count)
             }
             guard ids.insert(study.id).inserted else {
-                throw Self.located(ReviewError("study id '\(study.id)' is already in use"), index, newStudies.count)
+                throw Self.located(Self.duplicate("study id '\(study.id)'"), index, newStudies.count)
             }
         }
         studies.append(contentsOf: newStudies)
@@ -29,12 +29,8 @@ extension Workspace {
         var slots: [String: [String: Int]] = [:]  // study id → reviewer → index in `appraisals`
         for (index, appraisal) in appraisals.enumerated() { slots[appraisal.studyID, default: [:]][appraisal.reviewer] = index }
         for (index, appraisal) in newAppraisals.enumerated() {
-            guard known.contains(appraisal.studyID) else {
-                throw Self.located(ReviewError("no study with id '\(appraisal.studyID)'"), index, newAppraisals.count)
-            }
-            guard appraisal.answers.count == 10 else {
-                throw Self.located(ReviewError("an appraisal needs ten answers (q1–q10); got \(appraisal.answers.count)"), index, newAppraisals.count)
-            }
+            guard known.contains(appraisal.studyID) else { throw Self.located(unknownStudy(appraisal.studyID), index, newAppraisals.count) }
+            do throws(ReviewError) { try Self.check(appraisal) } catch { throw Self.located(error, index, newAppraisals.count) }
         }
         appraisals.reserveCapacity(appraisals.count + newAppraisals.count)
         for appraisal in newAppraisals {
@@ -57,8 +53,8 @@ extension Workspace {
         var studyRows: [String: Int32] = [:]
         studyRows.reserveCapacity(studies.count)
         for (index, study) in studies.enumerated() { studyRows[study.id] = Int32(index) }
-        var coding: [Int: (UInt8, UInt8, UInt8)] = [:]
-        for theme in subThemes { coding[theme.id] = (theme.direction.rawValue, theme.component.rawValue, theme.domain.rawValue) }
+        var themes: [Int: SubTheme] = [:]
+        for theme in subThemes { themes[theme.id] = theme }
 
         let start = quotes.count
         if let expectedCount { quotes.reserveCapacity(start + expectedCount, textBytes: expectedTextBytes.map { quotes.textByteCount + $0 }) }
@@ -66,28 +62,26 @@ extension Workspace {
         var index = 0
         for quote in newQuotes {
             do throws(ReviewError) {
-                guard quote.id > lastID, quote.id <= Int(Int32.max) else {
-                    throw ReviewError(quote.id <= 0 || quote.id > Int(Int32.max) ? "quote id must be a positive number"
-                                      : "quote ids must ascend past Q\(lastID) when appending; got Q\(quote.id)")
+                try Self.checkQuoteID(quote.id)
+                guard quote.id > lastID else {
+                    throw ReviewError(.invalidRecord, "quote ids must ascend past Q\(lastID) when appending; got Q\(quote.id)")
                 }
-                guard !Self.isBlank(quote.text) else { throw ReviewError("a quote needs its verbatim text; it is empty") }
+                try Self.checkQuoteText(isBlank: Self.isBlank(quote.text))
                 let direction = quote.direction?.rawValue ?? 0, component = quote.component?.rawValue ?? 0, domain = quote.domain?.rawValue ?? 0
                 var study: Int32 = -1
                 if let id = quote.studyID {
-                    guard let row = studyRows[id] else { throw ReviewError("no study with id '\(id)'") }
+                    guard let row = studyRows[id] else { throw unknownStudy(id) }
                     study = row
                 }
                 var subTheme: Int32 = -1
                 if let id = quote.subTheme {
-                    guard let codes = coding[id] else { throw ReviewError("no sub-theme with id \(id)") }
-                    guard codes == (direction, component, domain) else {
-                        throw ReviewError("quote Q\(quote.id)'s coding does not match its sub-theme \(id)")
+                    guard let theme = themes[id] else { throw Self.unknownSubTheme(id) }
+                    guard theme.fits(direction: quote.direction, component: quote.component, domain: quote.domain) else {
+                        throw theme.codingMismatch(quoteID: quote.id)
                     }
                     subTheme = Int32(id)
                 }
-                if let reference = quote.reference, reference <= 0 || reference > Int(Int32.max) {
-                    throw ReviewError("reference number must be positive; got \(reference)")
-                }
+                try Self.checkReference(quote.reference)
                 quotes.append(id: Int32(quote.id), text: quote.text, direction: direction, component: component, domain: domain,
                               subTheme: subTheme, study: study, reference: Int32(quote.reference ?? -1), page: quote.page ?? "")
                 lastID = quote.id
@@ -108,15 +102,6 @@ extension Workspace {
             return text.allSatisfy(\.isWhitespace)
         }
         return true
-    }
-
-    private static func validateForBulk(_ study: Study) throws(ReviewError) {
-        guard !study.id.isEmpty, study.id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-            throw ReviewError("study id '\(study.id)' must be letters, digits, '-' or '_'")
-        }
-        guard !study.label.allSatisfy(\.isWhitespace) else { throw ReviewError("study \(study.id) needs a label") }
-        if let year = study.year, year < 1800 || year > 2200 { throw ReviewError("year \(year) of study \(study.id) is out of range (1800–2200)") }
-        if let participants = study.participants, participants < 0 { throw ReviewError("participants of study \(study.id) cannot be negative") }
     }
 
     private static func located(_ error: ReviewError, _ index: Int, _ count: Int) -> ReviewError {

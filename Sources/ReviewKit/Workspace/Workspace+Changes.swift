@@ -20,15 +20,15 @@ extension Workspace {
             return .batch(inverses.reversed())
 
         case .addStudy(let study, let position):
-            try validate(study)
-            guard studyIndex(of: study.id) == nil else { throw ReviewError("study id '\(study.id)' is already in use") }
+            try Self.check(study)
+            guard studyIndex(of: study.id) == nil else { throw Self.duplicate("study id '\(study.id)'") }
             let index = min(max(position ?? studies.count, 0), studies.count)
             studies.insert(study, at: index)
             shiftStudyReferences(from: index, by: 1)
             return .removeStudy(id: study.id)
 
         case .updateStudy(let study):
-            try validate(study)
+            try Self.check(study)
             guard let index = studyIndex(of: study.id) else { throw unknownStudy(study.id) }
             let old = studies[index]
             studies[index] = study
@@ -38,7 +38,7 @@ extension Workspace {
             guard let index = studyIndex(of: id) else { throw unknownStudy(id) }
             let cited = quotes.studies.reduce(0) { $0 + ($1 == Int32(index) ? 1 : 0) }
             guard cited == 0 else {
-                throw ReviewError("study \(id) is cited by \(cited) quote\(cited == 1 ? "" : "s"); remove them or attribute them elsewhere first")
+                throw ReviewError(.conflict, "study \(id) is cited by \(cited) quote\(cited == 1 ? "" : "s"); remove them or attribute them elsewhere first")
             }
             let removedAppraisals = appraisals.filter { $0.studyID == id }
             appraisals.removeAll { $0.studyID == id }
@@ -48,7 +48,7 @@ extension Workspace {
 
         case .setAppraisal(let appraisal):
             guard studyIndex(of: appraisal.studyID) != nil else { throw unknownStudy(appraisal.studyID) }
-            guard appraisal.answers.count == 10 else { throw ReviewError("an appraisal needs ten answers (q1–q10); got \(appraisal.answers.count)") }
+            try Self.check(appraisal)
             if let index = appraisals.firstIndex(where: { $0.studyID == appraisal.studyID && $0.reviewer == appraisal.reviewer }) {
                 let old = appraisals[index]
                 appraisals[index] = appraisal
@@ -59,20 +59,20 @@ extension Workspace {
 
         case .removeAppraisal(let studyID, let reviewer):
             guard let index = appraisals.firstIndex(where: { $0.studyID == studyID && $0.reviewer == reviewer }) else {
-                throw ReviewError("study \(studyID) has no appraisal\(reviewer.isEmpty ? "" : " by '\(reviewer)'")")
+                throw ReviewError(.notFound, "study \(studyID) has no appraisal\(reviewer.isEmpty ? "" : " by '\(reviewer)'")")
             }
             return .setAppraisal(appraisals.remove(at: index))
 
         case .addSubTheme(let subTheme, let position):
-            try validate(subTheme)
-            guard self.subTheme(subTheme.id) == nil else { throw ReviewError("sub-theme id \(subTheme.id) is already in use") }
+            try Self.check(subTheme)
+            guard self.subTheme(subTheme.id) == nil else { throw Self.duplicate("sub-theme id \(subTheme.id)") }
             let index = min(max(position ?? subThemes.count, 0), subThemes.count)
             subThemes.insert(subTheme, at: index)
             return .removeSubTheme(id: subTheme.id)
 
         case .updateSubTheme(let subTheme):
-            try validate(subTheme)
-            guard let index = subThemes.firstIndex(where: { $0.id == subTheme.id }) else { throw unknownSubTheme(subTheme.id) }
+            try Self.check(subTheme)
+            guard let index = subThemes.firstIndex(where: { $0.id == subTheme.id }) else { throw Self.unknownSubTheme(subTheme.id) }
             let old = subThemes[index]
             subThemes[index] = subTheme
             // Quotes under a sub-theme carry its coding; keep them in step.
@@ -84,25 +84,25 @@ extension Workspace {
             return .updateSubTheme(old)
 
         case .removeSubTheme(let id):
-            guard let index = subThemes.firstIndex(where: { $0.id == id }) else { throw unknownSubTheme(id) }
+            guard let index = subThemes.firstIndex(where: { $0.id == id }) else { throw Self.unknownSubTheme(id) }
             let used = quotes.subThemes.reduce(0) { $0 + ($1 == Int32(id) ? 1 : 0) }
             guard used == 0 else {
-                throw ReviewError("sub-theme \(subThemes[index].code) is used by \(used) quote\(used == 1 ? "" : "s"); uncode or recode them first")
+                throw ReviewError(.conflict, "sub-theme \(subThemes[index].code) is used by \(used) quote\(used == 1 ? "" : "s"); uncode or recode them first")
             }
             let removed = subThemes.remove(at: index)
             return .addSubTheme(removed, at: index)
 
         case .addQuote(let quote):
             let columns = try columns(for: quote)
-            guard quote.id > 0 && quote.id <= Int(Int32.max) else { throw ReviewError("quote id must be a positive number") }
-            guard quotes.row(of: quote.id) == nil else { throw ReviewError("quote id Q\(quote.id) is already in use") }
+            try Self.checkQuoteID(quote.id)
+            guard quotes.row(of: quote.id) == nil else { throw Self.duplicate("quote id Q\(quote.id)") }
             let row = quotes.insertionRow(for: Int32(quote.id))
             quotes.insert(row: row, id: Int32(quote.id), text: quote.text, direction: columns.direction, component: columns.component,
                           domain: columns.domain, subTheme: columns.subTheme, study: columns.study, reference: columns.reference, page: quote.page ?? "")
             return .removeQuote(id: quote.id)
 
         case .updateQuote(let quote):
-            guard let row = quotes.row(of: quote.id) else { throw unknownQuote(quote.id) }
+            guard let row = quotes.row(of: quote.id) else { throw Self.unknownQuote(quote.id) }
             let columns = try columns(for: quote)
             let old = self.quote(atRow: row)
             if quotes.texts[row] != quote.text { quotes.setText(quote.text, atRow: row) }
@@ -116,7 +116,7 @@ extension Workspace {
             return .updateQuote(old)
 
         case .removeQuote(let id):
-            guard let row = quotes.row(of: id) else { throw unknownQuote(id) }
+            guard let row = quotes.row(of: id) else { throw Self.unknownQuote(id) }
             let old = quote(atRow: row)
             quotes.remove(row: row)
             return .addQuote(old)
@@ -128,7 +128,7 @@ extension Workspace {
     }
 
     private func columns(for quote: Quote) throws(ReviewError) -> Columns {
-        guard !quote.text.allSatisfy(\.isWhitespace) else { throw ReviewError("a quote needs its verbatim text; it is empty") }
+        try Self.checkQuoteText(isBlank: quote.text.allSatisfy(\.isWhitespace))
         var study: Int32 = -1
         if let id = quote.studyID {
             guard let index = studyIndex(of: id) else { throw unknownStudy(id) }
@@ -136,46 +136,20 @@ extension Workspace {
         }
         var subTheme: Int32 = -1
         if let id = quote.subTheme {
-            guard let theme = self.subTheme(id) else { throw unknownSubTheme(id) }
-            guard theme.direction == quote.direction, theme.component == quote.component, theme.domain == quote.domain else {
-                throw ReviewError("quote Q\(quote.id)'s coding does not match its sub-theme \(theme.code) (\(theme.direction.slug), \(theme.component.name), \(theme.domain.name))")
+            guard let theme = self.subTheme(id) else { throw Self.unknownSubTheme(id) }
+            guard theme.fits(direction: quote.direction, component: quote.component, domain: quote.domain) else {
+                throw theme.codingMismatch(quoteID: quote.id)
             }
             subTheme = Int32(id)
         }
-        if let reference = quote.reference, reference <= 0 || reference > Int(Int32.max) {
-            throw ReviewError("reference number must be positive; got \(reference)")
-        }
+        try Self.checkReference(quote.reference)
         return Columns(direction: quote.direction?.rawValue ?? 0, component: quote.component?.rawValue ?? 0,
                        domain: quote.domain?.rawValue ?? 0, subTheme: subTheme, study: study,
                        reference: Int32(quote.reference ?? -1))
-    }
-
-    private func validate(_ study: Study) throws(ReviewError) {
-        guard !study.id.isEmpty, study.id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-            throw ReviewError("study id '\(study.id)' must be letters, digits, '-' or '_'")
-        }
-        guard !study.label.allSatisfy(\.isWhitespace) else { throw ReviewError("study \(study.id) needs a label") }
-        if let year = study.year, year < 1800 || year > 2200 { throw ReviewError("year \(year) of study \(study.id) is out of range (1800–2200)") }
-        if let participants = study.participants, participants < 0 { throw ReviewError("participants of study \(study.id) cannot be negative") }
-    }
-
-    private func validate(_ subTheme: SubTheme) throws(ReviewError) {
-        guard !subTheme.label.allSatisfy(\.isWhitespace) else { throw ReviewError("a sub-theme needs a label") }
-        guard subTheme.number > 0 else { throw ReviewError("sub-theme number must be positive; got \(subTheme.number)") }
-        guard subTheme.id > 0 else { throw ReviewError("sub-theme id must be positive; got \(subTheme.id)") }
     }
 
     private mutating func shiftStudyReferences(from index: Int, by delta: Int32) {
         let threshold = Int32(index)
         for row in 0..<quotes.count where quotes.studies[row] >= threshold { quotes.studies[row] += delta }
     }
-
-    private func unknownStudy(_ id: String) -> ReviewError {
-        let suggestions = EditDistance.nearest(to: id, in: studies.map(\.id))
-        return ReviewError("no study with id '\(id)'", notes: suggestions.isEmpty ? [] : ["did you mean \(suggestions.joined(separator: ", "))?"])
-    }
-
-    private func unknownSubTheme(_ id: Int) -> ReviewError { ReviewError("no sub-theme with id \(id)") }
-
-    private func unknownQuote(_ id: Int) -> ReviewError { ReviewError("no quote Q\(id)") }
 }

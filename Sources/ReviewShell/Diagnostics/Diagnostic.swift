@@ -1,9 +1,84 @@
 import ReviewKit
 
-/// A located problem with what the user typed or gave: what went wrong, where, and what was expected.
+/// A located problem with what the user typed or gave, as data: what kind of problem (with a stable
+/// identifier), how bad, where (file, line, column and extent), the message, and notes.
+///
+/// Code that reacts to a problem matches `kind`, never the message; `DiagnosticRenderer` is the one place
+/// diagnostics become text or JSON.
 public struct Diagnostic: Error, Sendable, Equatable {
     /// How bad it is.
     public enum Severity: String, Sendable { case error, warning, note }
+
+    /// The kinds of problem; `identifier` names each stably ("unknown-option", "query.unknown-field").
+    public enum Kind: Sendable, Equatable {
+        /// A command word the shell does not know.
+        case unknownCommand
+        /// A required argument is missing.
+        case missingArgument
+        /// An argument beyond those the command takes.
+        case unexpectedArgument
+        /// A `key=value` option the command does not take.
+        case unknownOption
+        /// An option given twice.
+        case repeatedOption
+        /// A sub-command word the command does not have.
+        case unknownSubcommand
+        /// An argument the command cannot use (a bad number, an unknown table, a record that does not exist).
+        case invalidArgument
+        /// The input ends inside a quoted string or after a continuation backslash.
+        case incompleteInput
+        /// A line that could not be read (invalid UTF-8, too long, a read error).
+        case unreadableInput
+        /// A file that cannot be read, parsed or written.
+        case file
+        /// An `expect` whose assertion does not hold (exit status 3).
+        case expectFailed
+        /// The review engine's refusal, by its own kind (a query, a change, a setting).
+        case review(ReviewError.Kind)
+        /// About the crash-recovery journal: work recovered or kept, a journal that cannot be opened.
+        case journal
+        /// The command history file cannot be read or written (history is then kept in memory only).
+        case history
+        /// Changes left unsaved when the shell ends.
+        case unsavedChanges
+        /// A command line `review` cannot start with (exit status 2).
+        case usage
+        /// A failure already reported where it happened (a failed command inside `source`), carrying its status.
+        case alreadyReported(status: Int32)
+
+        /// The stable identifier.
+        public var identifier: String {
+            switch self {
+            case .unknownCommand: "unknown-command"
+            case .missingArgument: "missing-argument"
+            case .unexpectedArgument: "unexpected-argument"
+            case .unknownOption: "unknown-option"
+            case .repeatedOption: "repeated-option"
+            case .unknownSubcommand: "unknown-subcommand"
+            case .invalidArgument: "invalid-argument"
+            case .incompleteInput: "incomplete-input"
+            case .unreadableInput: "unreadable-input"
+            case .file: "file"
+            case .expectFailed: "expect-failed"
+            case .review(let kind): "review." + kind.rawValue
+            case .journal: "journal"
+            case .history: "history"
+            case .unsavedChanges: "unsaved-changes"
+            case .usage: "usage"
+            case .alreadyReported: "already-reported"
+            }
+        }
+
+        /// The exit status an error of this kind stands for: 2 a usage error, 3 a failed expect, else 1.
+        var exitCode: Int32 {
+            switch self {
+            case .usage: 2
+            case .expectFailed: 3
+            case .alreadyReported(let status): max(1, status)
+            default: 1
+            }
+        }
+    }
 
     /// One place in a chain of files (`source` nesting): file and line.
     public struct Frame: Sendable, Equatable {
@@ -13,10 +88,14 @@ public struct Diagnostic: Error, Sendable, Equatable {
         public var line: Int
     }
 
+    /// What kind of problem.
+    public var kind: Kind
     /// Error, warning or note.
     public var severity: Severity
     /// The lowercase message.
     public var message: String
+    /// Whether it is about the `review` process itself rather than a line of input (shown "review: …").
+    public var isAboutProgram = false
     /// The file (nil for interactive input and -c commands).
     public var file: String?
     /// The 1-based line, when known.
@@ -31,12 +110,11 @@ public struct Diagnostic: Error, Sendable, Equatable {
     public var notes: [String]
     /// Outer files that `source`d this one, innermost first.
     public var includedFrom: [Frame]
-    /// The exit code this diagnostic stands for (1 failed command, 2 usage, 3 expect).
-    public var exitCode: Int32
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity = .error, _ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil,
-                length: Int = 1, lineText: String? = nil, notes: [String] = [], includedFrom: [Frame] = [], exitCode: Int32 = 1) {
+    public init(_ kind: Kind, _ severity: Severity = .error, _ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil,
+                length: Int = 1, lineText: String? = nil, notes: [String] = [], includedFrom: [Frame] = []) {
+        self.kind = kind
         self.severity = severity
         self.message = message
         self.file = file
@@ -46,12 +124,24 @@ public struct Diagnostic: Error, Sendable, Equatable {
         self.lineText = lineText
         self.notes = notes
         self.includedFrom = includedFrom
-        self.exitCode = exitCode
     }
+
+    /// A note or warning about the `review` process itself (journal recovery, unsaved changes on exit).
+    public static func program(_ kind: Kind, _ severity: Severity, _ message: String, notes: [String] = []) -> Diagnostic {
+        var diagnostic = Diagnostic(kind, severity, message, notes: notes)
+        diagnostic.isAboutProgram = true
+        return diagnostic
+    }
+
+    /// A failure whose message has already been printed (a failed command inside `source`).
+    static func alreadyReported(_ status: Int32) -> Diagnostic { Diagnostic(.alreadyReported(status: status), .error, "") }
+
+    /// The exit status it stands for: 0 for warnings and notes.
+    public var exitCode: Int32 { severity == .error ? kind.exitCode : 0 }
 
     /// A diagnostic for an engine error in a command line, placing the caret at the error's span.
     public init(_ error: ReviewError, commandText: String) {
-        self.init(.error, error.message, notes: error.notes)
+        self.init(.review(error.kind), .error, error.message, notes: error.notes)
         if let span = error.span {
             column = span.lowerBound + 1
             length = max(1, span.count)
@@ -61,6 +151,6 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
     /// A diagnostic for a file error (snapshot, CSV).
     public init(_ error: FileError) {
-        self.init(.error, error.message, file: error.path, line: error.line, column: error.column, lineText: error.lineText)
+        self.init(.file, .error, error.message, file: error.path, line: error.line, column: error.column, lineText: error.lineText)
     }
 }

@@ -1,4 +1,5 @@
-/// Renders diagnostics as text (with a caret under the problem) or as JSON: the one place errors are printed.
+/// Renders diagnostics as text (with a caret under the problem) or as JSON: the one place errors, warnings and
+/// notes are printed, so with `--format json` everything on standard error is JSON.
 public struct DiagnosticRenderer: Sendable {
     /// Whether to colour the severity.
     public var colour: Bool
@@ -19,7 +20,7 @@ public struct DiagnosticRenderer: Sendable {
     private func renderText(_ d: Diagnostic) -> String {
         var out = ""
         for frame in d.includedFrom.reversed() { out += "in \(frame.file):\(frame.line), sourced here:\n" }
-        var location = ""
+        var location = d.isAboutProgram ? "review: " : ""
         if let file = d.file {
             location = file
             if let line = d.line { location += ":\(line)" }

@@ -35,14 +35,14 @@ public struct Invocation: Sendable {
         try WordSplitter.split(arguments, offset: argumentOffset)
     }
 
-    /// An error pointing at a span of this command line.
-    public func error(_ message: String, at span: Range<Int>? = nil, notes: [String] = [], exitCode: Int32 = 1) -> Diagnostic {
+    /// An error of a kind pointing at a span of this command line (all the arguments when nil).
+    public func error(_ message: String, at span: Range<Int>? = nil, notes: [String] = [], kind: Diagnostic.Kind = .invalidArgument) -> Diagnostic {
         let span = span ?? (argumentOffset..<max(argumentOffset + 1, text.count))
-        return Diagnostic(.error, message, column: span.lowerBound + 1, length: max(1, span.count), lineText: text, notes: notes, exitCode: exitCode)
+        return Diagnostic(kind, .error, message, column: span.lowerBound + 1, length: max(1, span.count), lineText: text, notes: notes)
     }
 
     /// An error pointing at the end of the line (something is missing).
     public func missing(_ message: String, notes: [String] = []) -> Diagnostic {
-        error(message, at: text.count..<(text.count + 1), notes: notes, exitCode: 1)
+        error(message, at: text.count..<(text.count + 1), notes: notes, kind: .missingArgument)
     }
 }

@@ -76,7 +76,7 @@ public struct Settings: Sendable, Equatable {
             }
         default:
             let suggestions = EditDistance.nearest(to: name, in: Settings.descriptions.map(\.name))
-            throw ReviewError("unknown setting '\(name)'", notes: (suggestions.isEmpty ? [] : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"])
+            throw ReviewError(.unknownSetting, "unknown setting '\(name)'", notes: (suggestions.isEmpty ? [] : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"])
                 + ["settings: " + Settings.descriptions.map(\.name).joined(separator: ", ")])
         }
     }

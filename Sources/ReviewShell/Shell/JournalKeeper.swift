@@ -22,7 +22,7 @@ final class JournalKeeper {
         let session = shell.session
         var carried: [JournalRecord] = []
         let (recoveries, problems) = Journal.pendingJournals(in: directory)
-        for problem in problems { shell.output.writeError("review: note: \(problem.description)\n") }
+        for problem in problems { shell.report(.program(.journal, .note, problem.description)) }
         for recovery in recoveries.sorted(by: { $0.started > $1.started }) {
             let summary = "\(recovery.records.count) unsaved change\(recovery.records.count == 1 ? "" : "s") on \(recovery.base.name) from a session that ended abruptly (started \(recovery.started))"
             var decision = configuration.recover && carried.isEmpty ? "y" : "later"
@@ -34,7 +34,7 @@ final class JournalKeeper {
                 default: decision = "later"
                 }
             } else if !configuration.recover || !carried.isEmpty {
-                shell.output.writeError("review: note: kept \(summary) in \(recovery.url.path); start review in a terminal, or with --recover, to recover it\n")
+                shell.report(.program(.journal, .note, "kept \(summary) in \(recovery.url.path); start review in a terminal, or with --recover, to recover it"))
                 continue
             }
             switch decision {
@@ -46,9 +46,13 @@ final class JournalKeeper {
                 session.savedBase = recovery.base
                 if let path = recovery.base.path { session.snapshotPath = path; session.sourceDescription = path }
                 carried = Array(recovery.records.prefix(replay.applied))
-                var message = "recovered \(replay.applied) of \(recovery.records.count) change(s); 'save FILE' keeps them"
-                if let failure = replay.failure { message += "\nnote: change \(failure.record.sequence) ('\(failure.record.command)') could not be replayed: \(failure.error.message)" }
-                if interactive { shell.output.write(message + "\n") } else { shell.output.writeError("review: " + message + "\n") }
+                let message = "recovered \(replay.applied) of \(recovery.records.count) change(s); 'save FILE' keeps them"
+                let notes = replay.failure.map { ["change \($0.record.sequence) ('\($0.record.command)') could not be replayed: \($0.error.message)"] } ?? []
+                if interactive {
+                    shell.output.write(([message] + notes.map { "note: " + $0 }).joined(separator: "\n") + "\n")
+                } else {
+                    shell.report(.program(.journal, .note, message, notes: notes))
+                }
                 try? recovery.discard()
             case "n", "no":
                 try? recovery.discard()
@@ -58,14 +62,14 @@ final class JournalKeeper {
             }
         }
         let directory = self.directory
-        let output = shell.output
+        let report: (Diagnostic) -> Void = { [weak shell] in shell?.report($0) }
         let open: () -> Journal? = { [weak session] in
             guard let session else { return nil }
             try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             do throws(FileError) {
                 return try Journal(url: Journal.newURL(in: directory), base: session.savedBase, carrying: carried)
             } catch {
-                output.writeError("review: warning: no crash-recovery journal (\(error.description)); changes are only kept by 'save'\n")
+                report(.program(.journal, .warning, "no crash-recovery journal (\(error.description)); changes are only kept by 'save'"))
                 return nil
             }
         }
@@ -83,18 +87,18 @@ final class JournalKeeper {
             do throws(FileError) {
                 let loaded = try SnapshotFile.load(from: URL(fileURLWithPath: path))
                 if !recovery.baseMatches(checksum: loaded.info.checksum) {
-                    shell.output.writeError("review: note: \(path) changed since that session loaded it; replaying onto the current file\n")
+                    shell.report(.program(.journal, .note, "\(path) changed since that session loaded it; replaying onto the current file"))
                 }
                 try? shell.session.restore(loaded.snapshot, path: path)
                 return loaded.snapshot.workspace
             } catch {
-                shell.output.writeError("review: cannot recover: the snapshot it was based on cannot be read: \(error.description)\n")
+                shell.report(.program(.journal, .warning, "cannot recover: the snapshot it was based on cannot be read: \(error.description)"))
                 return nil
             }
         }
     }
 
-    /// Closes the journal: removed when nothing is unsaved or the run was a script, kept after an interactive exit with unsaved work.
+    /// Closes and removes the journal: an orderly exit leaves nothing to recover (the launcher says when changes went unsaved).
     func finish() {
         shell.session.journal?.close(discard: true)
         shell.session.journal = nil

@@ -78,7 +78,7 @@ public enum Launcher {
             for path in configuration.scripts {
                 let invocation = Invocation("source " + path)!
                 do {
-                    let text = try shell.readTextFile(path, invocation: invocation, span: 7..<(7 + path.count))
+                    let text = try FileResolver(workingDirectory: options.workingDirectory).readText(path, named: 7..<(7 + path.count), in: invocation)
                     if !shell.runScript(text, file: path) && !configuration.keepGoing { break }
                 } catch {
                     var error = error
@@ -94,9 +94,12 @@ public enum Launcher {
         }
         if interactive {
             output.write(banner(session) + "\n")
+            let editor = input as? LineEditor
+            if let problem = editor?.historyProblem { shell.report(.program(.history, .warning, problem.description)) }
             let status = shell.runLoop()
+            if let problem = editor?.historyProblem, case .saveFailed = problem { shell.report(.program(.history, .warning, problem.description)) }
             if !shell.quitRequested { output.write("\n") }
-            if session.hasUnsavedChanges { output.writeError("left without saving the changes\n") }
+            if session.hasUnsavedChanges { shell.report(.program(.unsavedChanges, .note, "left without saving the changes")) }
             return status
         }
         return shell.runLoop(file: "<stdin>")
@@ -120,7 +123,7 @@ public enum Launcher {
                 throw Diagnostic(error)
             }
             let session = Session(workspace: loaded.snapshot.workspace, source: path)
-            do throws(ReviewError) { try session.restore(loaded.snapshot, path: path) } catch { throw Diagnostic(.error, error.message, file: path) }
+            do throws(ReviewError) { try session.restore(loaded.snapshot, path: path) } catch { throw Diagnostic(.review(error.kind), .error, error.message, file: path) }
             session.savedBase = .file(url, info: loaded.info)
             return session
         }

@@ -45,7 +45,11 @@ public final class StandardOutput: OutputSink {
         text.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
+                #if canImport(Glibc)
                 let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                let written = Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
                 if written < 0 {
                     if errno == EINTR { continue }
                     return  // a closed pipe (EPIPE) ends output quietly

@@ -4,8 +4,8 @@ import Testing
 
 /// Plain-text renderings of every explanation, compared with files in Golden/.
 ///
-/// Run with `REVIEW_RECORD_GOLDEN=1` to write the files after a deliberate change; otherwise a mismatch fails
-/// with the first differing lines.
+/// Run with `REVIEW_RECORD_GOLDEN=1` to write the files after a deliberate change (that run fails, so the new
+/// files are reviewed); otherwise a mismatch fails with the first differing lines.
 @Suite("Teaching: golden text")
 struct GoldenTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
@@ -57,8 +57,10 @@ struct GoldenTests {
     static func check(_ text: String, against name: String) throws {
         let url = directory.appendingPathComponent(name + ".txt")
         if recording {
+            // The run that records fails, so a re-recorded file is always reviewed before it is trusted.
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("recorded Golden/\(name).txt; review the diff and run the tests again without REVIEW_RECORD_GOLDEN")
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {

@@ -1,18 +1,8 @@
 import Testing
 @testable import ReviewKit
 
-/// SplitMix64: a small seeded generator so randomised tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator randomised tests use: the project's one SplitMix64, so they repeat exactly.
+typealias SeededGenerator = SplitMix64
 
 /// The in-place byte scanner (word-at-a-time fast path, candidate table, signatures) against the plain
 /// definition: fold both strings to scalars and look for the needle as a contiguous run.

@@ -67,7 +67,7 @@ import Testing
         live.kill()
 
         let after = try ReviewProcess.run(["--recover", "-c", "study S34", "-c", "quote Q47"], environment: ["XDG_STATE_HOME": state.path])
-        #expect(after.stderr.contains("review: recovered "), "\(after.stdout)\n\(after.stderr)")
+        #expect(after.stderr.contains("review: note: recovered "), "\(after.stdout)\n\(after.stderr)")
         #expect(after.stdout.contains("Killed et al."))
         if killAfter >= 2 { #expect(after.stdout.contains("Kivistö’s ward")) }
         if killAfter >= 3 { #expect(after.stdout.contains("TDF domain: Knowledge")) }

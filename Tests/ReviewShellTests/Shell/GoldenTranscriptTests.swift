@@ -3,7 +3,7 @@ import Testing
 @testable import ReviewShell
 
 /// Every `.review` script in Tests/ReviewShellTests/Golden runs through the shell and must print exactly
-/// the `.out` file beside it (width 100, no colour). Re-record with REVIEW_RECORD_GOLDEN=1.
+/// the `.out` file beside it (width 100, no colour). Re-record with REVIEW_RECORD_GOLDEN=1 (that run fails; run again).
 @Suite struct GoldenTranscriptTests {
     static let scripts: [String] = {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: TranscriptRunner.goldenDirectory.path)) ?? []

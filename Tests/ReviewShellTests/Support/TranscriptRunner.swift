@@ -27,11 +27,14 @@ enum TranscriptRunner {
     /// Whether to re-record golden files instead of comparing.
     static var recording: Bool { ProcessInfo.processInfo.environment["REVIEW_RECORD_GOLDEN"] == "1" }
 
-    /// Compares `actual` with a golden file, or records it; returns a message describing the first difference.
+    /// Compares `actual` with a golden file and returns a message describing the first difference; when recording,
+    /// writes the file and returns a message anyway, so the recording run fails.
     static func compare(_ actual: String, golden url: URL) -> String? {
         if recording {
-            try? actual.write(to: url, atomically: true, encoding: .utf8)
-            return nil
+            // Recording is never a pass: the run that writes the file fails, so a re-recorded transcript is
+            // always looked at (as swift-argument-parser's snapshot tests do).
+            do { try actual.write(to: url, atomically: true, encoding: .utf8) } catch { return "cannot record \(url.lastPathComponent): \(error)" }
+            return "recorded \(url.lastPathComponent); review the diff and run the tests again without REVIEW_RECORD_GOLDEN"
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
             return "missing golden file \(url.lastPathComponent); run with REVIEW_RECORD_GOLDEN=1 to record it"
