@@ -485,16 +485,35 @@ print("# case                 matches  median_ms     p95_ms  target_ms  result  
     return try engine.quoteRows(matching: spec.filter).cardinality
 }
 
-let queryCases: [(name: String, query: String, target: Double?)] = [
-    ("coded-filter", "domain = \"environmental context\" and direction = barrier", 5),
-    ("text-filter", "text contains \"\(Vocabulary.realisticNeedle)\"", 50),
-    ("text-filter-rare", "text contains \"\(Vocabulary.rareNeedle)\"", 50),
-    ("text-filter-common", "\"\(Vocabulary.commonNeedle)\"", 50),
-    ("study-field-filter", "study.casp >= 9 and component = motivation", nil),
+/// A whole query as the shell runs it (parse, context, plan over the columnar store): the number of groups
+/// for a group-by, else the number of records listed.
+@MainActor func runPlan(_ text: String) throws -> Int {
+    let plan = try QueryParser.parse(text, for: .quote)
+    switch try QueryEngine(QueryContext(workspace: workspace)).execute(plan) {
+    case .count(let matched, _): return matched
+    case .groups(let groups): return groups.groups.count
+    case .rows(let rows): return rows.rows.count
+    }
+}
+
+/// Filters (the matching rows counted), then group-by and sort-by plans: the cases scripts/bench-duckdb.py
+/// also runs in DuckDB on the same data (--export-csv).
+let queryCases: [(name: String, query: String, target: Double?, run: @MainActor (String) throws -> Int)] = [
+    ("coded-filter", "domain = \"environmental context\" and direction = barrier", 5, runQuery),
+    ("text-filter", "text contains \"\(Vocabulary.realisticNeedle)\"", 50, runQuery),
+    ("text-filter-rare", "text contains \"\(Vocabulary.rareNeedle)\"", 50, runQuery),
+    ("text-filter-common", "\"\(Vocabulary.commonNeedle)\"", 50, runQuery),
+    ("study-field-filter", "study.casp >= 9 and component = motivation", nil, runQuery),
+    ("group-domain", "group by domain", 10, runPlan),
+    ("group-domain-dir", "group by domain, direction", 20, runPlan),
+    ("group-filtered", "where direction = barrier group by domain sort by count desc", 20, runPlan),
+    ("sort-domain", "sort by domain", 100, runPlan),
+    ("sort-study-year", "sort by study.year desc", 100, runPlan),
+    ("sort-text-limit", "text contains \"\(Vocabulary.realisticNeedle)\" sort by domain, reference desc limit 10", 50, runPlan),
 ]
 do {
     for entry in queryCases where options.only?.contains(entry.name) ?? true {
-        let (timing, matches) = try measure(warmup: options.warmup, runs: options.runs) { try runQuery(entry.query) }
+        let (timing, matches) = try measure(warmup: options.warmup, runs: options.runs) { try entry.run(entry.query) }
         report(entry.name, matches, timing, target: entry.target, entry.query)
     }
 } catch {
@@ -509,6 +528,7 @@ if options.only?.contains("matrix-study-domain") ?? true {
     let (timing, matrix) = measure(warmup: options.warmup, runs: options.runs) { CountMatrix.studyByDomain(workspace) }
     report("matrix-study-domain", matrix.total, timing, target: 50, "CountMatrix.studyByDomain (\(matrix.rowLabels.count) × 14)")
 }
+
 
 // How much the signature prefilter leaves for the byte scan (matches ≤ candidates ≤ quotes).
 print("")

@@ -81,9 +81,9 @@ public struct ShellCompleter {
         case .keywordOrFile(let words):
             let keywords = match(current, words)
             return keywords.candidates.isEmpty ? fileCompletion(current) : keywords
-        case .setting: return match(current, Settings.descriptions.map(\.name))
+        case .setting: return match(current, Settings.catalogue.map(\.name))
         case .settingValue:
-            return match(current, Settings.descriptions.first { $0.name == before.last?.lowercased() }?.values ?? [])
+            return match(current, before.last.flatMap(Settings.setting(named:))?.values ?? [])
         case .command: return match(current, commandNames + ["fields", "filters"])
         case .term: return match(current, termNames)
         case .query(let subject): return queryCompletion(before, current, subject: subject)

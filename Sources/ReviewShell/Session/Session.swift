@@ -107,7 +107,7 @@ public final class Session {
         document.replace(with: snapshot.workspace)
         self.settings = settings
         notes = snapshot.notes
-        extras = snapshot.settings.filter { !Settings.descriptions.map(\.name).contains($0.key) }
+        extras = snapshot.settings.filter { Settings.setting(named: $0.key) == nil }
         cells = snapshot.history.enumerated().map { Cell(number: $0.offset + 1, command: $0.element, output: "", failed: false) }
         hasUnsavedChanges = false
         snapshotPath = path

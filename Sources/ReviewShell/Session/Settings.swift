@@ -1,6 +1,7 @@
 import ReviewKit
 
-/// The session's settings, changed with `set` and saved in snapshots.
+/// The session's settings, changed with `set` and saved in snapshots. Each is declared once in
+/// `Settings.catalogue`; `set`, its completion, the settings table and snapshots all read the declaration.
 public struct Settings: Sendable, Equatable {
     /// How results are printed.
     public var format: OutputFormat = .table
@@ -18,90 +19,108 @@ public struct Settings: Sendable, Equatable {
     /// Creates default settings.
     public init() {}
 
-    /// The names `set` accepts, with a one-line description each.
-    public static let descriptions: [(name: String, summary: String, values: [String])] = [
-        ("format", "how results are printed", OutputFormat.allCases.map(\.rawValue)),
-        ("width", "table width in columns, or auto (the terminal's)", ["auto", "80", "100", "120"]),
-        ("bands", "CASP quality band cut-offs, e.g. \"high >8..10; moderate 6..7; low ..5\"", ["seed", "\"high >8..10; moderate 6..8; low ..5.5\""]),
-        ("mapping", "TDF domain → COM-B mapping: seed (the review's) or standard (Behaviour Change Wheel)", DomainMapping.allCases.map(\.rawValue)),
-        ("colour", "ANSI colour: auto (terminal, no NO_COLOR), on or off", ["auto", "on", "off"]),
-        ("pager", "page long output on a terminal ($PAGER, else less): on or off", ["on", "off"]),
-    ]
-
-    /// The current value of a setting as `set` shows it.
-    public func value(of name: String) -> String? {
-        switch name {
-        case "format": format.rawValue
-        case "width": width.map(String.init) ?? "auto"
-        case "bands": bands == .seed ? "seed (\(bands.description))" : bands.description
-        case "mapping": mapping.rawValue
-        case "colour": colour.map { $0 ? "on" : "off" } ?? "auto"
-        case "pager": pager ? "on" : "off"
-        default: nil
-        }
+    /// The setting a name (or alias) names, case-insensitively.
+    public static func setting(named name: String) -> Setting? {
+        let key = name.lowercased()
+        return catalogue.first { $0.name == key || $0.aliases.contains(key) }
     }
 
-    /// Changes a setting from text; the error says what values are valid.
+    /// The current value of a setting as `set` shows it, or nil for an unknown name.
+    public func value(of name: String) -> String? { Self.setting(named: name)?.show(self) }
+
+    /// Changes a setting from text; the error says what values are valid (an unknown name is `.unknownSetting`).
     public mutating func set(_ name: String, to value: String) throws(ReviewError) {
-        let key = value.lowercased()
-        switch name {
-        case "format":
-            guard let format = OutputFormat(rawValue: key) else {
-                throw ReviewError("unknown format '\(value)'; expected one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            self.format = format
-        case "width":
-            if key == "auto" { width = nil; return }
-            guard let number = Int(key), (20...1000).contains(number) else { throw ReviewError("width must be auto or a number of columns from 20 to 1000; got '\(value)'") }
-            width = number
-        case "bands":
-            bands = key == "seed" || key == "default" ? .seed : try QualityBands(parsing: value)
-        case "mapping":
-            guard let mapping = DomainMapping(rawValue: key) else {
-                throw ReviewError("unknown mapping '\(value)'; expected seed or standard")
-            }
-            self.mapping = mapping
-        case "colour", "color":
-            switch key {
-            case "auto": colour = nil
-            case "on", "yes", "true": colour = true
-            case "off", "no", "false": colour = false
-            default: throw ReviewError("colour must be auto, on or off; got '\(value)'")
-            }
-        case "pager":
-            switch key {
-            case "on", "yes", "true", "auto": pager = true
-            case "off", "no", "false": pager = false
-            default: throw ReviewError("pager must be on or off; got '\(value)'")
-            }
-        default:
-            let suggestions = EditDistance.nearest(to: name, in: Settings.descriptions.map(\.name))
-            throw ReviewError(.unknownSetting, "unknown setting '\(name)'", notes: (suggestions.isEmpty ? [] : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"])
-                + ["settings: " + Settings.descriptions.map(\.name).joined(separator: ", ")])
+        guard let setting = Self.setting(named: name) else {
+            let names = Self.catalogue.map(\.name)
+            let suggestions = EditDistance.nearest(to: name, in: names)
+            throw ReviewError(.unknownSetting, "unknown setting '\(name)'",
+                              notes: (suggestions.isEmpty ? [] : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"])
+                                  + ["settings: " + names.joined(separator: ", ")])
         }
+        try setting.change(&self, value)
     }
 
-    /// The settings as snapshot key/values (only what differs from the defaults is needed, but all are written for clarity).
+    /// The settings as snapshot key/values (all of them, for clarity).
     public var snapshotValues: [String: String] {
-        [
-            "format": format.rawValue,
-            "width": width.map(String.init) ?? "auto",
-            "bands": bands.description,
-            "mapping": mapping.rawValue,
-            "colour": colour.map { $0 ? "on" : "off" } ?? "auto",
-            "pager": pager ? "on" : "off",
-        ]
+        Dictionary(uniqueKeysWithValues: Self.catalogue.map { ($0.name, $0.snapshot(self)) })
     }
 
     /// Settings restored from a snapshot; unknown keys are ignored, invalid values are errors.
     public init(snapshotValues values: [String: String]) throws(ReviewError) {
         self.init()
-        for name in ["format", "width", "bands", "mapping", "colour", "pager"] {
-            if let value = values[name] {
-                do { try set(name, to: value) } catch {
-                    throw ReviewError("setting '\(name)' in the snapshot: \(error.message)")
-                }
+        for setting in Self.catalogue {
+            guard let value = values[setting.name] else { continue }
+            do { try setting.change(&self, value) } catch {
+                throw ReviewError(error.kind, "setting '\(setting.name)' in the snapshot: \(error.message)")
             }
         }
     }
+}
+
+/// One setting: its name, what it means, the values completion offers, and how it reads, changes and is saved.
+public struct Setting: Sendable {
+    /// The name `set` takes.
+    public let name: String
+    /// Other names accepted.
+    public let aliases: [String]
+    /// A one-line meaning for the settings table.
+    public let summary: String
+    /// The values completion offers.
+    public let values: [String]
+    /// The value as `set` shows it.
+    let show: @Sendable (Settings) -> String
+    /// The value as a snapshot stores it.
+    let snapshot: @Sendable (Settings) -> String
+    /// Changes the setting from typed text.
+    let change: @Sendable (inout Settings, String) throws(ReviewError) -> Void
+}
+
+extension Settings {
+    /// Every setting, in the order `set` lists them.
+    public static let catalogue: [Setting] = [
+        Setting(name: "format", aliases: [], summary: "how results are printed", values: OutputFormat.allCases.map(\.rawValue),
+                show: { $0.format.rawValue }, snapshot: { $0.format.rawValue }) { settings, value throws(ReviewError) in
+            guard let format = OutputFormat(rawValue: value.lowercased()) else {
+                throw ReviewError("unknown format '\(value)'; expected one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            settings.format = format
+        },
+        Setting(name: "width", aliases: [], summary: "table width in columns, or auto (the terminal's)", values: ["auto", "80", "100", "120"],
+                show: { $0.width.map(String.init) ?? "auto" }, snapshot: { $0.width.map(String.init) ?? "auto" }) { settings, value throws(ReviewError) in
+            let key = value.lowercased()
+            if key == "auto" { settings.width = nil; return }
+            guard let number = Int(key), (20...1000).contains(number) else {
+                throw ReviewError("width must be auto or a number of columns from 20 to 1000; got '\(value)'")
+            }
+            settings.width = number
+        },
+        Setting(name: "bands", aliases: [], summary: "CASP quality band cut-offs, e.g. \"high >8..10; moderate 6..7; low ..5\"",
+                values: ["seed", "\"high >8..10; moderate 6..8; low ..5.5\""],
+                show: { $0.bands == .seed ? "seed (\($0.bands.description))" : $0.bands.description }, snapshot: { $0.bands.description }) { settings, value throws(ReviewError) in
+            let key = value.lowercased()
+            settings.bands = key == "seed" || key == "default" ? .seed : try QualityBands(parsing: value)
+        },
+        Setting(name: "mapping", aliases: [], summary: "TDF domain → COM-B mapping: seed (the review's) or standard (Behaviour Change Wheel)",
+                values: DomainMapping.allCases.map(\.rawValue), show: { $0.mapping.rawValue }, snapshot: { $0.mapping.rawValue }) { settings, value throws(ReviewError) in
+            guard let mapping = DomainMapping(rawValue: value.lowercased()) else { throw ReviewError("unknown mapping '\(value)'; expected seed or standard") }
+            settings.mapping = mapping
+        },
+        Setting(name: "colour", aliases: ["color"], summary: "ANSI colour: auto (terminal, no NO_COLOR), on or off", values: ["auto", "on", "off"],
+                show: { $0.colour.map { $0 ? "on" : "off" } ?? "auto" }, snapshot: { $0.colour.map { $0 ? "on" : "off" } ?? "auto" }) { settings, value throws(ReviewError) in
+            switch value.lowercased() {
+            case "auto": settings.colour = nil
+            case "on", "yes", "true": settings.colour = true
+            case "off", "no", "false": settings.colour = false
+            default: throw ReviewError("colour must be auto, on or off; got '\(value)'")
+            }
+        },
+        Setting(name: "pager", aliases: [], summary: "page long output on a terminal ($PAGER, else less): on or off", values: ["on", "off"],
+                show: { $0.pager ? "on" : "off" }, snapshot: { $0.pager ? "on" : "off" }) { settings, value throws(ReviewError) in
+            switch value.lowercased() {
+            case "on", "yes", "true", "auto": settings.pager = true
+            case "off", "no", "false": settings.pager = false
+            default: throw ReviewError("pager must be on or off; got '\(value)'")
+            }
+        },
+    ]
 }

@@ -27,3 +27,29 @@ import ReviewKit
         #expect(session.sourceDescription == "x.snapshot")
     }
 }
+
+/// The settings catalogue: one declaration per setting for `set`, completion, the table and snapshots.
+@Suite struct SettingsTests {
+    @Test func everySettingRoundTripsThroughASnapshot() throws {
+        var settings = Settings()
+        for (name, value) in [("format", "csv"), ("width", "80"), ("bands", "high 8..10; low ..7.5"), ("mapping", "standard"), ("color", "off"), ("pager", "off")] {
+            try settings.set(name, to: value)
+        }
+        #expect(try Settings(snapshotValues: settings.snapshotValues) == settings)
+        #expect(Set(settings.snapshotValues.keys) == Set(Settings.catalogue.map(\.name)))
+        #expect(settings.value(of: "COLOR") == "off", "names and aliases match without case")
+    }
+
+    @Test func unknownNamesAndBadValuesAreErrorsOfTheirKinds() {
+        var settings = Settings()
+        #expect(throws: ReviewError.self) { try settings.set("widht", to: "80") }
+        do { try settings.set("widht", to: "80") } catch {
+            #expect(error.kind == .unknownSetting)
+            #expect(error.notes.first == "did you mean 'width'?")
+        }
+        do { try settings.set("width", to: "10") } catch { #expect(error.kind == .invalidValue) }
+        do { _ = try Settings(snapshotValues: ["pager": "sometimes"]) } catch {
+            #expect(error.message == "setting 'pager' in the snapshot: pager must be on or off; got 'sometimes'")
+        }
+    }
+}

@@ -45,12 +45,20 @@ extension QueryEngine {
             combinations = overflow ? Int.max : product
         }
         if combinations <= max(1 << 16, selection.count) {
+            // Each record's combination, built one column at a time (a tight loop per column), then counted.
+            var combined = [UInt32](repeating: 0, count: selection.count)
+            combined.withUnsafeMutableBufferPointer { combined in
+                for column in columns {
+                    let cardinality = UInt32(column.cardinality)
+                    column.ranks.withUnsafeBufferPointer { ranks in
+                        for record in 0..<ranks.count { combined[record] = combined[record] &* cardinality &+ ranks[record] }
+                    }
+                }
+            }
             var counts = [Int](repeating: 0, count: combinations)
             counts.withUnsafeMutableBufferPointer { counts in
-                for record in 0..<selection.count {
-                    var combined = 0
-                    for column in columns { combined = combined &* column.cardinality &+ Int(column.ranks[record]) }
-                    counts[combined] &+= 1
+                combined.withUnsafeBufferPointer { combined in
+                    for key in combined { counts[Int(key)] &+= 1 }
                 }
             }
             let groups = counts.indices.filter { counts[$0] > 0 }.map { combined -> ([UInt32], Int) in

@@ -5,16 +5,18 @@ extension QueryEngine {
     /// by each earlier one, every pass a counting sort over the key's ranks, so the cost is linear in the
     /// number of records whatever the keys.
     func order(_ selection: RecordSelection, subject: Field.Subject, by keys: [QueryPlan.SortKey]) -> [Int] {
-        let rows = selection.rows
-        var permutation = [Int32](unsafeUninitializedCapacity: rows.count) { buffer, initialized in
-            for index in 0..<rows.count { buffer[index] = Int32(truncatingIfNeeded: index) }
-            initialized = rows.count
+        let count = selection.count
+        var permutation = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count { buffer[index] = Int32(truncatingIfNeeded: index) }
+            initialized = count
         }
         for key in keys.reversed() {
             guard let field = key.field else { continue }
             let column = ordinalColumn(field, subject: subject, selection: selection)
             permutation = Self.stableSort(permutation, ranks: column.ranks, cardinality: column.cardinality, descending: key.descending)
         }
+        // Positions index the selection; with every record selected they are the record numbers themselves.
+        guard case .list(let rows) = selection else { return permutation.map { Int($0) } }
         return permutation.map { rows[Int($0)] }
     }
 

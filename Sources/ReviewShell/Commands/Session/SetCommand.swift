@@ -15,7 +15,7 @@ struct SetCommand: Command {
         let session = context.session
         guard let nameWord = arguments.positional(0) else {
             return .table(ResultTable(title: "Settings", columns: [.init("setting"), .init("value", wraps: true), .init("meaning", wraps: true)],
-                                      rows: Settings.descriptions.map { [.text($0.name), .text(session.settings.value(of: $0.name) ?? ""), .text($0.summary)] }))
+                                      rows: Settings.catalogue.map { [.text($0.name), .text($0.show(session.settings)), .text($0.summary)] }))
         }
         let name = nameWord.text.lowercased()
         guard let valueWord = arguments.positional(1) else {
