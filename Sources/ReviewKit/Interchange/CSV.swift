@@ -266,28 +266,42 @@ public enum CSV {
     // MARK: writing
 
     /// Builds RFC 4180 CSV: fields quoted only when they hold a comma, quote, CR or LF (Python's `QUOTE_MINIMAL`),
-    /// CRLF line ends, a lone empty field written `""` so the row is not a blank line.
+    /// CRLF line ends (files) or LF (a terminal's stream), a lone empty field written `""` so the row is not a blank
+    /// line. The one CSV writer: exports, `CSVText` and the shell's `--format csv` all use it.
     public struct Writer {
+        /// How records end.
+        public enum LineEnding: Sendable {
+            /// CR LF, as RFC 4180 and spreadsheets expect in files.
+            case crlf
+            /// LF alone, for text streamed to a terminal or a pipe.
+            case lf
+        }
+
         /// The bytes so far.
         public private(set) var bytes: [UInt8] = []
+        private let lineEnd: [UInt8]
 
         /// Starts a document; `byteOrderMark` adds EF BB BF, which Excel needs to take the file as UTF-8.
-        public init(byteOrderMark: Bool = false, capacity: Int = 0) {
+        public init(byteOrderMark: Bool = false, capacity: Int = 0, lineEnding: LineEnding = .crlf) {
             bytes.reserveCapacity(capacity)
             if byteOrderMark { bytes += [0xEF, 0xBB, 0xBF] }
+            lineEnd = lineEnding == .crlf ? [13, 10] : [10]
         }
+
+        /// The document as text.
+        public var text: String { String(decoding: bytes, as: UTF8.self) }
 
         /// Appends one record.
         public mutating func row(_ fields: [String]) {
             if fields.count == 1 && fields[0].isEmpty {
-                bytes += [34, 34, 13, 10]
+                bytes += [34, 34] + lineEnd
                 return
             }
             for (index, field) in fields.enumerated() {
                 if index > 0 { bytes.append(44) }
                 append(field)
             }
-            bytes += [13, 10]
+            bytes += lineEnd
         }
 
         /// Appends one field (quoted when needed), without a separator.
@@ -321,10 +335,10 @@ public enum CSVText {
         try CSV.rows(Array(text.utf8), path: path)
     }
 
-    /// Formats rows as CSV text (CRLF line ends, minimal quoting).
-    public static func text(_ rows: [[String]]) -> String {
-        var writer = CSV.Writer()
+    /// Formats rows as CSV text (CRLF line ends unless `lineEnding` says otherwise, minimal quoting).
+    public static func text(_ rows: [[String]], lineEnding: CSV.Writer.LineEnding = .crlf) -> String {
+        var writer = CSV.Writer(lineEnding: lineEnding)
         for row in rows { writer.row(row) }
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.text
     }
 }

@@ -368,12 +368,9 @@ struct Importer {
         if let theme = try resolveSubTheme(record) {
             if let theme {
                 // The sub-theme decides the coding; cells left empty take it, cells given must agree.
-                func mismatch(_ name: String, _ value: String) -> FileError {
-                    fail(record, name, "the \(name) does not match sub-theme \(theme.code) '\(theme.label.prefix(50))', whose \(name) is \(value.lowercased()); leave the cell empty or correct it")
+                if let (name, value) = theme.conflict(direction: direction ?? nil, component: component ?? nil, domain: domain ?? nil) {
+                    throw fail(record, name, "the \(name) does not match sub-theme \(theme.code) '\(theme.label.prefix(50))', whose \(name) is \(value.lowercased()); leave the cell empty or correct it")
                 }
-                if case .some(.some(let given)) = direction, given != theme.direction { throw mismatch("direction", theme.direction.slug) }
-                if case .some(.some(let given)) = component, given != theme.component { throw mismatch("component", theme.component.name) }
-                if case .some(.some(let given)) = domain, given != theme.domain { throw mismatch("domain", theme.domain.name) }
                 quote.direction = theme.direction
                 quote.component = theme.component
                 quote.domain = theme.domain
@@ -382,9 +379,8 @@ struct Importer {
                 quote.subTheme = nil
             }
         } else if let themeID = quote.subTheme, let theme = themesByID[themeID],
-                  theme.direction != quote.direction || theme.component != quote.component || theme.domain != quote.domain {
-            throw fail(record, column["direction"] != nil ? "direction" : "text",
-                       "quote Q\(quote.id)'s new coding does not match its sub-theme \(theme.code); add a subtheme column")
+                  !theme.fits(direction: quote.direction, component: quote.component, domain: quote.domain) {
+            throw fail(record, column["direction"] != nil ? "direction" : "text", theme.codingMismatch(quoteID: quote.id).message + "; add a subtheme column")
         }
         if let studyCell = trimmed(record, "study") {
             quote.studyID = studyCell.isEmpty ? nil : try resolveStudy(record, studyCell)

@@ -96,7 +96,7 @@ public enum JSONExport {
     }
 }
 
-/// A byte buffer with JSON string escaping.
+/// A byte buffer for the JSON export (strings escaped by `JSONString`).
 struct JSONBuffer {
     var bytes: [UInt8] = []
 
@@ -114,26 +114,5 @@ struct JSONBuffer {
         value.withUTF8 { string(utf8: $0) }
     }
 
-    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(34)
-        var start = 0
-        for index in 0..<utf8.count {
-            let byte = utf8[index]
-            guard byte < 0x20 || byte == 34 || byte == 92 else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-            switch byte {
-            case 34: bytes += [92, 34]
-            case 92: bytes += [92, 92]
-            case 10: bytes += [92, UInt8(ascii: "n")]
-            case 13: bytes += [92, UInt8(ascii: "r")]
-            case 9: bytes += [92, UInt8(ascii: "t")]
-            default:
-                let digit = { (value: UInt8) -> UInt8 in value < 10 ? 48 + value : 87 + value }
-                bytes += [92, UInt8(ascii: "u"), 48, 48, digit(byte >> 4), digit(byte & 15)]
-            }
-            start = index + 1
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-        bytes.append(34)
-    }
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>) { JSONString.append(utf8, to: &bytes) }
 }

@@ -42,6 +42,23 @@ public struct NameMatcher<Value: Sendable & Equatable>: Sendable {
         return .unknown(suggestions: suggestions(for: key))
     }
 
+    /// The value a typed name resolves to, or an error that says what was typed, what it could be, and the valid names.
+    ///
+    /// `what` names the kind of value in the message ("TDF domain" gives "unknown TDF domain 'x'" and
+    /// "valid TDF domains: …"); `span` is where the name was typed, for the caret.
+    public func value(for typed: String, what: String, at span: Range<Int>?) throws(ReviewError) -> Value {
+        switch resolve(typed) {
+        case .found(let value): return value
+        case .ambiguous(let names):
+            throw ReviewError(.ambiguousName, "'\(typed)' could be \(names.map { "'\($0)'" }.joined(separator: " or ")); type more of the name", span: span)
+        case .unknown(let suggestions):
+            var notes: [String] = []
+            if !suggestions.isEmpty { notes.append("did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?") }
+            notes.append("valid \(what)s: " + displayNames.joined(separator: "; "))
+            throw ReviewError(.unknownName, "unknown \(what) '\(typed)'", span: span, notes: notes)
+        }
+    }
+
     /// The display names nearest to a folded key, best first.
     func suggestions(for key: String, limit: Int = 3) -> [String] {
         var best: [String: Int] = [:]

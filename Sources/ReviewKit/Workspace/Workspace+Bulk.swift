@@ -57,8 +57,8 @@ extension Workspace {
         var studyRows: [String: Int32] = [:]
         studyRows.reserveCapacity(studies.count)
         for (index, study) in studies.enumerated() { studyRows[study.id] = Int32(index) }
-        var coding: [Int: (UInt8, UInt8, UInt8)] = [:]
-        for theme in subThemes { coding[theme.id] = (theme.direction.rawValue, theme.component.rawValue, theme.domain.rawValue) }
+        var themes: [Int: SubTheme] = [:]
+        for theme in subThemes { themes[theme.id] = theme }
 
         let start = quotes.count
         if let expectedCount { quotes.reserveCapacity(start + expectedCount, textBytes: expectedTextBytes.map { quotes.textByteCount + $0 }) }
@@ -79,9 +79,9 @@ extension Workspace {
                 }
                 var subTheme: Int32 = -1
                 if let id = quote.subTheme {
-                    guard let codes = coding[id] else { throw ReviewError("no sub-theme with id \(id)") }
-                    guard codes == (direction, component, domain) else {
-                        throw ReviewError("quote Q\(quote.id)'s coding does not match its sub-theme \(id)")
+                    guard let theme = themes[id] else { throw ReviewError(.notFound, "no sub-theme with id \(id)") }
+                    guard theme.fits(direction: quote.direction, component: quote.component, domain: quote.domain) else {
+                        throw theme.codingMismatch(quoteID: quote.id)
                     }
                     subTheme = Int32(id)
                 }

@@ -137,8 +137,8 @@ extension Workspace {
         var subTheme: Int32 = -1
         if let id = quote.subTheme {
             guard let theme = self.subTheme(id) else { throw unknownSubTheme(id) }
-            guard theme.direction == quote.direction, theme.component == quote.component, theme.domain == quote.domain else {
-                throw ReviewError("quote Q\(quote.id)'s coding does not match its sub-theme \(theme.code) (\(theme.direction.slug), \(theme.component.name), \(theme.domain.name))")
+            guard theme.fits(direction: quote.direction, component: quote.component, domain: quote.domain) else {
+                throw theme.codingMismatch(quoteID: quote.id)
             }
             subTheme = Int32(id)
         }

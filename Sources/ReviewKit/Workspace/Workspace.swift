@@ -20,6 +20,11 @@ public struct Workspace: Sendable {
     /// The index of a study id in `studies`.
     public func studyIndex(of id: String) -> Int? { studies.firstIndex { $0.id == id } }
 
+    /// The index of the study a reviewer names by id: exactly, else ignoring case ("s06" is S06).
+    public func studyIndex(matching typed: String) -> Int? {
+        studyIndex(of: typed) ?? studies.firstIndex { $0.id.lowercased() == typed.lowercased() }
+    }
+
     /// A study by id.
     public func study(_ id: String) -> Study? { studyIndex(of: id).map { studies[$0] } }
 

@@ -2,14 +2,14 @@ import ReviewKit
 
 /// The set of commands a shell knows, looked up by name or alias (case-insensitively).
 public struct CommandRegistry: Sendable {
-    /// The commands, in `help` order.
-    public let commands: [CommandSpec]
+    /// The commands, in `help` order within their groups.
+    public let commands: [any Command]
 
     /// Creates a registry.
-    public init(_ commands: [CommandSpec]) { self.commands = commands }
+    public init(_ commands: [any Command]) { self.commands = commands }
 
     /// The command a word names.
-    public func command(named name: String) -> CommandSpec? {
+    public func command(named name: String) -> (any Command)? {
         let key = name.lowercased()
         return commands.first { $0.name == key || $0.aliases.contains(key) }
     }
@@ -17,20 +17,24 @@ public struct CommandRegistry: Sendable {
     /// Every command name and alias.
     public var allNames: [String] { commands.flatMap { [$0.name] + $0.aliases } }
 
-    /// The groups, in help order.
-    public static let groups = ["query", "figures", "editing", "files", "teaching", "scripting", "session"]
+    /// The commands of a help group, in order.
+    public func commands(in group: CommandGroup) -> [any Command] { commands.filter { $0.group == group } }
 
     /// All commands of `review`.
-    public static let standard: CommandRegistry = {
-        let core: [CommandSpec] = [
-            .studies, .study, .quotes, .quote, .themes,
-            .domains, .matrix, .casp, .bands, .kappa,
-            .set, .note, .history, .notebook, .help, .quit,
-            .add, .edit, .remove, .code, .uncode, .appraise, .undo, .redo,
-            .save, .load, .import, .export,
-            .explain, .tutorial, .quiz,
-            .expect, .source,
-        ]
-        return CommandRegistry(core)
-    }()
+    public static let standard = CommandRegistry([
+        // query
+        StudiesCommand(), StudyCommand(), QuotesCommand(), QuoteCommand(), ThemesCommand(),
+        // figures
+        DomainsCommand(), MatrixCommand(), CaspCommand(), BandsCommand(), KappaCommand(),
+        // session
+        SetCommand(), NoteCommand(), HistoryCommand(), NotebookCommand(), HelpCommand(), QuitCommand(),
+        // editing
+        AddCommand(), EditCommand(), RemoveCommand(), CodeCommand(), UncodeCommand(), AppraiseCommand(), UndoCommand(), RedoCommand(),
+        // files
+        SaveCommand(), LoadCommand(), ImportCommand(), ExportCommand(),
+        // teaching
+        ExplainCommand(), TutorialCommand(), QuizCommand(),
+        // scripting
+        ExpectCommand(), SourceCommand(),
+    ])
 }

@@ -1,7 +1,9 @@
 import Foundation
 import ReviewKit
 
-/// Proposes completions for the word before the cursor: commands, sub-commands, fields, operators and values.
+/// Proposes completions for the word before the cursor, from each command's declared arguments: commands,
+/// sub-commands, positional values, `key=` options and their values, and inside queries fields, operators
+/// and values from the field catalogue.
 public struct ShellCompleter {
     /// The shell whose commands and workspace are completed.
     let shell: Shell
@@ -19,37 +21,76 @@ public struct ShellCompleter {
             let key = TextFolding.fold(typed)
             return Completion(replacingLast: textBeforeCursor.count, candidates: choices.filter { TextFolding.fold($0).hasPrefix(key) })
         }
-        let (words, current) = Self.split(textBeforeCursor)
-        guard !words.isEmpty else { return match(current, shell.commands.allNames.filter { $0 != "?" }) }
-        guard let spec = shell.commands.command(named: words[0]) else { return .none }
-        let arguments = Array(words.dropFirst())
-        // key=value words (editing commands, kappa options).
+        let (words, current, _) = Self.split(textBeforeCursor)
+        guard !words.isEmpty else { return match(current, commandNames) }
+        guard let command = shell.commands.command(named: words[0]) else { return .none }
+        var arguments = Array(words.dropFirst())
+        var signature = command.signature
+        if let subcommands = signature.subcommands {
+            guard let first = arguments.first else {
+                let choices = subcommands.choices.map(\.name)
+                let matched = match(current, choices)
+                // An optional sub-command: the command's own arguments are offered too.
+                return subcommands.missing != nil || !matched.candidates.isEmpty ? matched : complete(current, arguments, signature)
+            }
+            if let chosen = signature.subcommand(named: first) {
+                signature = chosen.signature
+                arguments.removeFirst()
+            }
+        }
+        return complete(current, arguments, signature)
+    }
+
+    /// Completes the word being typed after `arguments`, under a signature.
+    private func complete(_ current: String, _ arguments: [String], _ signature: ArgumentSignature) -> Completion {
+        if let rest = signature.rest {
+            if rest.introducedBy == nil { return complete(current, arguments, as: rest.kind) }
+            if let start = arguments.firstIndex(where: { $0.lowercased() == rest.introducedBy }) {
+                return complete(current, Array(arguments[(start + 1)...]), as: rest.kind)
+            }
+        }
+        // key=value: the option's values.
         if let equals = current.firstIndex(of: "="), !current.hasPrefix("\"") {
             let key = current[..<equals].lowercased()
             let value = String(current[current.index(after: equals)...])
-            let completion = match(value, values(forField: key))
+            let completion = signature.option(named: key).map { complete(value, [], as: $0.kind) } ?? .none
             return Completion(replacingLast: completion.replacingLast, candidates: completion.candidates)
         }
-        if arguments.isEmpty, !spec.subcommands.isEmpty, spec.argument != .quoteQuery || spec.name == "matrix" {
-            let subcommandMatch = match(current, spec.subcommands)
-            if !subcommandMatch.candidates.isEmpty || spec.argument == .none { return subcommandMatch }
+        let positionals = arguments.filter { !$0.contains("=") && !signature.flags.contains($0.lowercased()) }
+        var candidates: [String] = []
+        if let positional = signature.positional(at: positionals.count) {
+            candidates += complete(current, positionals, as: positional.kind).candidates
         }
-        switch spec.argument {
-        case .none: return .none
-        case .command: return match(current, shell.commands.allNames.filter { $0 != "?" } + (spec.name == "help" ? ["fields", "filters"] : []))
+        candidates += match(current, signature.options.map { $0.key + "=" } + signature.flags).candidates
+        if let rest = signature.rest, let introducer = rest.introducedBy { candidates += match(current, [introducer]).candidates }
+        var seen = Set<String>()
+        return Completion(replacingLast: current.count, candidates: candidates.filter { seen.insert($0).inserted })
+    }
+
+    /// Completes a word of a given kind (`before` are the words of the same argument list typed before it).
+    private func complete(_ current: String, _ before: [String], as kind: ArgumentKind) -> Completion {
+        let workspace = shell.session.workspace
+        switch kind {
+        case .text, .number: return Completion(replacingLast: current.count, candidates: [])
         case .file: return fileCompletion(current)
-        case .studyID: return match(current, shell.session.workspace.studies.map(\.id))
-        case .quoteID: return match(current, shell.session.workspace.quotes.ids.prefix(5000).map { "Q\($0)" })
+        case .quoteID: return match(current, workspace.quotes.ids.prefix(5000).map { "Q\($0)" })
+        case .studyID: return match(current, workspace.studies.map(\.id))
+        case .subTheme: return match(current, workspace.subThemes.map(\.code))
+        case .field(let name): return match(current, values(forField: name))
+        case .keyword(let words): return match(current, words)
+        case .keywordOrFile(let words):
+            let keywords = match(current, words)
+            return keywords.candidates.isEmpty ? fileCompletion(current) : keywords
+        case .setting: return match(current, Settings.descriptions.map(\.name))
+        case .settingValue:
+            return match(current, Settings.descriptions.first { $0.name == before.last?.lowercased() }?.values ?? [])
+        case .command: return match(current, commandNames + ["fields", "filters"])
         case .term: return match(current, termNames)
-        case .setting:
-            if arguments.isEmpty { return match(current, Settings.descriptions.map(\.name)) }
-            return match(current, Settings.descriptions.first { $0.name == arguments[0].lowercased() }?.values ?? [])
-        case .editing:
-            return match(current, ["domain=", "component=", "direction=", "subtheme=", "study=", "ref=", "page=", "text=", "label=", "year=", "country="] + shell.session.workspace.quotes.ids.suffix(20).map { "Q\($0)" })
-        case .quoteQuery, .studyQuery:
-            return queryCompletion(arguments, current, subject: spec.argument == .quoteQuery ? .quote : .study)
+        case .query(let subject): return queryCompletion(before, current, subject: subject)
         }
     }
+
+    private var commandNames: [String] { shell.commands.allNames.filter { $0 != "?" } }
 
     private var termNames: [String] {
         COMBComponent.allCases.map(\.name) + COMBComponent.Source.allCases.map(\.name) + TDFDomain.allCases.map(\.name) + ["COM-B", "TDF", "CASP", "kappa"]
@@ -57,7 +98,7 @@ public struct ShellCompleter {
 
     /// Completes inside a query: after `FIELD OP` the field's values, after `by` field names, otherwise fields and keywords.
     private func queryCompletion(_ words: [String], _ current: String, subject: Field.Subject) -> Completion {
-        let operators: Set<String> = ["=", "!=", "<", "<=", ">", ">=", "contains", "~", "in", "is"]
+        let operators = Set(FilterOperator.allCases.map(\.symbol) + ["~", "is"])
         // Find the last operator and the field before it, allowing a value of several words in progress.
         var index = words.count - 1
         var valueWords: [String] = []
@@ -67,49 +108,34 @@ public struct ShellCompleter {
         }
         if index >= 1, operators.contains(words[index].lowercased()), let field = Field.named(words[index - 1].trimmingCharacters(in: CharacterSet(charactersIn: "(")), for: subject) {
             let typed = (valueWords + [current]).joined(separator: " ")
-            let fieldName = (field.viaStudy ? "study." : "") + field.field.name
-            let completion = match(typed.hasPrefix("(") ? String(typed.dropFirst()) : typed, values(forField: fieldName, subject: subject))
+            let completion = match(typed.hasPrefix("(") ? String(typed.dropFirst()) : typed, values(forField: field.name, subject: subject))
             // Replace the whole multi-word value typed so far.
             return Completion(replacingLast: completion.candidates.isEmpty ? 0 : typed.count - (typed.hasPrefix("(") ? 1 : 0), candidates: completion.candidates)
         }
         if let last = words.last?.lowercased(), last == "by" {
             return match(current, Field.names(for: subject))
         }
-        if let last = words.last, Field.named(last, for: subject) != nil {
-            return match(current, Field.named(last, for: subject)!.field.operators)
+        if let last = words.last, let field = Field.named(last, for: subject) {
+            return match(current, field.field.type.operatorSpellings)
         }
         return match(current, Field.names(for: subject) + Self.queryKeywords)
     }
 
-    /// Values a field takes: framework names (quoted when they contain spaces or slashes), ids, labels, bands, answers.
+    /// Values a field takes, from the field catalogue: framework names, ids, labels, bands, answers.
+    /// A `key=` option is completed as the field of that name (quote fields first, then study fields).
     func values(forField name: String, subject: Field.Subject = .quote) -> [String] {
-        let workspace = shell.session.workspace
-        switch name.lowercased() {
-        case "domain", "tdf": return TDFDomain.allCases.map(\.name)
-        case "component", "comb": return COMBComponent.allCases.map(\.name) + COMBComponent.Source.allCases.map(\.rawValue)
-        case "source": return COMBComponent.Source.allCases.map(\.rawValue)
-        case "direction", "dir": return Direction.allCases.map(\.slug)
-        case "study": return workspace.studies.map(\.id) + Array(Set(workspace.studies.map(\.label))).sorted()
-        case "subtheme", "theme": return workspace.subThemes.map(\.code) + workspace.subThemes.map(\.label)
-        case "band", "study.band": return shell.session.settings.bands.bands.map(\.name) + ["none"]
-        case "id": return subject == .quote ? workspace.quotes.ids.prefix(5000).map { "Q\($0)" } : workspace.studies.map(\.id)
-        case "label", "study.label": return workspace.studies.map(\.label)
-        case "format": return OutputFormat.allCases.map(\.rawValue)
-        case "mapping": return DomainMapping.allCases.map(\.rawValue)
-        default:
-            if name.hasPrefix("q") || name.hasPrefix("study.q"), name.last?.isNumber == true { return ["yes", "\"can't tell\"", "no"] }
-            return []
-        }
+        guard let field = Field.named(name, for: subject) ?? Field.named(name, for: .study) else { return [] }
+        return field.field.completion.values(in: shell.session.queryContext)
     }
 
     /// Candidates that start with the typed word (ignoring case, accents and an opening quote), quoted when needed.
     func match(_ typed: String, _ candidates: [String]) -> Completion {
-        let opened = typed.first.map { "\"'\u{201C}".contains($0) } == true
+        let opened = typed.first.map { QuotedText.closingMark(for: $0) != nil } == true
         let key = TextFolding.fold(opened ? String(typed.dropFirst()) : typed)
         var seen = Set<String>()
         var result: [String] = []
         for candidate in candidates {
-            let plain = candidate.hasPrefix("\"") ? String(candidate.dropFirst().dropLast()) : candidate
+            let plain = QuotedText.unquoted(candidate)
             guard TextFolding.fold(plain).hasPrefix(key) else { continue }
             let needsQuotes = opened || plain.contains(" ") || plain.contains("/") || plain.contains(",")
             let shown = needsQuotes ? "\"" + plain + "\"" : plain
@@ -134,22 +160,26 @@ public struct ShellCompleter {
         return Completion(replacingLast: typed.count, candidates: candidates)
     }
 
-    /// Splits the text before the cursor into finished words and the word being typed (an open quote starts it).
-    static func split(_ text: String) -> (words: [String], current: String) {
+    /// Splits the text before the cursor into finished words and the word being typed; quotation marks open
+    /// a string by the language's rule (`QuotedText`), so an open string is one word in progress (`openString`
+    /// is the mark that would close it).
+    static func split(_ text: String) -> (words: [String], current: String, openString: Character?) {
         var words: [String] = []
         var current = ""
         var quote: Character?
+        var previous: Character?
         for c in text {
             if let close = quote {
                 current.append(c)
-                if QuoteChars.closes(c, close) { quote = nil }
+                if QuotedText.closes(c, close) { quote = nil }
             } else if c.isWhitespace {
                 if !current.isEmpty { words.append(current); current = "" }
             } else {
-                if current.isEmpty || current.last == "=", let close = QuoteChars.closing(for: c) { quote = close }
+                if let close = QuotedText.closingMark(for: c), QuotedText.opensString(after: previous) { quote = close }
                 current.append(c)
             }
+            previous = c
         }
-        return (words.map { $0.hasPrefix("\"") && $0.hasSuffix("\"") && $0.count >= 2 ? String($0.dropFirst().dropLast()) : $0 }, current)
+        return (words.map(QuotedText.unquoted), current, quote)
     }
 }

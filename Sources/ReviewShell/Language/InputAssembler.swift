@@ -1,4 +1,7 @@
-/// Decides whether typed lines form a whole command: an unclosed quote or a trailing backslash continues it.
+import ReviewKit
+
+/// Decides whether typed lines form a whole command: an unclosed quote (by the language's one quote rule,
+/// `QuotedText`) or a trailing backslash continues it.
 public enum InputAssembler {
     /// Whether `text` needs another line.
     public static func needsContinuation(_ text: String) -> Bool {
@@ -13,19 +16,5 @@ public enum InputAssembler {
     }
 
     /// Whether a quote opened in `text` is still open at its end.
-    public static func hasUnclosedQuote(_ text: String) -> Bool {
-        var open: Character?
-        var previous: Character = " "
-        var escaped = false
-        for c in text {
-            if let close = open {
-                if escaped { escaped = false } else if c == "\\" { escaped = true } else if QuoteChars.closes(c, close) { open = nil }
-            } else if let close = QuoteChars.closing(for: c), previous.isWhitespace || previous == "=" || previous == "(" || previous == "," {
-                // An apostrophe inside a word (don't) opens nothing.
-                open = close
-            }
-            previous = c
-        }
-        return open != nil
-    }
+    public static func hasUnclosedQuote(_ text: String) -> Bool { QuotedText.unclosedString(in: text) != nil }
 }

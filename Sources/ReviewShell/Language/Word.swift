@@ -1,3 +1,5 @@
+import ReviewKit
+
 /// One word of a command line: bare, quoted, or `key=value`, with its Character span.
 public struct Word: Sendable, Equatable {
     /// The text (quotes removed, escapes resolved).
@@ -6,16 +8,21 @@ public struct Word: Sendable, Equatable {
     public var span: Range<Int>
     /// Whether it was quoted (a quoted word is never a keyword or an option).
     public var quoted: Bool
-    /// For `key=value` words: the key (lowercased) and the value.
-    public var option: (key: String, value: String, valueSpan: Range<Int>)?
+    /// For `key=value` words: the key (lowercased), the value and where the value is.
+    public var option: Option?
 
-    /// Equality by text, span and quoting.
-    public static func == (lhs: Word, rhs: Word) -> Bool {
-        lhs.text == rhs.text && lhs.span == rhs.span && lhs.quoted == rhs.quoted && lhs.option?.key == rhs.option?.key && lhs.option?.value == rhs.option?.value
+    /// The parts of a `key=value` word.
+    public struct Option: Sendable, Equatable {
+        /// The key, lowercased.
+        public var key: String
+        /// The value, quotes removed.
+        public var value: String
+        /// Where the value is.
+        public var valueSpan: Range<Int>
     }
 }
 
-/// Splits command arguments into words, honouring "double", 'single' and “curly” quotes.
+/// Splits command arguments into words. Quoted strings follow the language's one rule (`QuotedText`).
 public enum WordSplitter {
     /// Splits `text`, whose first Character is at column `offset` of the command line.
     public static func split(_ text: String, offset: Int = 0) throws(Diagnostic) -> [Word] {
@@ -31,18 +38,14 @@ public enum WordSplitter {
             var valueStart = start
             while i < chars.count && !chars[i].isWhitespace {
                 let c = chars[i]
-                if let close = QuoteChars.closing(for: c), (i == start || value.isEmpty || chars[i - 1] == "=") {
+                if QuotedText.opensString(chars, at: i) {
+                    guard let (inside, end) = QuotedText.scan(chars, openingAt: i) else {
+                        throw Diagnostic(.error, "unclosed quote: add a closing \(QuotedText.closingMark(for: c)!)",
+                                         column: i + offset + 1, length: chars.count - i, exitCode: 1)
+                    }
                     quoted = true
-                    let open = i
-                    i += 1
-                    while i < chars.count && !QuoteChars.closes(chars[i], close) {
-                        if chars[i] == "\\" && i + 1 < chars.count && (chars[i + 1] == close || chars[i + 1] == "\\") { i += 1 }
-                        value.append(chars[i]); i += 1
-                    }
-                    guard i < chars.count else {
-                        throw Diagnostic(.error, "unclosed quote: add a closing \(close)", column: open + offset + 1, length: chars.count - open, exitCode: 1)
-                    }
-                    i += 1
+                    value += inside
+                    i = end
                     continue
                 }
                 if c == "=" && key == nil && !quoted && !value.isEmpty && value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
@@ -57,27 +60,11 @@ public enum WordSplitter {
             }
             var word = Word(text: value, span: (start + offset)..<(i + offset), quoted: quoted, option: nil)
             if let key {
-                word.option = (key, value, (valueStart + offset)..<(i + offset))
+                word.option = Word.Option(key: key, value: value, valueSpan: (valueStart + offset)..<(i + offset))
                 word.text = String(chars[start..<i])
             }
             words.append(word)
         }
         return words
-    }
-}
-
-/// The quotation marks the command language accepts.
-enum QuoteChars {
-    static func closing(for c: Character) -> Character? {
-        switch c {
-        case "\"": "\""
-        case "'": "'"
-        case "\u{201C}": "\u{201D}"
-        default: nil
-        }
-    }
-
-    static func closes(_ c: Character, _ close: Character) -> Bool {
-        c == close || (close == "\u{201D}" && c == "\"")
     }
 }

@@ -9,29 +9,31 @@ public enum JSONText {
         case .message(let text): return object([("type", string("message")), ("text", string(text))])
         case .text(let text): return object([("type", string("text")), ("text", string(text))])
         case .figure(let figure):
-            return object([("type", string("figure")), ("name", string(figure.name)), ("value", value(figure.value)),
+            return object([("type", string("figure")), ("name", string(figure.label)), ("value", value(figure.value)),
                            ("detail", figure.detail.map(string) ?? "null")])
         case .record(let record):
             return object([("type", string("record")), ("title", record.title.map(string) ?? "null"),
-                           ("fields", object(record.fields.map { ($0.name, value($0.value)) })),
+                           ("fields", object(record.fields.map { ($0.label, value($0.value)) })),
                            ("notes", array(record.footnotes.map(string)))])
         case .table(let table):
-            let rows = table.rows.map { row in object(zip(table.columns, row).map { ($0.name, value($1)) }) }
+            let rows = table.rows.map { row in object(zip(table.columns, row).map { ($0.label, value($1)) }) }
             return object([("type", string("table")), ("title", table.title.map(string) ?? "null"),
-                           ("columns", array(table.columns.map { string($0.name) })), ("rows", array(rows)),
+                           ("columns", array(table.columns.map { string($0.label) })), ("rows", array(rows)),
                            ("notes", array(table.footnotes.map(string)))])
         case .sequence(let items):
             return object([("type", string("sequence")), ("items", array(items.map(render)))])
         }
     }
 
-    /// The JSON of a value: numbers as numbers, missing as null.
+    /// The JSON of a value: numbers as numbers, unknown as null; p-values, pairs, lists and not-applicable
+    /// words keep the text a table shows for now (docs/formats.md).
     public static func value(_ value: ResultValue) -> String {
         switch value {
         case .text(let text): string(text)
         case .integer(let number): String(number)
         case .number(let number, _): number.isFinite ? "\(number)" : "null"
         case .missing: "null"
+        case .pValue, .pair, .list, .absent: string(value.description)
         }
     }
 
@@ -43,36 +45,6 @@ public enum JSONText {
     /// A JSON array of already-encoded values.
     public static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
 
-    /// A JSON string literal.
-    public static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-}
-
-extension String {
-    /// "0.430245000000" → "0.430245"; "8.000000" → "8".
-    var trimmedNumber: String {
-        guard contains(".") else { return self }
-        var copy = self
-        while copy.last == "0" { copy.removeLast() }
-        if copy.last == "." { copy.removeLast() }
-        return copy
-    }
+    /// A JSON string literal (the one escaper, `JSONString`).
+    public static func string(_ text: String) -> String { JSONString.quoted(text) }
 }

@@ -34,15 +34,15 @@ public struct Renderer: Sendable {
         case .message(let text): return text + "\n"
         case .text(let text): return wrapProse(text)
         case .figure(let figure):
-            return "\(figure.name): \(figure.value)" + (figure.detail.map { " (\($0))" } ?? "") + "\n"
+            return "\(figure.label): \(figure.value)" + (figure.detail.map { " (\($0))" } ?? "") + "\n"
         case .record(let record):
             var out = record.title.map { bold($0) + "\n" } ?? ""
-            let nameWidth = min(28, record.fields.map { DisplayWidth.of($0.name) }.max() ?? 0)
+            let nameWidth = min(28, record.fields.map { DisplayWidth.of($0.label) }.max() ?? 0)
             let valueWidth = max(20, width - nameWidth - 4)
             for field in record.fields {
                 let lines = DisplayWidth.wrap(field.value.description, width: valueWidth)
                 for (index, line) in lines.enumerated() {
-                    let label = index == 0 ? DisplayWidth.pad(field.name + ":", to: nameWidth + 1) : String(repeating: " ", count: nameWidth + 1)
+                    let label = index == 0 ? DisplayWidth.pad(field.label + ":", to: nameWidth + 1) : String(repeating: " ", count: nameWidth + 1)
                     out += "  " + label + " " + line + "\n"
                 }
             }
@@ -77,14 +77,14 @@ public struct Renderer: Sendable {
         let cells = table.rows.map { $0.map(\.description) }
         let count = table.columns.count
         var widths = (0..<count).map { column in
-            max(DisplayWidth.of(table.columns[column].name), cells.map { DisplayWidth.of($0[column]) }.max() ?? 0)
+            max(DisplayWidth.of(table.columns[column].label), cells.map { DisplayWidth.of($0[column]) }.max() ?? 0)
         }
         // Shrink wrapping columns, widest first, until the table fits.
         let separator = table.compact ? 1 : 2
         // A wrapping column keeps at least its longest word (up to 20) and 14 columns, so words and short
         // citations are not cut; the widest wrapping column (usually the quote) gives way last.
         let minimums = (0..<count).map { column -> Int in
-            let longestWord = ([table.columns[column].name] + cells.map { $0[column] })
+            let longestWord = ([table.columns[column].label] + cells.map { $0[column] })
                 .flatMap { $0.split(separator: " ") }.map { DisplayWidth.of(String($0)) }.max() ?? 0
             return min(widths[column], max(min(20, longestWord), 14))
         }
@@ -122,7 +122,7 @@ public struct Renderer: Sendable {
             }
             return text
         }
-        out += line(table.columns.map(\.name), header: true)
+        out += line(table.columns.map(\.label), header: true)
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: separator)) + "\n"
         for row in cells {
             // Ctrl-C stops a long listing at the next row.
@@ -138,28 +138,30 @@ public struct Renderer: Sendable {
 
     // MARK: csv / tsv
 
-    private func delimited(_ result: CommandResult, separator: String) -> String {
-        func field(_ text: String) -> String {
-            if separator == "\t" {
-                return text.replacingAll("\t", with: " ").replacingAll("\n", with: " ")
-            }
-            guard text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") else { return text }
-            return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
-        }
+    /// Rows of text for delimited output: a table's header and rows, a record's fields, a figure.
+    private func delimitedRows(_ result: CommandResult) -> [[String]]? {
         func raw(_ value: ResultValue) -> String {
             if case .missing = value { return "" }
             return value.description
         }
         switch result {
+        case .figure(let figure): return [["name", "value"], [figure.label, raw(figure.value)]]
+        case .record(let record): return [["field", "value"]] + record.fields.map { [$0.label, raw($0.value)] }
+        case .table(let table): return [table.columns.map(\.label)] + table.rows.map { $0.map(raw) }
+        default: return nil
+        }
+    }
+
+    /// CSV through the one CSV writer (LF line ends on a stream); TSV with tabs and line breaks made spaces.
+    private func delimited(_ result: CommandResult, separator: String) -> String {
+        switch result {
         case .empty: return ""
         case .message(let text), .text(let text): return text.hasSuffix("\n") ? text : text + "\n"
-        case .figure(let figure): return "name\(separator)value\n\(field(figure.name))\(separator)\(field(raw(figure.value)))\n"
-        case .record(let record):
-            return "field\(separator)value\n" + record.fields.map { field($0.name) + separator + field(raw($0.value)) + "\n" }.joined()
-        case .table(let table):
-            return ([table.columns.map { field($0.name) }.joined(separator: separator)]
-                + table.rows.map { $0.map { field(raw($0)) }.joined(separator: separator) }).joined(separator: "\n") + "\n"
         case .sequence(let items): return items.map { delimited($0, separator: separator) }.joined(separator: "\n")
+        default:
+            let rows = delimitedRows(result) ?? []
+            if separator == "," { return CSVText.text(rows, lineEnding: .lf) }
+            return rows.map { $0.map { $0.replacingAll("\t", with: " ").replacingAll("\n", with: " ") }.joined(separator: "\t") + "\n" }.joined()
         }
     }
 
@@ -170,35 +172,21 @@ public struct Renderer: Sendable {
         switch result {
         case .empty: return ""
         case .message(let text), .text(let text): return text.hasSuffix("\n") ? text : text + "\n"
-        case .figure(let figure): return "**\(figure.name)**: \(figure.value)" + (figure.detail.map { " (\($0))" } ?? "") + "\n"
+        case .figure(let figure): return "**\(figure.label)**: \(figure.value)" + (figure.detail.map { " (\($0))" } ?? "") + "\n"
         case .record(let record):
             var out = record.title.map { "### \($0)\n\n" } ?? ""
             out += "| field | value |\n|---|---|\n"
-            for f in record.fields { out += "| \(cell(f.name)) | \(cell(f.value.description)) |\n" }
+            for f in record.fields { out += "| \(cell(f.label)) | \(cell(f.value.description)) |\n" }
             for note in record.footnotes { out += "\n" + note + "\n" }
             return out
         case .table(let table):
             var out = table.title.map { "### \($0)\n\n" } ?? ""
-            out += "| " + table.columns.map { cell($0.name) }.joined(separator: " | ") + " |\n"
+            out += "| " + table.columns.map { cell($0.label) }.joined(separator: " | ") + " |\n"
             out += "|" + table.columns.map { $0.alignRight ? "---:|" : "---|" }.joined() + "\n"
             for row in table.rows { out += "| " + row.map { cell($0.description) }.joined(separator: " | ") + " |\n" }
             for note in table.footnotes { out += "\n" + note + "\n" }
             return out
         case .sequence(let items): return items.map(markdown).filter { !$0.isEmpty }.joined(separator: "\n")
         }
-    }
-}
-
-extension String {
-    /// Replaces every occurrence of a substring (no Foundation needed).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-
-    var trailingSpacesRemoved: String {
-        var copy = self
-        while copy.last == " " { copy.removeLast() }
-        return copy
     }
 }

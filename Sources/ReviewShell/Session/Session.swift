@@ -103,6 +103,30 @@ public final class Session {
         return Snapshot(workspace: workspace, settings: settings, notes: notes, history: cells.map(\.command))
     }
 
+    /// Records a clean save to `path`: the session is saved, based on that file, and the journal is emptied.
+    public func markSaved(to path: String, base: JournalBase) {
+        snapshotPath = path
+        sourceDescription = path
+        hasUnsavedChanges = false
+        savedBase = base
+        clearJournal()
+    }
+
+    /// Loads a snapshot in place of the session (`load`): this session's cells stay in the notebook after the
+    /// loaded history, and the journal is emptied; `path` nil means the embedded review.
+    public func load(_ snapshot: Snapshot, path: String?, base: JournalBase) throws(ReviewError) {
+        let earlier = cells
+        try restore(snapshot, path: path)
+        if path == nil { sourceDescription = EmbeddedReview.shortName }
+        cells += earlier.map { cell in
+            var cell = cell
+            cell.number += snapshot.history.count
+            return cell
+        }
+        savedBase = base
+        clearJournal()
+    }
+
     /// Replaces the session's state with a snapshot's (the caller has validated it).
     public func restore(_ snapshot: Snapshot, path: String?) throws(ReviewError) {
         let settings = try Settings(snapshotValues: snapshot.settings)

@@ -78,7 +78,7 @@ public enum Launcher {
             for path in configuration.scripts {
                 let invocation = Invocation("source " + path)!
                 do {
-                    let text = try shell.readTextFile(path, invocation: invocation, span: 7..<(7 + path.count))
+                    let text = try FileResolver(workingDirectory: options.workingDirectory).readText(path, named: 7..<(7 + path.count), in: invocation)
                     if !shell.runScript(text, file: path) && !configuration.keepGoing { break }
                 } catch {
                     var error = error

@@ -1,9 +1,11 @@
+import Foundation
 import ReviewKit
 
 /// The interactive shell and the script runner: reads commands, runs them, renders results and errors.
 ///
 /// Input comes from a `LineSource` and output goes to an `OutputSink`, so tests drive the same code
-/// with scripted lines and a buffer.
+/// with scripted lines and a buffer. Commands see the shell only through `CommandContext`: its
+/// `CommandOutput` and `CommandHost` sides are the few things they may ask of it.
 public final class Shell {
     /// The session the commands work on.
     public let session: Session
@@ -108,8 +110,7 @@ public final class Shell {
         Interrupt.clear()
         do {
             let result = try execute(invocation)
-            let text = renderer.render(result)
-            emit(text)
+            emit(renderer.render(result))
             if record && sourceDepth == 0 { recordCell(commandText, output: Renderer(format: .table, width: 100).render(result.notebookExcerpt), failed: false) }
             return true
         } catch {
@@ -121,13 +122,19 @@ public final class Shell {
 
     /// Runs a command and returns its result without printing it (tutorial steps, `expect`).
     public func execute(_ invocation: Invocation) throws(Diagnostic) -> CommandResult {
-        guard let spec = commands.command(named: invocation.name) else {
+        guard let command = commands.command(named: invocation.name) else {
             let suggestions = EditDistance.nearest(to: invocation.name, in: commands.allNames)
             throw Diagnostic(.error, "unknown command '\(invocation.name)'", column: invocation.nameSpan.lowerBound + 1,
                              length: invocation.nameSpan.count, lineText: invocation.text,
                              notes: (suggestions.isEmpty ? [] : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"]) + ["type 'help' for the list of commands"])
         }
-        return try spec.run(invocation, self)
+        let arguments = try ArgumentParser.parse(invocation, as: command.signature)
+        return try command.run(arguments, in: context)
+    }
+
+    /// What commands work with.
+    var context: CommandContext {
+        CommandContext(session: session, output: self, files: FileResolver(workingDirectory: options.workingDirectory), host: self, registry: commands)
     }
 
     private func recordCell(_ command: String, output: String, failed: Bool) {
@@ -144,54 +151,37 @@ public final class Shell {
     @discardableResult
     public func runLoop(file: String? = nil) -> Int32 {
         let interactive = input.isInteractive
-        var pending: String?
-        var pendingLine = 0
+        let reader = CommandReader(counted)
         while !quitRequested {
-            let prompt = pending == nil ? promptText : continuationPrompt
-            let read = counted.readLine(prompt: prompt)
-            let lineNumber = counted.lines
-            switch read {
-            case .endOfInput:
-                if interactive && pending == nil && session.hasUnsavedChanges && !warnedAboutUnsavedChanges {
+            switch reader.next(prompt: promptText, continuationPrompt: continuationPrompt) {
+            case .end(let unfinished):
+                if interactive && unfinished == nil && session.hasUnsavedChanges && !warnedAboutUnsavedChanges {
                     warnedAboutUnsavedChanges = true
                     output.write("\n" + Self.unsavedWarning + "\n")
                     continue
                 }
-                if let text = pending {
+                if let (text, line) = unfinished {
                     currentFile = file
-                    currentLine = pendingLine
+                    currentLine = line
                     report(Diagnostic(.error, InputAssembler.hasUnclosedQuote(text) ? "the input ends inside a quoted string; add the closing quote" : "the input ends after a '\\' continuation",
-                                      line: file == nil ? pendingLine : nil, lineText: nil))
+                                      line: file == nil ? line : nil, lineText: nil))
                 }
                 return exitStatus
             case .interrupted:
-                pending = nil
                 if !interactive { return exitStatus }
-                continue
-            case .line(let line):
-                if let stream = input as? StreamLineSource, let problem = stream.lastProblem {
-                    // Bad bytes or an over-long line: say where, run nothing from it.
-                    currentFile = file
-                    currentLine = lineNumber
-                    report(Diagnostic(.error, problem.description.replacingOccurrencesOfLinePrefix + "; the line was not run", file: file, line: lineNumber))
-                    pending = nil
-                    currentFile = nil
-                    currentLine = nil
-                    if !interactive && !options.keepGoing { return exitStatus }
-                    continue
-                }
-                let text = pending.map { InputAssembler.join($0, line) } ?? line
-                if pending == nil { pendingLine = lineNumber }
-                if InputAssembler.needsContinuation(text) {
-                    pending = text
-                    continue
-                }
-                pending = nil
-                guard Invocation(text) != nil else { continue }
+            case .problem(let problem, let line):
+                // Bad bytes or an over-long line: say where, run nothing from it.
+                currentFile = file
+                currentLine = line
+                report(Diagnostic(.error, problem.description.replacingOccurrencesOfLinePrefix + "; the line was not run", file: file, line: line))
+                currentFile = nil
+                currentLine = nil
+                if !interactive && !options.keepGoing { return exitStatus }
+            case .command(let text, let line):
                 if interactive { input.addToHistory(text) }
                 currentFile = file
-                currentLine = interactive ? nil : pendingLine
-                if !interactive || file != nil { frames = [Diagnostic.Frame(file: file ?? "<stdin>", line: pendingLine)] }
+                currentLine = interactive ? nil : line
+                if !interactive || file != nil { frames = [Diagnostic.Frame(file: file ?? "<stdin>", line: line)] }
                 let ok = run(text)
                 currentFile = nil
                 currentLine = nil
@@ -212,32 +202,84 @@ public final class Shell {
     /// Runs a script's lines as if typed, for `source` and `review run`; errors name file:line.
     public func runScript(_ text: String, file: String) -> Bool {
         let source = CountingLineSource(ScriptLineSource(text: text))
+        let reader = CommandReader(source)
         let outerFile = currentFile, outerLine = currentLine, outerFrames = frames, outerInput = activeInput
         activeInput = source
         defer { currentFile = outerFile; currentLine = outerLine; frames = outerFrames; activeInput = outerInput }
-        var pending: String?
-        var pendingLine = 0
         while !quitRequested {
-            guard case .line(let line) = source.readLine(prompt: "") else { break }
-            let lineNumber = source.lines
-            let text = pending.map { InputAssembler.join($0, line) } ?? line
-            if pending == nil { pendingLine = lineNumber }
-            if InputAssembler.needsContinuation(text) { pending = text; continue }
-            pending = nil
-            guard Invocation(text) != nil else { continue }
-            currentFile = file
-            currentLine = pendingLine
-            frames = outerFrames + [Diagnostic.Frame(file: file, line: pendingLine)]
-            if !run(text) && !options.keepGoing { return false }
-        }
-        if pending != nil {
-            currentFile = file
-            currentLine = pendingLine
-            frames = outerFrames + [Diagnostic.Frame(file: file, line: pendingLine)]
-            report(Diagnostic(.error, "the file ends inside a quoted string or after a '\\' continuation"))
-            return false
+            switch reader.next(prompt: "", continuationPrompt: "") {
+            case .command(let text, let line):
+                currentFile = file
+                currentLine = line
+                frames = outerFrames + [Diagnostic.Frame(file: file, line: line)]
+                if !run(text) && !options.keepGoing { return false }
+            case .end(let unfinished):
+                guard let (_, line) = unfinished else { return true }
+                currentFile = file
+                currentLine = line
+                frames = outerFrames + [Diagnostic.Frame(file: file, line: line)]
+                report(Diagnostic(.error, "the file ends inside a quoted string or after a '\\' continuation"))
+                return false
+            case .interrupted, .problem:
+                return true
+            }
         }
         return true
+    }
+}
+
+extension Shell: CommandOutput {
+    /// Writes text at once (a quiz's turns), never through the pager.
+    public func write(_ text: String) { output.write(text) }
+
+    /// A result in the current format.
+    public func render(_ result: CommandResult) -> String { renderer.render(result) }
+
+    /// A progress callback that shows "label… N%" on the terminal once an operation has run for a second.
+    public func progress(_ label: String) -> ((Double) -> Void)? {
+        guard options.outputIsTerminal, input.isInteractive else { return nil }
+        let start = Date()
+        var shown = -1
+        let output = self.output
+        return { fraction in
+            guard Date().timeIntervalSince(start) > 1 else { return }
+            let percent = Int(fraction * 100)
+            guard percent != shown else { return }
+            shown = percent
+            output.writeError("\r\(label)… \(percent)%" + (percent >= 100 ? "\r\u{1B}[K" : ""))
+        }
+    }
+}
+
+extension Shell: CommandHost {
+    /// Runs a sourced script: its commands belong to the `source` cell, not cells of their own.
+    public func runSourced(_ text: String, file: String) -> Bool {
+        sourceDepth += 1
+        defer { sourceDepth -= 1 }
+        return runScript(text, file: file)
+    }
+
+    /// The script being run and how deep scripts are nested.
+    public var scriptLocation: (file: String?, depth: Int) { (currentFile, frames.count) }
+
+    /// Reads an answer from the running script or the terminal, completing from `choices` meanwhile.
+    public func ask(_ prompt: String, choices: [String]) -> LineInput {
+        completionOverride = choices
+        defer { completionOverride = nil }
+        return activeInput.readLine(prompt: prompt)
+    }
+
+    /// Whether commands come from a person at a terminal.
+    public var isInteractive: Bool { input.isInteractive }
+
+    /// Stops the shell, unless unsaved changes should be mentioned first (the first time, at a terminal).
+    public func requestQuit() -> String? {
+        if session.hasUnsavedChanges && input.isInteractive && !warnedAboutUnsavedChanges {
+            warnedAboutUnsavedChanges = true
+            return Self.unsavedWarning
+        }
+        quitRequested = true
+        return nil
     }
 }
 
@@ -263,42 +305,4 @@ extension String {
         guard hasPrefix("line "), let colon = firstIndex(of: ":") else { return self }
         return String(self[index(after: colon)...]).trimmingSpaces
     }
-}
-
-/// Passes lines through from another source, counting them, so every reader agrees on line numbers.
-final class CountingLineSource: LineSource {
-    let base: LineSource
-    private(set) var lines = 0
-
-    init(_ base: LineSource) { self.base = base }
-
-    func readLine(prompt: String) -> LineInput {
-        let input = base.readLine(prompt: prompt)
-        if case .line = input { lines += 1 }
-        return input
-    }
-
-    func addToHistory(_ entry: String) { base.addToHistory(entry) }
-    var isInteractive: Bool { base.isInteractive }
-}
-
-/// Lines of an in-memory script.
-final class ScriptLineSource: LineSource {
-    private var lines: [Substring]
-    private var index = 0
-
-    init(text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        self.lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-    }
-
-    func readLine(prompt: String) -> LineInput {
-        guard index < lines.count else { return .endOfInput }
-        defer { index += 1 }
-        return .line(String(lines[index]))
-    }
-
-    func addToHistory(_ entry: String) {}
-    var isInteractive: Bool { false }
 }

@@ -116,7 +116,7 @@ import Testing
         rejects([Quote(id: 1, text: "clash")], "quote ids must ascend past Q1 when appending; got Q1")
         rejects([good, Quote(id: 3, text: "x", subTheme: 7)], "no sub-theme with id 7")
         rejects([good, Quote(id: 3, text: "x", direction: .facilitator, component: .socialOpportunity, domain: .socialInfluences, subTheme: 1)],
-                "quote Q3's coding does not match its sub-theme 1")
+                "quote Q3's coding does not match its sub-theme B/SocI/1 (barrier, Social opportunity, Social Influences)")
         rejects([good, Quote(id: 3, text: "x", reference: 0)], "reference number must be positive; got 0")
         rejects([Quote(id: -4, text: "x")], "quote id must be a positive number")
         var fine = workspace

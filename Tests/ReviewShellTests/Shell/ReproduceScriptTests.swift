@@ -27,26 +27,3 @@ import Testing
         #expect(output.errors.contains("check.review:1:28: error: expect failed: studies[moderate] is 2, expected = 9"))
     }
 }
-
-/// docs/commands.md is generated from the shell's own help; this keeps the two in step.
-@Suite struct CommandReferenceTests {
-    @Test func docsMatchTheHelp() throws {
-        let url = ReproduceScriptTests.root.appendingPathComponent("docs/commands.md")
-        let generated = CommandHelp.markdownReference(.standard)
-        if ProcessInfo.processInfo.environment["REVIEW_RECORD_GOLDEN"] == "1" {
-            try generated.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let onDisk = try String(contentsOf: url, encoding: .utf8)
-        #expect(onDisk == generated, "docs/commands.md is out of date: run the tests with REVIEW_RECORD_GOLDEN=1")
-    }
-
-    @Test func everyCommandHasExamplesOrUsageAndAGroup() {
-        for spec in CommandRegistry.standard.commands {
-            #expect(!spec.usage.isEmpty, "\(spec.name)")
-            #expect(CommandRegistry.groups.contains(spec.group), "\(spec.name)")
-            #expect(!spec.summary.isEmpty && !spec.summary.hasSuffix("."), "\(spec.name): a one-line summary without a full stop")
-        }
-        let names = CommandRegistry.standard.allNames
-        #expect(Set(names).count == names.count, "no two commands share a name or alias")
-    }
-}

@@ -1,0 +1,96 @@
+extension QueryEngine {
+    /// Counts the selected records per combination of the grouped fields' values, and orders the groups.
+    ///
+    /// Order: by the first sort key when it names a grouped field; by group size when it is `count` (or a
+    /// field that is not grouped); then by the grouped values, first field first.
+    func group(_ selection: RecordSelection, plan: QueryPlan) -> QueryGroups {
+        let fields = plan.groupBy
+        let (values, counted) = countGroups(fields, subject: plan.subject, selection: selection)
+        var groups = counted
+        let first = plan.sortBy.first
+        let keyIndex = first.flatMap { key in key.field.flatMap { sorted in fields.firstIndex { $0.field.name == sorted.field.name } } }
+        let bySize = first != nil && keyIndex == nil
+        let descending = first?.descending ?? false
+        groups.sort { a, b in
+            if let index = keyIndex, a.ranks[index] != b.ranks[index] {
+                return descending ? a.ranks[index] > b.ranks[index] : a.ranks[index] < b.ranks[index]
+            }
+            if bySize, a.count != b.count { return descending ? a.count > b.count : a.count < b.count }
+            return a.ranks.lexicographicallyPrecedes(b.ranks)
+        }
+        if let limit = plan.limit, limit < groups.count { groups.removeSubrange(limit...) }
+        return QueryGroups(
+            fields: fields,
+            groups: groups.map { group in QueryGroups.Group(values: zip(values, group.ranks).map { $0[Int($1)] }, count: group.count) },
+            total: selection.count, orderedBySize: bySize)
+    }
+
+    /// The non-empty groups (each field's rank, and the count), unordered, with each field's values by rank.
+    private func countGroups(_ fields: [FieldReference], subject: Field.Subject,
+                             selection: RecordSelection) -> (values: [[FieldValue]], groups: [(ranks: [UInt32], count: Int)]) {
+        // One coded quote field: a histogram of its bytes, with no rank per record at all.
+        if fields.count == 1, subject == .quote, !fields[0].viaStudy, case .quote(.codes(let codes)) = fields[0].field.reader {
+            let (values, rankOfCode) = Self.codeRanks(codes.vocabulary)
+            let histogram = Self.histogram(codes.bytes(workspace.quotes), selection)
+            var counts = [Int](repeating: 0, count: values.count)
+            for code in 0..<256 where histogram[code] > 0 { counts[Int(rankOfCode[code])] += histogram[code] }
+            return ([values], counts.indices.filter { counts[$0] > 0 }.map { ([UInt32($0)], counts[$0]) })
+        }
+        let columns = fields.map { ordinalColumn($0, subject: subject, selection: selection) }
+        let values = columns.map(\.values)
+        // Dense: one counter per combination of ranks, when there are few enough combinations.
+        var combinations = 1
+        for column in columns {
+            let (product, overflow) = combinations.multipliedReportingOverflow(by: max(1, column.cardinality))
+            combinations = overflow ? Int.max : product
+        }
+        if combinations <= max(1 << 16, selection.count) {
+            var counts = [Int](repeating: 0, count: combinations)
+            counts.withUnsafeMutableBufferPointer { counts in
+                for record in 0..<selection.count {
+                    var combined = 0
+                    for column in columns { combined = combined &* column.cardinality &+ Int(column.ranks[record]) }
+                    counts[combined] &+= 1
+                }
+            }
+            let groups = counts.indices.filter { counts[$0] > 0 }.map { combined -> ([UInt32], Int) in
+                var rest = combined
+                var ranks = [UInt32](repeating: 0, count: columns.count)
+                for index in columns.indices.reversed() {
+                    ranks[index] = UInt32(rest % columns[index].cardinality)
+                    rest /= columns[index].cardinality
+                }
+                return (ranks, counts[combined])
+            }
+            return (values, groups)
+        }
+        var counts: [[UInt32]: Int] = [:]
+        for record in 0..<selection.count { counts[columns.map { $0.ranks[record] }, default: 0] += 1 }
+        return (values, counts.map { ($0.key, $0.value) })
+    }
+
+    /// How many selected records hold each byte code (four interleaved tables, merged, so that runs of one
+    /// code do not wait on the same counter).
+    static func histogram(_ bytes: [UInt8], _ selection: RecordSelection) -> [Int] {
+        var tables = [Int](repeating: 0, count: 4 * 256)
+        tables.withUnsafeMutableBufferPointer { tables in
+            bytes.withUnsafeBufferPointer { bytes in
+                switch selection {
+                case .all(let count):
+                    var row = 0
+                    while row &+ 4 <= count {
+                        tables[Int(bytes[row])] &+= 1
+                        tables[256 &+ Int(bytes[row &+ 1])] &+= 1
+                        tables[512 &+ Int(bytes[row &+ 2])] &+= 1
+                        tables[768 &+ Int(bytes[row &+ 3])] &+= 1
+                        row &+= 4
+                    }
+                    while row < count { tables[Int(bytes[row])] &+= 1; row &+= 1 }
+                case .list(let rows):
+                    for (index, row) in rows.enumerated() { tables[(index & 3) &* 256 &+ Int(bytes[row])] &+= 1 }
+                }
+            }
+        }
+        return (0..<256).map { tables[$0] + tables[256 + $0] + tables[512 + $0] + tables[768 + $0] }
+    }
+}

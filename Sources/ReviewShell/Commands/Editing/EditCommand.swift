@@ -1,0 +1,46 @@
+import ReviewKit
+
+/// `edit`: change fields of a study, a quote or a sub-theme.
+struct EditCommand: Command {
+    let name = "edit"
+    let group = CommandGroup.editing
+    let summary = "change fields of a study, a quote or a sub-theme"
+    let usage = ["edit study ID FIELD=VALUE…", "edit quote ID FIELD=VALUE…", "edit theme CODE FIELD=VALUE…"]
+    let details = "Study fields: label ref year country design collection analysis participants. Quote fields: text study ref page (coding: 'code'). Sub-theme fields: label number. 'unknown' clears a field."
+    let examples = ["edit study S06 year=2017 country=Czechia", "edit quote Q47 page=\"p. 12\"", "edit theme B/ECR/2 label=\"Lack of training\""]
+
+    static let missing = "edit what? e.g. 'edit study S06 year=2017'"
+
+    let signature = ArgumentSignature.subcommands([
+        .init("study", ArgumentSignature(positionals: [.required("study", .studyID, missing: missing)], options: RecordOptions.study + [.init("label")])),
+        .init("quote", ArgumentSignature(positionals: [.required("quote", .quoteID, missing: missing)], options: RecordOptions.quote + [.init("text")])),
+        .init("theme", aliases: ["subtheme"], ArgumentSignature(positionals: [.required("sub-theme", .subTheme, missing: missing)],
+                                                                options: [.init("label"), .init("number", .number)])),
+    ], missing: missing, unknown: { "cannot edit '\($0)'" }, notes: ["expected study, quote or theme"])
+
+    func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
+        guard !arguments.options.isEmpty else { throw arguments.missing("say what to change as FIELD=VALUE") }
+        let workspace = context.workspace
+        let target = arguments.positionals[0]
+        switch arguments.subcommand?.name {
+        case "study":
+            var study = workspace.studies[try arguments.studyIndex(target, in: workspace)]
+            if let label = arguments.option("label") { study.label = label.value }
+            try RecordOptions.apply(arguments, to: &study)
+            try RecordOptions.commit(.updateStudy(study), arguments, context)
+            return .message("updated study \(study.id)")
+        case "quote":
+            var quote = workspace.quote(try arguments.quoteID(target, in: workspace))!
+            if let text = arguments.option("text") { quote.text = text.value }
+            try RecordOptions.apply(arguments, to: &quote, coding: false, in: context)
+            try RecordOptions.commit(.updateQuote(quote), arguments, context)
+            return .message("updated \(quote.label)")
+        default:
+            var theme = try arguments.subTheme(target.text, at: target.span, in: workspace)
+            if let label = arguments.option("label") { theme.label = label.value }
+            if let number = try RecordOptions.positiveNumber("number", arguments) { theme.number = number }
+            try RecordOptions.commit(.updateSubTheme(theme), arguments, context)
+            return .message("updated sub-theme \(theme.code)")
+        }
+    }
+}

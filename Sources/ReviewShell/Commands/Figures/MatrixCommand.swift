@@ -1,0 +1,74 @@
+import ReviewKit
+
+/// `matrix`: COM-B × TDF or study × domain counts of coded quotes (or sub-themes).
+struct MatrixCommand: Command {
+    let name = "matrix"
+    let group = CommandGroup.figures
+    let summary = "COM-B × TDF or study × domain counts of coded quotes"
+    let usage = ["matrix [comb|study] [barrier|facilitator] [themes] [where FILTER]"]
+    let details = """
+    'matrix' (or 'matrix comb') counts quotes per COM-B component and TDF domain; 'matrix study' counts them per study and domain. \
+    Quotes the review cites only by reference number are grouped as 'ref N'. 'themes' counts sub-themes instead of quotes (COM-B × TDF only). \
+    Column headers use short domain codes; 'explain' gives the full names.
+    """
+    let examples = ["matrix", "matrix barrier", "matrix study", "matrix themes", "matrix where study.casp >= 8.5"]
+    let signature = ArgumentSignature(positionals: [.optional("view", .keyword(["comb", "study", "barrier", "facilitator", "themes", "where"]))],
+                                      repeatsLastPositional: true, rest: .init(.query(.quote), introducedBy: "where"))
+
+    func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
+        var byStudy = false
+        var direction: Direction?
+        var themes = false
+        for word in arguments.positionals {
+            switch word.text.lowercased() {
+            case "comb", "com-b", "tdf": byStudy = false
+            case "study", "studies": byStudy = true
+            case "themes", "subthemes": themes = true
+            default:
+                guard case .found(let d) = Framework.directions.resolve(word.text) else {
+                    throw arguments.error("unknown matrix option '\(word.text)'", at: word.span,
+                                          notes: ["expected comb, study, barrier, facilitator, themes or where FILTER"])
+                }
+                direction = d
+            }
+        }
+        let query = context.queryContext
+        var rows: RowSet?
+        if arguments.rest != nil {
+            let plan = try arguments.query(for: .quote)
+            rows = try arguments.invocation.engine { () throws(ReviewError) in try QueryEngine(query).quoteRows(matching: plan.filter) }
+        }
+        let matrix: CountMatrix
+        var title: String
+        if themes {
+            var cells = [[Int]](repeating: [Int](repeating: 0, count: 14), count: 6)
+            for theme in query.workspace.subThemes where direction == nil || theme.direction == direction {
+                cells[Int(theme.component.rawValue) - 1][Int(theme.domain.rawValue) - 1] += 1
+            }
+            matrix = CountMatrix(rowLabels: COMBComponent.allCases.map(\.name), columnLabels: TDFDomain.allCases.map(\.name), counts: cells)
+            title = "Sub-themes: COM-B × TDF"
+        } else if byStudy {
+            matrix = CountMatrix.studyByDomain(query.workspace, rows: rows, direction: direction)
+            title = "Quotes: study × TDF domain"
+        } else {
+            matrix = CountMatrix.combByDomain(query.workspace.quotes, rows: rows, direction: direction)
+            title = "Quotes: COM-B × TDF"
+        }
+        if let direction { title += " (\(direction.slug)s)" }
+        // Drop empty domain columns in the study view to keep it readable; keep all 14 in the COM-B view.
+        let keep = byStudy ? matrix.columnLabels.indices.filter { c in matrix.counts.contains { $0[c] > 0 } } : Array(matrix.columnLabels.indices)
+        let domains = TDFDomain.allCases
+        var columns: [ResultTable.Column] = [byStudy && !themes ? .init("study", wraps: true) : .init("component", "COM-B", wraps: true)]
+        columns += keep.map { ResultTable.Column(ResultKey.snakeCase(domains[$0].slug), domains[$0].abbreviation, type: .integer) }
+        columns.append(.init("total", type: .integer))
+        var tableRows: [[ResultValue]] = zip(matrix.rowLabels, matrix.counts).enumerated().map { index, pair in
+            [.text(pair.0)] + keep.map { .integer(pair.1[$0]) } + [.integer(matrix.rowTotals[index])]
+        }
+        tableRows.append([.text("total")] + keep.map { .integer(matrix.columnTotals[$0]) } + [.integer(matrix.total)])
+        var notes = [keep.map { "\(domains[$0].abbreviation) = \(domains[$0].name)" }.joined(separator: "; ")]
+        if byStudy && !themes && matrix.rowLabels.contains(where: { $0.hasPrefix("ref ") }) {
+            notes.append("'ref N': quotes the review cites by reference number only; the text does not say which study that number is")
+        }
+        return .table(ResultTable(title: title, columns: columns, rows: tableRows, footnotes: notes, compact: true))
+    }
+}

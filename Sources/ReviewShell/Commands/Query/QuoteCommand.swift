@@ -1,0 +1,28 @@
+import ReviewKit
+
+/// `quote`: one coded quote in full.
+struct QuoteCommand: Command {
+    let name = "quote"
+    let group = CommandGroup.query
+    let summary = "show one coded quote in full"
+    let usage = ["quote ID"]
+    let examples = ["quote Q12", "quote 12"]
+    let signature = ArgumentSignature(positionals: [.required("quote", .quoteID, missing: "which quote? e.g. 'quote Q12' ('quotes' lists them)")])
+
+    func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
+        let workspace = context.workspace
+        let quote = workspace.quote(try arguments.quoteID(arguments.positionals[0], in: workspace))!
+        let theme = quote.subTheme.flatMap { workspace.subTheme($0) }
+        let fields: [ResultRecord.Field] = [
+            .init("id", .text(quote.label)),
+            .init("direction", quote.direction.map { .text($0.name) } ?? .missing),
+            .init("component", "COM-B", quote.component.map { .text($0.name) } ?? .missing),
+            .init("domain", "TDF domain", quote.domain.map { .text($0.name) } ?? .missing),
+            .init("subtheme", "sub-theme", theme.map { .text("\($0.code) \($0.number). \($0.label)") } ?? .missing),
+            .init("study", quote.studyID.flatMap { workspace.study($0) }.map { .text("\($0.id) \($0.label)") } ?? .missing),
+            .init("citation", quote.citation.isEmpty ? .missing : .text(quote.citation)),
+            .init("text", .text(quote.text)),
+        ]
+        return .record(ResultRecord(title: "Quote \(quote.label)", fields: fields))
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import ReviewKit
+
+/// `source` (also `run`): run a script file's commands as if typed.
+struct SourceCommand: Command {
+    let name = "source"
+    let aliases = ["run"]
+    let group = CommandGroup.scripting
+    let summary = "run the commands in a script file, as if typed"
+    let usage = ["source FILE"]
+    let details = "Scripts may source other scripts; an error names every file:line in the chain. A failed command stops the script unless review was started with --keep-going."
+    let examples = ["source sessions/reproduce-shaw-2025.review"]
+    let signature = ArgumentSignature(positionals: [.required("file", .file, missing: "'source' needs a script file")], extra: { _ in "'source' takes one file" })
+
+    /// How deeply scripts may source scripts.
+    static let maximumDepth = 32
+
+    func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
+        let word = arguments.positionals[0]
+        let (current, depth) = context.host.scriptLocation
+        guard depth < Self.maximumDepth else {
+            throw arguments.error("scripts are nested more than \(Self.maximumDepth) deep (does a script source itself?)", at: word.span)
+        }
+        // A relative name is looked up where review runs, then beside the script that sources it.
+        var path = word.text
+        if !path.hasPrefix("/"), !context.files.exists(path), let current {
+            let sibling = ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+            if context.files.exists(sibling) { path = sibling }
+        }
+        let text = try context.files.readText(path, named: word.span, in: arguments.invocation)
+        if !context.host.runSourced(text, file: path) { throw Diagnostic.alreadyReported(context.host.exitStatus) }
+        return .empty
+    }
+}

@@ -1,0 +1,23 @@
+import ReviewKit
+
+/// `note`: add a note to the notebook, or list the notes.
+struct NoteCommand: Command {
+    let name = "note"
+    let group = CommandGroup.session
+    let summary = "add a note to the notebook (saved in snapshots and notebook exports)"
+    let usage = ["note TEXT", "note"]
+    let examples = ["note the 8.0 totals fall between the moderate and high bands"]
+    let signature = ArgumentSignature.rest(.text)
+
+    func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
+        let session = context.session
+        guard let text = arguments.rest?.text else {
+            if session.notes.isEmpty { return .message("no notes yet; 'note TEXT' adds one") }
+            return .table(ResultTable(title: "Notes", columns: [.init("number", "#", type: .integer), .init("note", wraps: true)],
+                                      rows: session.notes.enumerated().map { [.integer($0.offset + 1), .text($0.element)] }))
+        }
+        session.notes.append(text)
+        session.hasUnsavedChanges = true
+        return .message("note \(session.notes.count) added")
+    }
+}

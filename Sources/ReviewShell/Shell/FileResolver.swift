@@ -1,0 +1,57 @@
+import Foundation
+import ReviewKit
+
+/// How file names typed in commands become files: `~` expanded, relative names against a working directory;
+/// reading checks UTF-8 and says where it is not, writing is atomic.
+public struct FileResolver: Sendable {
+    /// The directory relative names resolve against (nil: the process's current directory).
+    public var workingDirectory: String?
+
+    /// A resolver for a working directory.
+    public init(workingDirectory: String? = nil) { self.workingDirectory = workingDirectory }
+
+    /// A file name as typed, resolved.
+    public func url(_ path: String) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded) }
+        let base = workingDirectory ?? FileManager.default.currentDirectoryPath
+        return URL(fileURLWithPath: base).appendingPathComponent(expanded)
+    }
+
+    /// Whether a file or directory exists at a typed name.
+    public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: url(path).path) }
+
+    /// Reads a UTF-8 text file named in a command; errors point at where the name was typed.
+    public func readText(_ path: String, named word: Range<Int>, in invocation: Invocation) throws(Diagnostic) -> String {
+        let url = url(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw invocation.error("no file '\(path)'", at: word)
+        }
+        guard !isDirectory.boolValue else { throw invocation.error("'\(path)' is a directory, not a file", at: word) }
+        guard let data = try? Data(contentsOf: url) else { throw invocation.error("cannot read '\(path)' (permission denied?)", at: word) }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let bad = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset($0) }) {
+            let line = bytes[..<bad].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+            throw Diagnostic(.error, "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16)) in '\(path)' at line \(line); save the file as UTF-8",
+                             file: path, line: line)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Reads a CSV file's rows (RFC 4180).
+    public func readCSV(_ path: String, named word: Range<Int>, in invocation: Invocation) throws(Diagnostic) -> [[String]] {
+        let text = try readText(path, named: word, in: invocation)
+        do { return try CSVText.rows(text, path: path) } catch { throw Diagnostic(error) }
+    }
+
+    /// Writes a text file atomically (temporary file beside it, fsync, rename); the old file stays intact on failure.
+    public func write(_ text: String, to path: String, named word: Range<Int>, in invocation: Invocation) throws(Diagnostic) {
+        do throws(FileError) {
+            try AtomicFile.write(Array(text.utf8), to: url(path))
+        } catch {
+            throw invocation.error("cannot write '\(path)': \(error.message)", at: word)
+        }
+    }
+}
