@@ -75,6 +75,9 @@ public struct CohenKappa: Sendable, Equatable {
                     "row \(row + 1), column \(column + 1) has a negative count (\(values[column]))")
             }
         }
+        // The total is checked (at most 2^53, see CountsTable) before any sum is formed, so no sum
+        // below can overflow; the products of marginals are formed in Double.
+        _ = try CountsTable(counts: table)
         let rowSums = table.map { $0.reduce(0, +) }
         let columnSums = (0..<k).map { j in table.reduce(0) { $0 + $1[j] } }
         let total = rowSums.reduce(0, +)
@@ -87,29 +90,33 @@ public struct CohenKappa: Sendable, Equatable {
         let r = rowSums.map { Double($0) / N }
         let c = columnSums.map { Double($0) / N }
         let observed = Double((0..<k).reduce(0) { $0 + table[$1][$1] }) / N
-        let expected = Double((0..<k).reduce(0) { $0 + rowSums[$1] * columnSums[$1] }) / (N * N)
-        let kappa = (observed - expected) / (1 - expected)
+        let expected = (0..<k).reduce(0.0) { $0 + r[$1] * c[$1] }
+        // κ = (N·Σ n_ii − Σ R_i C_i) / (N² − Σ R_i C_i) in exact 128-bit integers (N ≤ 2^53, so
+        // N² ≤ 2^106): with huge, skewed counts p_o and p_e are both within 1e-9 of 1 and their
+        // difference in Double would keep only a few digits.
+        let diagonal = (0..<k).reduce(Int128(0)) { $0 + Int128(table[$1][$1]) }
+        let chance = (0..<k).reduce(Int128(0)) { $0 + Int128(rowSums[$1]) * Int128(columnSums[$1]) }
+        let big = Int128(total)
+        let kappa = Double(big * diagonal - chance) / Double(big * big - chance)
 
-        // SAS / statsmodels form of the large-sample variances.
-        var diagonalTerm = 0.0
-        var offDiagonalTerm = 0.0
-        var nullTerm = 0.0
+        // The SAS / statsmodels large-sample variances, written as the weighted variances they are:
+        // Var(κ)·(1 − p_e)²N = Σ p_ij a_ij² − (Σ p_ij a_ij)² with a_ij = δ_ij − (c_i + r_j)(1 − κ), and
+        // Var₀(κ)·(1 − p_e)²N the same over r_i c_j with a⁰_ij = δ_ij − (c_i + r_j). Centred, they
+        // cannot come out negative by rounding, and they are exactly 0 when every a_ij is the same.
+        var cells: [(weight: Double, value: Double)] = []
+        var nullCells: [(weight: Double, value: Double)] = []
         for i in 0..<k {
-            let pii = Double(table[i][i]) / N
-            let factor = 1 - (r[i] + c[i]) * (1 - kappa)
-            diagonalTerm += pii * factor * factor
-            nullTerm += r[i] * c[i] * (r[i] + c[i])
-            for j in 0..<k where j != i {
-                let sum = c[i] + r[j]
-                offDiagonalTerm += Double(table[i][j]) / N * sum * sum
+            for j in 0..<k {
+                let agreement = i == j ? 1.0 : 0.0
+                if table[i][j] > 0 {
+                    cells.append((Double(table[i][j]) / N, agreement - (c[i] + r[j]) * (1 - kappa)))
+                }
+                nullCells.append((r[i] * c[j], agreement - (c[i] + r[j])))
             }
         }
-        let chanceShift = kappa - expected * (1 - kappa)
         let scale = (1 - expected) * (1 - expected) * N
-        let variance =
-            (diagonalTerm + (1 - kappa) * (1 - kappa) * offDiagonalTerm - chanceShift * chanceShift)
-            / scale
-        let nullVariance = (expected + expected * expected - nullTerm) / scale
+        let variance = StatisticsSupport.weightedVariance(cells) / scale
+        let nullVariance = StatisticsSupport.weightedVariance(nullCells) / scale
         let standardError = max(variance, 0).squareRoot()
         let nullStandardError = max(nullVariance, 0).squareRoot()
 

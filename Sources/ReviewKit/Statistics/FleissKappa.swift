@@ -100,6 +100,10 @@ public struct FleissKappa: Sendable, Equatable {
             }
         }
 
+        // The total is checked (at most 2^53, see CountsTable) before any sum is formed, so no sum
+        // below can overflow; products and squares are formed in Double, which holds every
+        // integer up to 2^53 exactly.
+        _ = try CountsTable(counts: counts)
         let rowSums = counts.map { $0.reduce(0, +) }
         let n = StatisticsSupport.mostCommon(rowSums.filter { $0 > 0 })
         guard n > 0 else { throw StatisticsError("no ratings: every count is zero") }
@@ -109,17 +113,20 @@ public struct FleissKappa: Sendable, Equatable {
         guard n >= 2 else { throw .tooFewRaters(n) }
 
         let N = counts.count
-        let total = N * n
+        let total = N * n  // equals the checked total
         let columnSums = (0..<k).map { j in counts.reduce(0) { $0 + $1[j] } }
         guard !columnSums.contains(total) else { throw .singleCategory }
 
-        // P̄ from integer sums: Σ_i (Σ_j n_ij² − n) / (N·n·(n − 1)).
-        let sumOfSquares = counts.reduce(0) { sum, row in row.reduce(sum) { $0 + $1 * $1 } }
+        // P̄ = Σ_i (Σ_j n_ij² − n) / (N·n·(n − 1)) = Σ_i Σ_j n_ij (n_ij − 1) / (N·n·(n − 1)).
         let pairs = Double(total) * Double(n - 1)
-        let observed = Double(sumOfSquares - total) / pairs
+        let agreeingPairs = counts.reduce(0.0) { sum, row in
+            row.reduce(sum) { $0 + Double($1) * Double($1 - 1) }
+        }
+        let observed = agreeingPairs / pairs
         let p = columnSums.map { Double($0) / Double(total) }
         let expected = p.reduce(0) { $0 + $1 * $1 }
-        let kappa = (observed - expected) / (1 - expected)
+        let kappa = Self.exactKappa(counts: counts, columnSums: columnSums, n: n)
+            ?? (observed - expected) / (1 - expected)
 
         // Null standard errors (Fleiss, Nee & Landis 1979).
         let pq = p.map { $0 * (1 - $0) }
@@ -132,8 +139,8 @@ public struct FleissKappa: Sendable, Equatable {
         var categories: [Category] = []
         categories.reserveCapacity(k)
         for j in 0..<k {
-            let disagreement = counts.reduce(0) { $0 + $1[j] * (n - $1[j]) }
-            let kappaJ = columnSums[j] == 0 ? Double.nan : 1 - Double(disagreement) / (pairs * pq[j])
+            let disagreement = counts.reduce(0.0) { $0 + Double($1[j]) * Double(n - $1[j]) }
+            let kappaJ = columnSums[j] == 0 ? Double.nan : 1 - disagreement / (pairs * pq[j])
             let zJ = kappaJ / categoryError
             categories.append(
                 Category(
@@ -156,6 +163,29 @@ public struct FleissKappa: Sendable, Equatable {
         self.confidenceLevel = confidenceLevel
         self.lowerBound = kappa - critical * standardError
         self.upperBound = kappa + critical * standardError
+    }
+
+    /// κ = (A·T − B·(n − 1)) / ((n − 1)(T² − B)) with T = N·n, A = Σ n_ij(n_ij − 1), B = Σ_j C_j², in
+    /// exact 128-bit integers, or nil if a product would not fit (then the Double form is used). With
+    /// huge counts P̄ and P̄e can both lie within 1e-9 of 1, where their difference in Double keeps
+    /// only a few digits.
+    static func exactKappa(counts: [[Int]], columnSums: [Int], n: Int) -> Double? {
+        let total = Int128(counts.count) * Int128(n)
+        var a = Int128(0)
+        for row in counts {
+            for x in row where x > 1 {
+                let (product, overflow) = Int128(x).multipliedReportingOverflow(by: Int128(x - 1))
+                guard !overflow else { return nil }
+                a += product
+            }
+        }
+        let b = columnSums.reduce(Int128(0)) { $0 + Int128($1) * Int128($1) }
+        let (at, o1) = a.multipliedReportingOverflow(by: total)
+        let (bn, o2) = b.multipliedReportingOverflow(by: Int128(n - 1))
+        let (tt, o3) = total.multipliedReportingOverflow(by: total)
+        let (den, o4) = Int128(n - 1).multipliedReportingOverflow(by: tt - b)
+        guard !(o1 || o2 || o3 || o4), den != 0 else { return nil }
+        return Double(at - bn) / Double(den)
     }
 
     /// Computes Fleiss' kappa from raw ratings already counted into a ``RatingsTable``.

@@ -1,62 +1,97 @@
-import Foundation
-
-/// Raw categorical ratings (subjects × raters) counted into a subjects × categories table for Fleiss' kappa.
+/// Raw categorical ratings counted into a subjects × categories table for classic Fleiss' kappa.
 ///
-/// Each rating is a category label. Labels are trimmed of surrounding whitespace; a label that is
-/// empty after trimming is a missing rating and is dropped. Every subject must then have the same
-/// number of ratings, because Fleiss' kappa assumes a constant number of raters per subject.
-/// The raters need not be the same people from subject to subject.
+/// Classic Fleiss' kappa (Fleiss 1971) needs the same number of ratings n for every subject; the
+/// raters need not be the same people from subject to subject. Subjects with fewer ratings than the
+/// most any subject has are left out, with a note saying how many: when every rater column holds a
+/// rating for some subject, this is exactly what R `irr::kappam.fleiss` does (it drops every subject
+/// with a missing rating). The coefficients that use incomplete subjects are on ``RatingsMatrix``
+/// (Krippendorff's alpha, Fleiss' kappa in Gwet's generalisation, Gwet's AC1, …).
 ///
-/// Categories are the labels that occur in the data (a category nobody used does not appear), in
-/// numeric order when every label is a finite number (so "9" comes before "10"), otherwise in
-/// Unicode string order.
+/// Labels are trimmed and, by default, labels that differ only by case are one category (see
+/// ``RatingsMatrix``). Categories are those used by the subjects kept, in numeric order when every
+/// label is a number (so "9" comes before "10"), otherwise in case-insensitive text order.
 public struct RatingsTable: Sendable, Equatable {
     /// The category labels, in the order of the columns of ``counts``.
     public let categoryLabels: [String]
     /// The number of ratings of each subject (row) in each category (column).
     public let counts: [[Int]]
-    /// The number of ratings each subject received after missing ratings were dropped.
+    /// The number of ratings each subject kept has.
     public let ratingsPerSubject: Int
+    /// The subjects left out because they had fewer ratings than ``ratingsPerSubject``.
+    public let droppedSubjects: Int
+    /// The identifiers of the subjects kept, in row order ("row N" without a subject column).
+    public let subjectIDs: [String]
+    /// What was read, merged and left out: the matrix's notes, then the note on dropped subjects.
+    public let notes: [RatingsNote]
 
-    /// The number of subjects (rows).
+    /// The number of subjects (rows) kept.
     public var subjects: Int { counts.count }
+
+    /// Counts the complete subjects of a ratings matrix.
+    ///
+    /// - Throws: ``StatisticsError`` when no subject has two or more ratings.
+    public init(_ matrix: RatingsMatrix) throws(StatisticsError) {
+        let r = matrix.raterCount
+        let codes = matrix.codes
+        let perUnit = (0..<matrix.unitCount).map { unit in
+            codes[(unit * r)..<(unit * r + r)].reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+        }
+        let n = perUnit.max() ?? 0
+        guard n >= 2 else { throw .tooFewRaters(n) }
+        let kept = perUnit.indices.filter { perUnit[$0] == n }
+        // Columns: the categories the kept subjects used, in category order.
+        var used = [Bool](repeating: false, count: matrix.categories.count)
+        for unit in kept {
+            for code in codes[(unit * r)..<(unit * r + r)] where code >= 0 { used[Int(code)] = true }
+        }
+        let columns = used.indices.filter { used[$0] }
+        var column = [Int](repeating: -1, count: used.count)
+        for (index, category) in columns.enumerated() { column[category] = index }
+        var counts = Array(repeating: Array(repeating: 0, count: columns.count), count: kept.count)
+        for (row, unit) in kept.enumerated() {
+            for code in codes[(unit * r)..<(unit * r + r)] where code >= 0 { counts[row][column[Int(code)]] += 1 }
+        }
+        var notes = matrix.notes
+        let dropped = matrix.unitCount - kept.count
+        if dropped > 0 {
+            let rows = perUnit.indices.filter { perUnit[$0] < n }.map { matrix.sourceRows[$0] }
+            notes.append(
+                RatingsNote(
+                    .incompleteUnitsDropped,
+                    "left out \(dropped) of \(matrix.unitCount) subjects with fewer than \(n) ratings ("
+                        + RatingsMatrixReader.rowList(rows)
+                        + "): classic Fleiss' kappa needs the same number of ratings for every subject, "
+                        + "so, as R irr::kappam.fleiss does, subjects with missing ratings are dropped; "
+                        + "Krippendorff's alpha and Gwet's AC1 use every rating"))
+        }
+        self.categoryLabels = columns.map { matrix.categories[$0] }
+        self.counts = counts
+        self.ratingsPerSubject = n
+        self.droppedSubjects = dropped
+        self.subjectIDs = kept.map { matrix.unitIDs[$0] }
+        self.notes = notes
+    }
 
     /// Counts raw ratings given as one row per subject and one column per rater; "" marks a missing rating.
     ///
-    /// Rows may have different lengths (absent trailing cells count as missing). Throws when there
-    /// are no subjects, when every rating is missing, or when a subject's number of ratings differs
-    /// from the most common non-zero number; the error names the first such subject (1-based).
+    /// Without a header only the values can mark a leading identifier column (all different, not
+    /// ratings; see ``RatingsColumns``), which is then left out with a note; prefer
+    /// ``RatingsMatrix/init(header:rows:columns:categories:foldCase:)`` with the header. Rows may have
+    /// different lengths (absent trailing cells are missing).
+    /// - Throws: ``StatisticsError`` when there are no subjects, every rating is missing, or no
+    ///   subject has two ratings.
     public init(ratings: [[String]]) throws(StatisticsError) {
         guard !ratings.isEmpty else { throw .noSubjects }
-        let cleaned = ratings.map { row in row.compactMap(StatisticsSupport.normalized) }
-
-        let perSubject = cleaned.map(\.count)
-        let expected = StatisticsSupport.mostCommon(perSubject.filter { $0 > 0 })
-        guard expected > 0 else { throw StatisticsError("no ratings: every rating is missing") }
-        if let row = perSubject.firstIndex(where: { $0 != expected }) {
-            throw .unequalRatings(subject: row + 1, count: perSubject[row], expected: expected)
-        }
-
-        let labels = StatisticsSupport.sorted(Set(cleaned.joined()))
-        let column = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
-        var counts = Array(repeating: Array(repeating: 0, count: labels.count), count: cleaned.count)
-        for (subject, row) in cleaned.enumerated() {
-            for label in row {
-                counts[subject][column[label]!] += 1
-            }
-        }
-        self.categoryLabels = labels
-        self.counts = counts
-        self.ratingsPerSubject = expected
+        try self.init(RatingsMatrix(header: nil, rows: ratings))
     }
 }
 
 /// Two raters' labels for the same subjects, cross-tabulated for Cohen's kappa.
 ///
 /// Rows are the first rater's categories and columns the second rater's, over the same label list,
-/// so the table is square and agreements lie on the diagonal. Labels are trimmed; a subject is
-/// skipped when either rating is empty (only subjects rated by both raters count). Categories are
-/// the labels either rater used, ordered as in ``RatingsTable``.
+/// so the table is square and agreements lie on the diagonal. Labels are trimmed and folded as in
+/// ``RatingsMatrix``; a subject is skipped when either rating is missing (only subjects rated by both
+/// raters count). Categories are the labels either rater used on those subjects.
 public struct TwoRaterTable: Sendable, Equatable {
     /// The category labels, in the order of the rows and of the columns of ``counts``.
     public let categoryLabels: [String]
@@ -64,9 +99,59 @@ public struct TwoRaterTable: Sendable, Equatable {
     public let counts: [[Int]]
     /// The number of subjects skipped because one or both ratings were missing.
     public let skippedSubjects: Int
+    /// The two raters' names.
+    public let raterNames: [String]
+    /// What was read, merged and left out.
+    public let notes: [RatingsNote]
 
     /// The number of subjects rated by both raters.
     public var subjects: Int { counts.joined().reduce(0, +) }
+
+    /// Cross-tabulates the two raters of a matrix.
+    ///
+    /// - Throws: ``StatisticsError`` when the matrix does not have exactly two raters or no subject
+    ///   was rated by both.
+    public init(_ matrix: RatingsMatrix) throws(StatisticsError) {
+        guard matrix.raterCount == 2 else { throw Self.notTwoRaters(matrix) }
+        var pairs: [(Int, Int)] = []
+        var unpaired: [Int] = []
+        for unit in 0..<matrix.unitCount {
+            if let a = matrix.category(unit: unit, rater: 0), let b = matrix.category(unit: unit, rater: 1) {
+                pairs.append((a, b))
+            } else {
+                unpaired.append(matrix.sourceRows[unit])
+            }
+        }
+        guard !pairs.isEmpty else {
+            throw StatisticsError("no subjects: no subject was rated by both raters")
+        }
+        let used = Set(pairs.flatMap { [$0.0, $0.1] }).sorted()
+        let index = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
+        var counts = Array(repeating: Array(repeating: 0, count: used.count), count: used.count)
+        for (a, b) in pairs {
+            counts[index[a]!][index[b]!] += 1
+        }
+        var notes = matrix.notes
+        if !unpaired.isEmpty {
+            notes.append(
+                RatingsNote(
+                    .unpairedUnits,
+                    "left out \(StatisticsSupport.count(unpaired.count, "subject")) rated by only one of the two raters ("
+                        + RatingsMatrixReader.rowList(unpaired) + ")"))
+        }
+        self.categoryLabels = used.map { matrix.categories[$0] }
+        self.counts = counts
+        self.skippedSubjects = unpaired.count + matrix.emptyRowCount
+        self.raterNames = matrix.raterNames
+        self.notes = notes
+    }
+
+    static func notTwoRaters(_ matrix: RatingsMatrix) -> StatisticsError {
+        StatisticsError(
+            "Cohen's kappa compares exactly two raters; there are \(matrix.raterCount) ("
+                + StatisticsSupport.list(matrix.raterNames.map { "'\($0)'" })
+                + "): choose two, or use Fleiss' or Conger's kappa")
+    }
 
     /// Cross-tabulates two raters' labels, given in the same subject order; "" marks a missing rating.
     ///
@@ -77,58 +162,11 @@ public struct TwoRaterTable: Sendable, Equatable {
                 "the two raters must rate the same subjects: the first has \(first.count) "
                     + "ratings and the second \(second.count)")
         }
-        var pairs: [(String, String)] = []
-        for (a, b) in zip(first, second) {
-            if let a = StatisticsSupport.normalized(a), let b = StatisticsSupport.normalized(b) {
-                pairs.append((a, b))
-            }
-        }
-        guard !pairs.isEmpty else {
+        guard first.contains(where: { StatisticsSupport.normalized($0) != nil }),
+            second.contains(where: { StatisticsSupport.normalized($0) != nil })
+        else {
             throw StatisticsError("no subjects: no subject was rated by both raters")
         }
-        let labels = StatisticsSupport.sorted(Set(pairs.flatMap { [$0.0, $0.1] }))
-        let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
-        var counts = Array(repeating: Array(repeating: 0, count: labels.count), count: labels.count)
-        for (a, b) in pairs {
-            counts[index[a]!][index[b]!] += 1
-        }
-        self.categoryLabels = labels
-        self.counts = counts
-        self.skippedSubjects = first.count - pairs.count
-    }
-}
-
-/// Helpers shared by the statistics types: label clean-up, label order, the most common count
-/// and NaN-aware equality.
-enum StatisticsSupport {
-    /// The trimmed label, or nil when it is empty (a missing rating).
-    static func normalized(_ label: String) -> String? {
-        let trimmed = label.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : trimmed
-    }
-
-    /// Numeric order when every label is a finite number, else Unicode string order.
-    static func sorted(_ labels: Set<String>) -> [String] {
-        let numbers = labels.map { label in (label, Double(label)) }
-        if numbers.allSatisfy({ $0.1?.isFinite == true }) {
-            return numbers.sorted { lhs, rhs in
-                lhs.1! != rhs.1! ? lhs.1! < rhs.1! : lhs.0 < rhs.0
-            }.map(\.0)
-        }
-        return labels.sorted()
-    }
-
-    /// The most frequent value; ties go to the larger value. 0 for an empty list.
-    static func mostCommon(_ values: [Int]) -> Int {
-        var frequency: [Int: Int] = [:]
-        for value in values { frequency[value, default: 0] += 1 }
-        return frequency.max { lhs, rhs in
-            lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key < rhs.key
-        }?.key ?? 0
-    }
-
-    /// Element-wise equality of two lists of figures in which NaN ("undefined") equals NaN.
-    static func sameValues(_ lhs: [Double], _ rhs: [Double]) -> Bool {
-        lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+        try self.init(RatingsMatrix(ratings: zip(first, second).map { [$0, $1] }))
     }
 }

@@ -2,14 +2,28 @@
 ///
 /// The message starts in lowercase so that a caller can prefix it, for example
 /// `"error: " + error.message`. Examples: `"no subjects"`, `"the table must be square: …"`,
-/// `"subject 3 has 5 ratings; expected 6 (every subject needs the same number of raters)"`.
-public struct StatisticsError: Error, Equatable, CustomStringConvertible {
+/// `"row 2, column 3: '2.5' is not a whole number of ratings"`. When the error comes from parsing
+/// text or a table of cells, ``location`` says where, so that a caller can draw a caret under it.
+public struct StatisticsError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Where in the input an error lies.
+    public enum Location: Equatable, Sendable {
+        /// A range of Character offsets in the text that was parsed (0-based, half-open).
+        case span(Range<Int>)
+        /// A cell of a table of cells: 1-based data row (the header, if any, is not counted) and 1-based column.
+        case cell(row: Int, column: Int)
+        /// A whole column of a table of cells, 1-based.
+        case column(Int)
+    }
+
     /// What went wrong, in lowercase plain English; subject and row numbers are 1-based.
     public let message: String
+    /// Where the problem is, when the input was text or cells; nil for errors about the data as a whole.
+    public let location: Location?
 
-    /// Creates an error with the given message.
-    public init(_ message: String) {
+    /// Creates an error with the given message and, optionally, where it lies.
+    public init(_ message: String, location: Location? = nil) {
         self.message = message
+        self.location = location
     }
 
     /// The message itself.
@@ -44,6 +58,12 @@ extension StatisticsError {
 
     static func duplicateLabel(_ label: String) -> StatisticsError {
         StatisticsError("category labels must be unique; \"\(label)\" appears more than once")
+    }
+
+    static func tooManyRatings(location: Location? = nil) -> StatisticsError {
+        StatisticsError(
+            "too many ratings: the counts add up to more than \(CountsTable.maximumTotal) (2^53), "
+                + "beyond which they cannot all be represented exactly", location: location)
     }
 
     /// Checks that a confidence level lies strictly between 0 and 1.

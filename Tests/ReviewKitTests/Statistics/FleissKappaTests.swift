@@ -279,9 +279,8 @@ struct FleissKappaTests {
 
     @Test("one rating per subject after dropping missing ones is rejected")
     func tooFewRatersFromRatings() throws {
-        let table = try RatingsTable(ratings: [["a", ""], ["", "b"]])
         #expect(throws: StatisticsError("at least two raters are needed per subject; each subject has 1 rating")) {
-            try FleissKappa(ratings: table)
+            try FleissKappa(ratings: RatingsTable(ratings: [["a", ""], ["", "b"]]))
         }
     }
 }
