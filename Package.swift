@@ -12,11 +12,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
             name: "ReviewKit",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .systemLibrary(
             name: "CEditLine",
@@ -41,7 +45,13 @@ let package = Package(
         .testTarget(
             name: "ReviewKitTests",
             dependencies: ["ReviewKit"],
-            exclude: ["Statistics/reference_kappa.py", "Statistics/Fixtures", "Teaching/Golden", "Interchange/reference_csv.py", "Interchange/Fixtures", "Fixtures", "Synthesis/reference_domains.py", "Synthesis/Fixtures", "Visuals/Fixtures", "Visuals/reference_prisma.py", "Statistics/reference_agreement.py"]
+            exclude: ["Fixtures", "Teaching/Golden",
+                      "Statistics/reference_kappa.py", "Statistics/reference_agreement.py", "Statistics/Fixtures",
+                      "Interchange/reference_csv.py", "Interchange/Fixtures",
+                      "Interchange/RIS/Fixtures", "Interchange/REFI/Fixtures", "Interchange/REFI/reference_refi.py",
+                      "Interchange/REFI/validate_refi.py",
+                      "Synthesis/reference_domains.py", "Synthesis/Fixtures",
+                      "Visuals/Fixtures", "Visuals/reference_prisma.py"]
         ),
         .testTarget(
             name: "ReviewShellTests",
