@@ -93,7 +93,10 @@ public enum CSV {
     /// Calls `body` with each record of `bytes`, in order; stops at the first malformed record with a `FileError`.
     ///
     /// The record passed to `body` is only valid during the call. `path` names the file in errors.
-    public static func forEachRecord(_ bytes: UnsafeBufferPointer<UInt8>, path: String?,
+    ///
+    /// `delimiter` separates fields: a comma by default; `;` (European Excel) and tab are the others in use
+    /// (`detectDelimiter` guesses it from the first line).
+    public static func forEachRecord(_ bytes: UnsafeBufferPointer<UInt8>, path: String?, delimiter: UInt8 = 44,
                                      _ body: (Record) throws(FileError) -> Void) throws(FileError) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let count = bytes.count
@@ -173,7 +176,7 @@ public enum CSV {
                     }
                     if index < count {
                         let byte = bytes[index]
-                        if byte == 44 {
+                        if byte == delimiter {
                             index += 1
                         } else if byte == 10 || byte == 13 {
                             index += (byte == 13 && index + 1 < count && bytes[index + 1] == 10) ? 2 : 1
@@ -196,7 +199,7 @@ public enum CSV {
                     let fieldStart = index
                     while index < count {
                         let byte = bytes[index]
-                        if byte == 44 || byte == 10 || byte == 13 { break }
+                        if byte == delimiter || byte == 10 || byte == 13 { break }
                         index += 1
                     }
                     record.starts.append(fieldStart)
@@ -205,7 +208,7 @@ public enum CSV {
                     record.escaped.append(false)
                     if index < count {
                         let byte = bytes[index]
-                        if byte == 44 {
+                        if byte == delimiter {
                             index += 1
                             if index >= count {
                                 record.lines.append(line); record.lineStarts.append(lineStart)
@@ -225,6 +228,27 @@ public enum CSV {
             line += 1
             lineStart = index
         }
+    }
+
+    /// The field separator of `bytes`, guessed from its first line: whichever of comma, semicolon and tab
+    /// occurs most there outside double quotes (a comma when none does, or on a tie with it).
+    public static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var comma = 0, semicolon = 0, tab = 0
+        var index = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var quoted = false
+        // Skip blank lines before the header.
+        while index < bytes.count && (bytes[index] == 10 || bytes[index] == 13) { index += 1 }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 34 { quoted.toggle() } else if !quoted {
+                if byte == 10 || byte == 13 { break }
+                if byte == 44 { comma += 1 } else if byte == 59 { semicolon += 1 } else if byte == 9 { tab += 1 }
+            }
+            index += 1
+        }
+        if semicolon > comma && semicolon >= tab { return 59 }
+        if tab > comma && tab > semicolon { return 9 }
+        return 44
     }
 
     /// All records of a text as arrays of strings (for small files and tests; imports use `forEachRecord`).
@@ -253,12 +277,16 @@ public enum CSV {
         return (line, lineStart)
     }
 
-    /// The physical line starting at `start`, without its line end; nil when longer than 16 KiB.
+    /// Lines longer than this many bytes are not copied into an error's `lineText`.
+    static let maximumLineTextBytes = 1 << 20
+
+    /// The physical line starting at `start`, without its line end; nil when longer than `maximumLineTextBytes`
+    /// (renderers show a window of long lines around the column: `FileError.excerpt(width:)`).
     static func lineText(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String? {
         var end = start
         while end < bytes.count && bytes[end] != 10 && bytes[end] != 13 {
             end += 1
-            if end - start > 16 * 1024 { return nil }
+            if end - start > maximumLineTextBytes { return nil }
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Writes the CSV tables of `CSVTableKind`, in the columns `CSVImport` reads back (export → import → equal).
@@ -58,10 +63,63 @@ public enum CSVExport {
         try AtomicFile.write(bytes, to: url, progress: progress.map { report in { report(0.7 + 0.3 * $0) } })
     }
 
-    /// Writes all four tables (`studies.csv`, `appraisals.csv`, `subthemes.csv`, `quotes.csv`) into a directory.
+    /// Writes all four tables (`studies.csv`, `appraisals.csv`, `subthemes.csv`, `quotes.csv`) into a folder,
+    /// creating the folder when it is missing (its parent must exist).
+    ///
+    /// A path ending in `.csv` is refused: it names one file, and a folder by that name is never what was meant.
     public static func writeAll(workspace: Workspace, to directory: URL, byteOrderMark: Bool = false) throws(FileError) {
+        let display = AtomicFile.displayPath(directory)
+        guard directory.pathExtension.lowercased() != "csv" else {
+            throw FileError(path: display, message: "cannot write four tables to one .csv file; name the table to write ('export csv quotes FILE.csv'), or give a folder")
+        }
+        try makeFolder(directory, display: display)
         for kind in CSVTableKind.allCases {
             try write(kind, workspace: workspace, to: directory.appendingPathComponent(kind.fileName), byteOrderMark: byteOrderMark)
+        }
+    }
+
+    /// What `export csv PATH` writes: the tables it wrote, in order.
+    ///
+    /// A path ending in `.csv` is one table: the one its file name names (`quotes.csv`, `studies.csv`), or
+    /// `table` when given. Any other path is a folder that receives all four tables (created when missing).
+    /// With `table` and a folder path, the one table goes into that folder under its usual name.
+    @discardableResult
+    public static func export(_ table: CSVTableKind? = nil, workspace: Workspace, to url: URL, byteOrderMark: Bool = false,
+                              progress: ((Double) -> Void)? = nil) throws(FileError) -> [CSVTableKind] {
+        let display = AtomicFile.displayPath(url)
+        if url.pathExtension.lowercased() == "csv" || url.path == "/dev/stdout" || AtomicFile.Destination.openDescriptorNumber(url.path) != nil {
+            let stem = url.deletingPathExtension().lastPathComponent.lowercased()
+            guard let kind = table ?? CSVTableKind(rawValue: stem) else {
+                throw FileError(path: display, message: "which table? a .csv file holds one table: name it ('export csv quotes FILE.csv'); tables: \(CSVTableKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            try write(kind, workspace: workspace, to: url, byteOrderMark: byteOrderMark, progress: progress)
+            return [kind]
+        }
+        var isFolder: ObjCBool = false
+        if let table, !(FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue) {
+            // One named table to a path without .csv that is not a folder: that file.
+            try write(table, workspace: workspace, to: url, byteOrderMark: byteOrderMark, progress: progress)
+            return [table]
+        }
+        if let table {
+            try write(table, workspace: workspace, to: url.appendingPathComponent(table.fileName), byteOrderMark: byteOrderMark, progress: progress)
+            return [table]
+        }
+        try writeAll(workspace: workspace, to: url, byteOrderMark: byteOrderMark)
+        return CSVTableKind.allCases
+    }
+
+    /// Creates the folder for `writeAll` when it is missing; refuses a path that is a file.
+    private static func makeFolder(_ url: URL, display: String) throws(FileError) {
+        var info = stat()
+        if stat(url.path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw FileError(path: display, message: "cannot write the four tables: it is a file, not a folder; name the table to write one ('export csv quotes FILE.csv')")
+            }
+            return
+        }
+        guard mkdir(url.path, 0o777) == 0 else {
+            throw AtomicFile.folderError(errno, folder: AtomicFile.directory(of: url.path), display: display)
         }
     }
 

@@ -1,5 +1,27 @@
 import Foundation
 
+/// How a CSV import reads what spreadsheets write.
+public struct CSVImportOptions: Sendable, Equatable {
+    /// What to do with a column the table does not have (such as "Reviewer notes").
+    public enum UnknownColumns: Sendable, Equatable {
+        /// Leave the column out and say so in `CSVImportResult.notes` (the default).
+        case ignore
+        /// Refuse the file, naming the column and listing the valid ones.
+        case refuse
+    }
+
+    /// What to do with a column the table does not have.
+    public var unknownColumns: UnknownColumns
+    /// The field separator (`,`, `;` or tab as a byte); nil tells it from the header line.
+    public var delimiter: UInt8?
+
+    /// Creates options; the defaults ignore unknown columns (with a note) and detect the separator.
+    public init(unknownColumns: UnknownColumns = .ignore, delimiter: UInt8? = nil) {
+        self.unknownColumns = unknownColumns
+        self.delimiter = delimiter
+    }
+}
+
 /// What an import produced: one validated batch of changes, nothing applied yet.
 public struct CSVImportResult: Sendable {
     /// Which table the file held.
@@ -14,6 +36,9 @@ public struct CSVImportResult: Sendable {
     public var updated: Int
     /// Rows identical to what the workspace already holds (no change made).
     public var unchanged: Int
+    /// Things the reviewer should know that did not stop the import, lowercase: columns left out, a
+    /// separator other than the comma, a file decoded from UTF-16.
+    public var notes: [String] = []
 
     /// The whole import as one atomic, undoable change.
     public var change: WorkspaceChange { .batch(changes) }
@@ -28,21 +53,88 @@ public struct CSVImportResult: Sendable {
 /// id (or, for quotes and sub-themes, no id) adds one. Nothing is ever removed by an import.
 public enum CSVImport {
     /// Reads and validates a CSV file; `kind` nil means "tell from the header".
-    public static func read(from url: URL, as kind: CSVTableKind? = nil, into workspace: Workspace,
-                            progress: ((Double) -> Void)? = nil) throws(FileError) -> CSVImportResult {
+    public static func read(from url: URL, as kind: CSVTableKind? = nil, options: CSVImportOptions = CSVImportOptions(),
+                            into workspace: Workspace, progress: ((Double) -> Void)? = nil) throws(FileError) -> CSVImportResult {
         let bytes = try AtomicFile.read(url, progress: progress.map { report in { report(0.2 * $0) } })
-        return try decode(bytes, as: kind, path: AtomicFile.displayPath(url), into: workspace,
+        return try decode(bytes, as: kind, options: options, path: AtomicFile.displayPath(url), into: workspace,
                           progress: progress.map { report in { report(0.2 + 0.8 * $0) } })
     }
 
     /// Validates CSV bytes against `workspace`; `path` names the file in errors.
-    public static func decode(_ bytes: [UInt8], as kind: CSVTableKind? = nil, path: String? = nil, into workspace: Workspace,
+    public static func decode(_ bytes: [UInt8], as kind: CSVTableKind? = nil, options: CSVImportOptions = CSVImportOptions(),
+                              path: String? = nil, into workspace: Workspace,
                               progress: ((Double) -> Void)? = nil) throws(FileError) -> CSVImportResult {
-        var importer = Importer(path: path, workspace: workspace, kind: kind, progress: progress, totalBytes: bytes.count)
-        try bytes.withUnsafeBufferPointer { (buffer) throws(FileError) in
-            try CSV.forEachRecord(buffer, path: path) { (record) throws(FileError) in try importer.take(record) }
+        var notes: [String] = []
+        let text = try utf8(bytes, path: path, notes: &notes)
+        var importer = Importer(path: path, workspace: workspace, kind: kind, options: options, progress: progress, totalBytes: text.count)
+        try text.withUnsafeBufferPointer { (buffer) throws(FileError) in
+            let delimiter = options.delimiter ?? CSV.detectDelimiter(buffer)
+            importer.delimiter = delimiter
+            if delimiter != 44 && options.delimiter == nil { notes.append("cells are separated by \(delimiter == 59 ? "semicolons (;)" : "tabs"), as the header shows") }
+            try CSV.forEachRecord(buffer, path: path, delimiter: delimiter) { (record) throws(FileError) in try importer.take(record) }
         }
-        return try importer.finish()
+        var result = try importer.finish()
+        result.notes = notes + result.notes
+        return result
+    }
+
+    /// The bytes as UTF-8: UTF-8 as it is, UTF-16 with a byte order mark decoded; anything else named in an error.
+    static func utf8(_ bytes: [UInt8], path: String?, notes: inout [String]) throws(FileError) -> [UInt8] {
+        let fileName = path.map { ($0 as NSString).lastPathComponent } ?? "the file"
+        let advice = "save it as UTF-8 (\"CSV UTF-8\" in Excel)"
+        if bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) {
+            throw FileError(path: path, line: 1, column: 1, message: "\(fileName) is UTF-32 text, which import does not read; \(advice)")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let bigEndian = bytes[0] == 0xFE
+            notes.append("read \(fileName) as UTF-16 (\(bigEndian ? "big" : "little")-endian), as its byte order mark says")
+            return try utf16(bytes, bigEndian: bigEndian, path: path)
+        }
+        // UTF-16 without a mark: every other byte of ASCII text is zero.
+        if bytes.count >= 4, !bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            let sample = bytes.prefix(256)
+            let evenZeros = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+            let oddZeros = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+            if max(evenZeros, oddZeros) * 2 >= sample.count / 2 && min(evenZeros, oddZeros) == 0 {
+                throw FileError(path: path, line: 1, column: 1, message: "\(fileName) looks like UTF-16 text without a byte order mark; \(advice)")
+            }
+        }
+        return bytes
+    }
+
+    /// UTF-16 (after its 2-byte mark) transcoded to UTF-8; a broken surrogate pair is an error at its line and column.
+    static func utf16(_ bytes: [UInt8], bigEndian: Bool, path: String?) throws(FileError) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 2
+        var line = 1
+        var lineStart = 0  // in `out`
+        func unit(at offset: Int) -> UInt16 {
+            bigEndian ? UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1]) : UInt16(bytes[offset + 1]) << 8 | UInt16(bytes[offset])
+        }
+        func failure(_ message: String) -> FileError {
+            let column = String(decoding: out[lineStart...], as: UTF8.self).count + 1
+            return FileError(path: path, line: line, column: column, message: message)
+        }
+        while index + 1 < bytes.count {
+            let first = unit(at: index)
+            index += 2
+            var scalar: Unicode.Scalar?
+            if first < 0xD800 || first > 0xDFFF {
+                scalar = Unicode.Scalar(first)
+            } else if first < 0xDC00, index + 1 < bytes.count {
+                let second = unit(at: index)
+                if second >= 0xDC00 && second <= 0xDFFF {
+                    index += 2
+                    scalar = Unicode.Scalar((UInt32(first - 0xD800) << 10 | UInt32(second - 0xDC00)) + 0x10000)
+                }
+            }
+            guard let scalar else { throw failure("invalid UTF-16: an unpaired surrogate 0x\(String(first, radix: 16)); save the file as UTF-8") }
+            UTF8.encode(scalar) { out.append($0) }
+            if scalar == "\n" { line += 1; lineStart = out.count }
+        }
+        if index < bytes.count { throw failure("the UTF-16 text ends in the middle of a character (an odd number of bytes)") }
+        return out
     }
 }
 
@@ -51,6 +143,8 @@ struct Importer {
     let path: String?
     let workspace: Workspace
     var kind: CSVTableKind?
+    let options: CSVImportOptions
+    var delimiter: UInt8 = 44
     let progress: ((Double) -> Void)?
     let totalBytes: Int
     var nextReport = 0
@@ -58,7 +152,10 @@ struct Importer {
     /// Header position of each known column key; -1 when absent.
     var column: [String: Int] = [:]
     var header: [String] = []
+    /// Header cells up to the last one with a name; empty cells after it are a spreadsheet's padding.
+    var namedCount = 0
     var headerSeen = false
+    var notes: [String] = []
     var rows = 0, added = 0, updated = 0, unchanged = 0
     var changes: [WorkspaceChange] = []
 
@@ -67,6 +164,8 @@ struct Importer {
     var newStudies = 0
     var studyByKey: [String: String] = [:]           // study cell → study id (cache)
     var studyIDs: Set<String> = []
+    var studyPositions: [String: Int] = [:]          // study id → index in the workspace
+    var appraisalPositions: [String: Int] = [:]      // "study\treviewer" → index in the workspace
     var studyLabels: [String: [String]] = [:]         // label → ids
     var appraisalKeys = Set<String>()
     var themesByCode: [String: [SubTheme]] = [:]
@@ -83,10 +182,11 @@ struct Importer {
     var maxQuoteID = 0
     var seenQuoteIDs = Set<Int32>()
 
-    init(path: String?, workspace: Workspace, kind: CSVTableKind?, progress: ((Double) -> Void)?, totalBytes: Int) {
+    init(path: String?, workspace: Workspace, kind: CSVTableKind?, options: CSVImportOptions, progress: ((Double) -> Void)?, totalBytes: Int) {
         self.path = path
         self.workspace = workspace
         self.kind = kind
+        self.options = options
         self.progress = progress
         self.totalBytes = totalBytes
     }
@@ -106,11 +206,18 @@ struct Importer {
             return
         }
         if record.count == 0 || record.isBlank { return }
-        guard record.count == header.count else {
+        guard record.count >= namedCount && record.count <= header.count else {
+            let expected = namedCount == header.count ? "\(header.count)" : "\(namedCount) to \(header.count)"
             let index = min(record.count, header.count) - 1
+            let separator = delimiter == 44 ? "comma" : delimiter == 59 ? "semicolon" : "tab"
             throw FileError(path: path, line: record.line(of: max(index, 0)), column: record.count > header.count ? record.column(of: header.count) : 1,
-                            message: "row \(record.number) has \(record.count) field\(record.count == 1 ? "" : "s") but the header has \(header.count); a cell with a comma must be in double quotes",
+                            message: "row \(record.number) has \(record.count) field\(record.count == 1 ? "" : "s") but the header has \(expected); a cell with a \(separator) must be in double quotes",
                             lineText: record.lineText(of: 0))
+        }
+        for index in namedCount..<record.count where !record.trimmedField(index).isEmpty {
+            throw FileError(path: path, line: record.line(of: index), column: record.column(of: index),
+                            message: "row \(record.number), column \(index + 1) has a value, but that column has no name in the header",
+                            lineText: record.lineText(of: index))
         }
         rows += 1
         switch kind! {
@@ -123,8 +230,10 @@ struct Importer {
 
     mutating func readHeader(_ record: CSV.Record) throws(FileError) {
         header = (0..<record.count).map { record.field($0) }
+        namedCount = header.count
+        while namedCount > 1 && header[namedCount - 1].allSatisfy({ $0 == " " || $0 == "\t" }) { namedCount -= 1 }
         if kind == nil {
-            guard let detected = CSVTableKind.detect(header: header) else {
+            guard let detected = CSVTableKind.detect(header: Array(header[0..<namedCount])) else {
                 throw FileError(path: path, line: record.line(of: 0), column: 1,
                                 message: "cannot tell which table this is from its header; expected the columns of studies, appraisals, subthemes or quotes (see docs/formats.md)",
                                 lineText: record.lineText(of: 0))
@@ -133,11 +242,17 @@ struct Importer {
         }
         let kind = kind!
         let known = Dictionary(uniqueKeysWithValues: kind.columns.map { (CSVTableKind.columnKey($0), $0) })
-        for (index, name) in header.enumerated() {
+        var ignored: [String] = []
+        for (index, name) in header[0..<namedCount].enumerated() {
             let key = CSVTableKind.columnKey(name)
             guard let canonical = known[key] else {
+                let shown = key.isEmpty ? "column \(index + 1) has no name" : "unknown column '\(FileError.shortened(name))' in \(fileName) (column \(index + 1))"
+                if options.unknownColumns == .ignore {
+                    ignored.append(key.isEmpty ? "column \(index + 1) (no name)" : "'\(FileError.shortened(name))' (column \(index + 1))")
+                    continue
+                }
                 throw FileError(path: path, line: record.line(of: index), column: record.column(of: index),
-                                message: "unknown column '\(name)' in \(fileName) (column \(index + 1)); \(kind.rawValue) columns are: \(kind.columns.joined(separator: ", "))",
+                                message: "\(shown); \(kind.rawValue) columns are: \(kind.columns.joined(separator: ", "))",
                                 lineText: record.lineText(of: index))
             }
             guard column[canonical] == nil else {
@@ -153,12 +268,20 @@ struct Importer {
                             message: "\(fileName) has no \(missing.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s"); \(kind.rawValue) needs \(kind.requiredColumns.joined(separator: ", ")) (all columns: \(kind.columns.joined(separator: ", ")))",
                             lineText: record.lineText(of: 0))
         }
+        if !ignored.isEmpty {
+            notes.append("ignored \(ignored.count == 1 ? "a column" : "\(ignored.count) columns") not in the \(kind.rawValue) table: \(ignored.joined(separator: ", ")); its columns are \(kind.columns.joined(separator: ", "))")
+        }
         headerSeen = true
         prepare(kind)
     }
 
     mutating func prepare(_ kind: CSVTableKind) {
         studyIDs = Set(workspace.studies.map(\.id))
+        for (index, study) in workspace.studies.enumerated() where studyPositions[study.id] == nil { studyPositions[study.id] = index }
+        for (index, appraisal) in workspace.appraisals.enumerated() {
+            let key = appraisal.studyID + "\t" + appraisal.reviewer
+            if appraisalPositions[key] == nil { appraisalPositions[key] = index }
+        }
         for study in workspace.studies { studyLabels[study.label, default: []].append(study.id) }
         for theme in workspace.subThemes {
             themesByCode[theme.code.lowercased(), default: []].append(theme)
@@ -197,7 +320,7 @@ struct Importer {
             changes.reserveCapacity(changes.count + quotes.count)
             for quote in quotes { changes.append(.addQuote(quote)) }
         }
-        return CSVImportResult(kind: kind, changes: changes, rows: rows, added: added, updated: updated, unchanged: unchanged)
+        return CSVImportResult(kind: kind, changes: changes, rows: rows, added: added, updated: updated, unchanged: unchanged, notes: notes)
     }
 
     // MARK: cells
@@ -221,16 +344,20 @@ struct Importer {
         return record.trimmedField(index)
     }
 
-    /// An optional whole number cell: absent → .absent, empty → nil.
-    func number(_ record: CSV.Record, _ name: String, _ what: String, range: ClosedRange<Int>) throws(FileError) -> Int?? {
+    /// An optional whole number cell checked against its rule (`ValueRules`): absent → .none, empty → nil.
+    ///
+    /// Spreadsheet spellings are read: `35.0` (pandas writes whole numbers so when a column has gaps), `+35`,
+    /// and for references `(33)`. `35.5` is refused, never rounded.
+    func number(_ record: CSV.Record, _ name: String, _ rule: ValueRules.WholeNumber) throws(FileError) -> Int?? {
         guard let text = trimmed(record, name) else { return .none }
         if text.isEmpty { return .some(nil) }
         var digits = Substring(text)
         if digits.hasPrefix("(") && digits.hasSuffix(")") { digits = digits.dropFirst().dropLast() }
-        guard let value = Int(digits), range.contains(value) else {
-            throw fail(record, name, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), or empty; got '\(text.prefix(60))'")
+        do throws(ReviewError) {
+            return .some(try rule.parse(digits, syntax: .tolerant))
+        } catch {
+            throw fail(record, name, error.message + ", or empty")
         }
-        return .some(value)
     }
 
     /// An optional free-text cell: absent → .none, empty → nil.
@@ -244,23 +371,20 @@ struct Importer {
 
     mutating func study(_ record: CSV.Record) throws(FileError) {
         let id = trimmed(record, "id")!
-        guard !id.isEmpty else { throw fail(record, "id", "a study needs an id (such as S01)") }
-        guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-            throw fail(record, "id", "study id '\(id.prefix(60))' must be letters, digits, '-' or '_'")
-        }
+        do throws(ReviewError) { try ValueRules.checkStudyID(id) } catch { throw fail(record, "id", error.message) }
         guard seenIDs.insert(id).inserted else { throw fail(record, "id", "study id '\(id)' appears twice in \(fileName)") }
-        let existing = workspace.study(id)
+        let existing = studyPositions[id].map { workspace.studies[$0] }
         var study = existing ?? Study(id: id, label: "")
         let label = cell(record, "label")!
-        guard !label.allSatisfy(\.isWhitespace) else { throw fail(record, "label", "study \(id) needs a label") }
+        guard !ValueRules.isBlank(label) else { throw fail(record, "label", "study \(id) needs a label") }
         study.label = label
-        if let value = try number(record, "reference", "reference", range: 1...Int(Int32.max)) { study.reference = value }
-        if let value = try number(record, "year", "year", range: 1800...2200) { study.year = value }
+        if let value = try number(record, "reference", ValueRules.studyReference) { study.reference = value }
+        if let value = try number(record, "year", ValueRules.year) { study.year = value }
         if let value = optionalText(record, "country") { study.country = value }
         if let value = optionalText(record, "design") { study.design = value }
         if let value = optionalText(record, "data_collection") { study.dataCollection = value }
         if let value = optionalText(record, "analysis") { study.analysis = value }
-        if let value = try number(record, "participants", "participants", range: 0...Int(Int32.max)) { study.participants = value }
+        if let value = try number(record, "participants", ValueRules.participants) { study.participants = value }
         if let existing {
             if existing == study { unchanged += 1 } else { changes.append(.updateStudy(study)); updated += 1 }
         } else {
@@ -276,21 +400,21 @@ struct Importer {
         guard !studyID.isEmpty else { throw fail(record, "study", "an appraisal needs the study id") }
         guard studyIDs.contains(studyID) else {
             let suggestions = EditDistance.nearest(to: studyID, in: Array(studyIDs))
-            throw fail(record, "study", "unknown study '\(studyID.prefix(60))'; import studies first"
+            throw fail(record, "study", "unknown study '\(FileError.shortened(studyID))'; import studies first"
                        + (suggestions.isEmpty ? " (the workspace has \(studyIDs.count) studies)" : "; did you mean \(suggestions.joined(separator: ", "))?"))
         }
         let reviewer = cell(record, "reviewer") ?? ""
         guard appraisalKeys.insert(studyID + "\t" + reviewer).inserted else {
             throw fail(record, "study", "study \(studyID) is appraised twice\(reviewer.isEmpty ? "" : " by '\(reviewer)'") in \(fileName)")
         }
-        let existing = workspace.appraisal(of: studyID, reviewer: reviewer)
+        let existing = appraisalPositions[studyID + "\t" + reviewer].map { workspace.appraisals[$0] }
         var answers = existing?.answers ?? Array(repeating: nil, count: 10)
         for q in 1...10 {
             let name = "q\(q)"
             guard let text = trimmed(record, name) else { continue }
             if text.isEmpty { answers[q - 1] = nil; continue }
             guard let answer = CASPAnswer(parsing: text) else {
-                throw fail(record, name, "answer '\(text.prefix(40))' to q\(q) is not one of: yes, can't tell, no (or 1, 0.5, 0), or empty")
+                throw fail(record, name, "answer '\(FileError.shortened(text, limit: 40))' to q\(q) is not one of: yes, can't tell, no (or 1, 0.5, 0), or empty")
             }
             answers[q - 1] = answer
         }
@@ -307,17 +431,17 @@ struct Importer {
 
     mutating func subTheme(_ record: CSV.Record) throws(FileError) {
         var id: Int?
-        if let value = try number(record, "id", "sub-theme id", range: 1...Int(Int32.max)) { id = value }
+        if let value = try number(record, "id", ValueRules.subThemeID) { id = value }
         if let id, !seenIDs.insert(String(id)).inserted { throw fail(record, "id", "sub-theme id \(id) appears twice in \(fileName)") }
         let existing = id.flatMap { themesByID[$0] }
         let direction = (try resolveDirection(record, required: true))!!
         let component = (try resolveComponent(record, required: true))!!
         let domain = (try resolveDomain(record, required: true))!!
         let label = cell(record, "label")!
-        guard !label.allSatisfy(\.isWhitespace) else { throw fail(record, "label", "a sub-theme needs a label") }
+        guard !ValueRules.isBlank(label) else { throw fail(record, "label", "a sub-theme needs a label") }
         let group = Importer.groupKey(direction, component, domain)
         var numberValue: Int
-        if let given = try number(record, "number", "sub-theme number", range: 1...Int(Int32.max)), let given {
+        if let given = try number(record, "number", ValueRules.subThemeNumber), let given {
             numberValue = given
         } else if let existing, existing.direction == direction, existing.component == component, existing.domain == domain {
             numberValue = existing.number
@@ -348,8 +472,8 @@ struct Importer {
         var id: Int?
         if let raw = trimmed(record, "id"), !raw.isEmpty {
             let digits = raw.first == "Q" || raw.first == "q" ? raw.dropFirst() : Substring(raw)
-            guard let value = Int(digits), value > 0, value <= Int(Int32.max) else {
-                throw fail(record, "id", "quote id must be a positive number such as Q12 or 12, or empty for a new quote; got '\(raw.prefix(40))'")
+            guard let value = try? ValueRules.quoteID.parse(digits, syntax: .tolerant) else {
+                throw fail(record, "id", "quote id must be a positive number such as Q12 or 12 (at most \(ValueRules.largestNumber)), or empty for a new quote; got '\(FileError.shortened(raw, limit: 40))'")
             }
             guard seenQuoteIDs.insert(Int32(value)).inserted else { throw fail(record, "id", "quote id Q\(value) appears twice in \(fileName)") }
             id = value
@@ -369,7 +493,7 @@ struct Importer {
             if let theme {
                 // The sub-theme decides the coding; cells left empty take it, cells given must agree.
                 if let (name, value) = theme.conflict(direction: direction ?? nil, component: component ?? nil, domain: domain ?? nil) {
-                    throw fail(record, name, "the \(name) does not match sub-theme \(theme.code) '\(theme.label.prefix(50))', whose \(name) is \(value.lowercased()); leave the cell empty or correct it")
+                    throw fail(record, name, "the \(name) does not match sub-theme \(theme.code) '\(FileError.shortened(theme.label, limit: 50))', whose \(name) is \(value.lowercased()); leave the cell empty or correct it")
                 }
                 quote.direction = theme.direction
                 quote.component = theme.component
@@ -385,7 +509,7 @@ struct Importer {
         if let studyCell = trimmed(record, "study") {
             quote.studyID = studyCell.isEmpty ? nil : try resolveStudy(record, studyCell)
         }
-        if let value = try number(record, "reference", "reference", range: 1...Int(Int32.max)) { quote.reference = value }
+        if let value = try number(record, "reference", ValueRules.quoteReference) { quote.reference = value }
         if let value = optionalText(record, "page") { quote.page = value }
 
         if let existing {
@@ -400,13 +524,7 @@ struct Importer {
         }
     }
 
-    func isBlank(_ text: String) -> Bool {
-        for byte in text.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-            if byte < 0x80 { return false }
-            return text.allSatisfy(\.isWhitespace)
-        }
-        return true
-    }
+    func isBlank(_ text: String) -> Bool { ValueRules.isBlank(text) }
 
     mutating func resolveStudy(_ record: CSV.Record, _ text: String) throws(FileError) -> String {
         if let cached = studyByKey[text] { return cached }
@@ -415,12 +533,12 @@ struct Importer {
             resolved = text
         } else if let ids = studyLabels[text] {
             guard ids.count == 1 else {
-                throw fail(record, "study", "study label '\(text.prefix(60))' is shared by \(ids.joined(separator: ", ")); give the study id")
+                throw fail(record, "study", "study label '\(FileError.shortened(text))' is shared by \(ids.joined(separator: ", ")); give the study id")
             }
             resolved = ids[0]
         } else {
             let suggestions = EditDistance.nearest(to: text, in: Array(studyIDs))
-            throw fail(record, "study", "unknown study '\(text.prefix(60))'; give a study id (import studies first)"
+            throw fail(record, "study", "unknown study '\(FileError.shortened(text))'; give a study id (import studies first)"
                        + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"))
         }
         studyByKey[text] = resolved
@@ -437,13 +555,13 @@ struct Importer {
         if candidates.isEmpty { candidates = themesByLabel[TextFolding.nameKey(text)] ?? [] }
         guard candidates.count == 1 else {
             if candidates.count > 1 {
-                throw fail(record, "subtheme", "sub-theme '\(text.prefix(60))' is ambiguous: it matches \(candidates.map { "\($0.code) (id \($0.id))" }.joined(separator: ", ")); give its id")
+                throw fail(record, "subtheme", "sub-theme '\(FileError.shortened(text))' is ambiguous: it matches \(candidates.map { "\($0.code) (id \($0.id))" }.joined(separator: ", ")); give its id")
             }
             let codes = workspace.subThemes.map(\.code)
             let listed = codes.prefix(30).joined(separator: ", ") + (codes.count > 30 ? ", … (\(codes.count) in all)" : "")
             throw fail(record, "subtheme", codes.isEmpty
-                       ? "unknown sub-theme '\(text.prefix(60))'; the workspace has no sub-themes yet (import subthemes.csv first)"
-                       : "unknown sub-theme '\(text.prefix(60))'; give a code such as B/ECR/2 or a label; valid codes: \(listed)")
+                       ? "unknown sub-theme '\(FileError.shortened(text))'; the workspace has no sub-themes yet (import subthemes.csv first)"
+                       : "unknown sub-theme '\(FileError.shortened(text))'; give a code such as B/ECR/2 or a label; valid codes: \(listed)")
         }
         themeCache[text] = candidates[0]
         return .some(candidates[0])
@@ -482,9 +600,9 @@ struct Importer {
             cache[text] = value
             return .some(value)
         case .ambiguous(let names):
-            throw fail(record, name, "\(name) '\(text.prefix(60))' is ambiguous: it could be \(names.map { $0.lowercased() }.joined(separator: ", "))")
+            throw fail(record, name, "\(name) '\(FileError.shortened(text))' is ambiguous: it could be \(names.map { $0.lowercased() }.joined(separator: ", "))")
         case .unknown(let suggestions):
-            throw fail(record, name, "unknown \(name) '\(text.prefix(60))'; expected one of: \(valid.joined(separator: ", "))"
+            throw fail(record, name, "unknown \(name) '\(FileError.shortened(text))'; expected one of: \(valid.joined(separator: ", "))"
                        + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { $0.lowercased() }.joined(separator: ", "))?"))
         }
     }

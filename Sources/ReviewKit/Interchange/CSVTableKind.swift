@@ -2,7 +2,7 @@
 ///
 /// Columns (docs/formats.md, "CSV"): a header row is required, column order is free, header names are
 /// matched ignoring case, spaces, hyphens and underscores ("Data collection" = `data_collection`), and an
-/// unknown column is an error.
+/// unknown column is left out with a note, or refused with `CSVImportOptions(unknownColumns: .refuse)`.
 public enum CSVTableKind: String, CaseIterable, Sendable {
     /// Included studies: `id,label,reference,year,country,design,data_collection,analysis,participants`.
     case studies

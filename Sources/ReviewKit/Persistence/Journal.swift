@@ -48,31 +48,47 @@ public struct JournalBase: Codable, Sendable, Equatable {
     }
 }
 
+/// A change to session state that lives beside the workspace in a snapshot: the notes or a setting.
+///
+/// Journaled like workspace changes, so an acknowledged `note` or `set` survives a crash too. Each edit
+/// carries the resulting state (the whole notes list, a setting's new value), so replaying is idempotent.
+public enum SessionEdit: Codable, Sendable, Equatable {
+    /// The notes, in order, after the edit.
+    case notes([String])
+    /// A setting's new value; nil removes it (back to its default).
+    case setting(key: String, value: String?)
+}
+
 /// One journaled change: the command that made it and the change as applied.
 public struct JournalRecord: Codable, Sendable, Equatable {
     /// 1 for the first record after the base, then consecutive.
     public var sequence: Int
     /// The command text the reviewer typed (for history and messages).
     public var command: String
-    /// The change that was applied (for `undo`, the inverse that undo applied).
+    /// The change that was applied (for `undo`, the inverse that undo applied); an empty batch for a session edit.
     public var change: WorkspaceChange
+    /// The session state the command changed, when it changed notes or settings (nil in older journals).
+    public var session: SessionEdit?
 
     /// Creates a record.
-    public init(sequence: Int, command: String, change: WorkspaceChange) {
+    public init(sequence: Int, command: String, change: WorkspaceChange, session: SessionEdit? = nil) {
         self.sequence = sequence
         self.command = command
         self.change = change
+        self.session = session
     }
 
     enum CodingKeys: String, CodingKey {
-        case sequence = "seq", command, change
+        case sequence = "seq", command, change, session
     }
 }
 
 /// An append-only, fsync'd log of accepted changes, so that nothing accepted is lost in a crash.
 ///
 /// The shell appends every change-making command (after `Workspace.apply` succeeded, before it tells
-/// the reviewer) and clears the journal after a clean save; if the process dies, the next start finds
+/// the reviewer). Records are dropped only by a save that was read back (`clear(after:)`, given a
+/// `SnapshotFile.VerifiedSave`) or on purpose (`discardRecords(newBase:)`, `discard()`); `close()` keeps a
+/// journal that holds records. If the process dies, the next start finds
 /// the journal with `Journal.pending(at:)` or `Journal.pendingJournals(in:)` and replays it onto the
 /// base with `JournalRecovery.replay(onto:)`. Format: docs/formats.md, "Journal".
 ///
@@ -81,7 +97,7 @@ public struct JournalRecord: Codable, Sendable, Equatable {
 public final class Journal {
     /// The journal file.
     public let url: URL
-    /// What the session started from (changed by `clear(base:)`).
+    /// What the session started from (changed by `clear(after:)` and `discardRecords(newBase:)`).
     public private(set) var base: JournalBase
     /// Records appended since the base.
     public private(set) var recordCount: Int
@@ -179,9 +195,17 @@ public final class Journal {
     /// On failure (disk full, I/O error) the journal is cut back to its previous end, nothing is recorded,
     /// and the caller should undo the change in memory and report the error.
     public func append(command: String, change: WorkspaceChange) throws(FileError) {
+        try append(JournalRecord(sequence: recordCount + 1, command: command, change: change))
+    }
+
+    /// Appends a change to the notes or a setting and flushes it, like `append(command:change:)`.
+    public func append(command: String, session edit: SessionEdit) throws(FileError) {
+        try append(JournalRecord(sequence: recordCount + 1, command: command, change: .batch([]), session: edit))
+    }
+
+    private func append(_ record: JournalRecord) throws(FileError) {
         let display = AtomicFile.displayPath(url)
         guard fd >= 0 else { throw FileError(path: display, message: "the journal is closed") }
-        let record = JournalRecord(sequence: recordCount + 1, command: command, change: change)
         let bytes = Journal.line(Journal.encode(record))
         do throws(FileError) {
             try bytes.withUnsafeBufferPointer { (buffer) throws(FileError) in try AtomicFile.writeAll(fd, UnsafeRawBufferPointer(buffer), display: display) }
@@ -194,10 +218,30 @@ public final class Journal {
         recordCount += 1
     }
 
+    /// Empties the journal once its changes are safe in a snapshot that was saved and read back.
+    ///
+    /// The only way a save lets go of journaled changes: `save` is `SnapshotFile.writeVerified`, which
+    /// reads the file back and decodes it before returning the proof this takes. The journal then starts
+    /// again from that file as its base.
+    public func clear(after save: SnapshotFile.VerifiedSave) throws(FileError) {
+        try restart(base: save.base)
+    }
+
+    /// Drops the journaled changes because the reviewer chose to (`load … discard`, `new`, answering "n" to
+    /// a recovery), and starts again from `newBase`.
+    public func discardRecords(newBase: JournalBase) throws(FileError) {
+        try restart(base: newBase)
+    }
+
     /// Empties the journal after a clean save: atomically rewritten with only its header and the (new) base.
+    @available(*, deprecated, message: "use clear(after:) with a SnapshotFile.VerifiedSave, or discardRecords(newBase:) for an explicit discard")
     public func clear(base newBase: JournalBase? = nil) throws(FileError) {
+        try restart(base: newBase ?? base)
+    }
+
+    /// Atomically rewrites the journal with only its header and `base`.
+    private func restart(base: JournalBase) throws(FileError) {
         let display = AtomicFile.displayPath(url)
-        let base = newBase ?? self.base
         var bytes = Array((Journal.header + "\n").utf8)
         bytes += Journal.line(Journal.encode(BaseLine(base: base, pid: Int(getpid()), started: Journal.timestamp())))
         try AtomicFile.write(bytes, to: url)
@@ -210,12 +254,38 @@ public final class Journal {
         self.base = base
     }
 
+    /// Whether the journal holds changes that no verified save has covered yet.
+    public var hasUnsavedRecords: Bool { recordCount > 0 }
+
+    /// Closes the journal at the end of a session, keeping the file when it holds unsaved changes.
+    ///
+    /// A journal with no records since its base (nothing to lose) is removed with its lock file; one with
+    /// records stays for the next start to offer for recovery. Use `discard()` to drop records on purpose.
+    public func close() {
+        close(removingFile: recordCount == 0)
+    }
+
+    /// Closes the journal and removes it with whatever it holds: the reviewer chose to drop the changes.
+    public func discard() {
+        close(removingFile: true)
+    }
+
     /// Closes the journal; with `discard` (a clean exit with nothing unsaved) the journal file is removed.
+    @available(*, deprecated, message: "use close(), which keeps unsaved records, or discard() to drop them on purpose")
     public func close(discard: Bool) {
+        close(removingFile: discard)
+    }
+
+    /// Lets go of the file and its lock as a killed process would, leaving both behind (tests).
+    func abandon() {
+        close(removingFile: false)
+    }
+
+    private func close(removingFile: Bool) {
         if fd >= 0 { posixClose(fd); fd = -1 }
-        if discard { unlink(url.path) }
+        if removingFile { unlink(url.path) }
         if lockFD >= 0 {
-            if discard { unlink(url.path + ".lock") }
+            if removingFile { unlink(url.path + ".lock") }
             posixClose(lockFD)
             lockFD = -1
         }
@@ -248,7 +318,11 @@ public final class Journal {
     /// Every journal in `directory` left by a session that is no longer running and that holds changes, oldest first.
     ///
     /// Journals in use by live sessions are skipped; files that cannot be read or parsed are reported in `problems`.
+    /// Temporary files that killed sessions left in `directory` are removed (`AtomicFile.removeStaleTemporaries`).
     public static func pendingJournals(in directory: URL) -> (recoveries: [JournalRecovery], problems: [FileError]) {
+        // A session killed while it started or cleared its journal leaves a temporary file no later save in
+        // this folder might remove (a session that changes nothing writes no journal): clean up here too.
+        AtomicFile.removeStaleTemporaries(in: directory.path)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return ([], []) }
         var recoveries: [JournalRecovery] = []
         var problems: [FileError] = []
@@ -398,6 +472,22 @@ public struct JournalRecovery: Sendable {
         public var failure: (record: JournalRecord, error: ReviewError)?
     }
 
+    /// The session state after the records, starting from the base's `notes` and `settings` (a snapshot's).
+    ///
+    /// Call it with the same base as `replay(onto:)`; `upTo` (the replay's `applied`) stops where the
+    /// workspace replay stopped, so notes and settings never run ahead of the workspace.
+    public func replaySession(notes: [String], settings: [String: String], upTo applied: Int? = nil) -> (notes: [String], settings: [String: String]) {
+        var notes = notes, settings = settings
+        for record in records.prefix(applied ?? records.count) {
+            switch record.session {
+            case .notes(let list)?: notes = list
+            case .setting(let key, let value)?: settings[key] = value
+            case nil: break
+            }
+        }
+        return (notes, settings)
+    }
+
     /// Applies the records in order to `workspace` (the base, loaded again), stopping at the first that fails.
     public func replay(onto workspace: Workspace) -> Replay {
         var workspace = workspace
@@ -426,10 +516,10 @@ public struct JournalRecovery: Sendable {
     }
 }
 
-@inline(__always) func posixClose(_ fd: Int32) {
+@inline(__always) @discardableResult func posixClose(_ fd: Int32) -> Int32 {
     #if canImport(Glibc)
-    _ = Glibc.close(fd)
+    Glibc.close(fd)
     #else
-    _ = Darwin.close(fd)
+    Darwin.close(fd)
     #endif
 }

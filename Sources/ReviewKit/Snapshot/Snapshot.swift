@@ -8,6 +8,10 @@ public struct Snapshot: Sendable {
     public var notes: [String]
     /// The numbered command history (cell n is element n-1).
     public var history: [String]
+    /// The line of each setting in the file the snapshot was read from (empty for a snapshot made in memory).
+    public var settingLines: [String: Int] = [:]
+    /// The file the snapshot was read from, as it was named to the reader (nil for one made in memory).
+    public var sourcePath: String?
 
     /// Creates a snapshot.
     public init(workspace: Workspace, settings: [String: String] = [:], notes: [String] = [], history: [String] = []) {
@@ -15,6 +19,17 @@ public struct Snapshot: Sendable {
         self.settings = settings
         self.notes = notes
         self.history = history
+    }
+
+    /// An error about the value of setting `key`, located at its line in the file it was read from.
+    ///
+    /// The shell checks settings (format, width, bands…) after the reader; this puts the file, line and
+    /// column of the value on its message, with the line for a caret: `x.snapshot:5:7: width must be …`.
+    public func settingError(_ key: String, _ message: String) -> FileError {
+        guard let line = settingLines[key] else { return FileError(path: sourcePath, message: "setting '\(key)': \(message)") }
+        let value = settings[key] ?? ""
+        return FileError(path: sourcePath, line: line, column: key.count + 2,
+                         message: "setting '\(key)': \(message)", lineText: key + "\t" + value)
     }
 
     /// The format's name, the first word of every snapshot.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Saving and loading snapshot files: atomic, checksummed, validated, with progress for large workspaces.
@@ -25,8 +30,63 @@ public enum SnapshotFile {
         try write(snapshot, to: url, progress: progress, failingAt: nil)
     }
 
+    /// A snapshot file that was written, then read back and decoded in full: proof that the save can be
+    /// loaded, which `Journal.clear(after:)` asks for before it lets go of the changes it holds.
+    public struct VerifiedSave: Sendable, Equatable {
+        /// The file as the caller named it.
+        public let url: URL
+        /// Its version, checksum and size, as read back.
+        public let info: Info
+
+        /// The journal base this file now is.
+        public var base: JournalBase { .file(url, info: info) }
+
+        fileprivate init(url: URL, info: Info) {
+            self.url = url
+            self.info = info
+        }
+    }
+
+    /// Writes `snapshot` like `write(_:to:progress:)`, then reads the file back and decodes it.
+    ///
+    /// Throws when the file cannot be read back, does not decode, or is not the bytes just written (its
+    /// checksum differs): then the save cannot be trusted, and a journal must keep its changes. A save
+    /// to a pipe or a device cannot be read back and so is never verified.
+    public static func writeVerified(_ snapshot: Snapshot, to url: URL, progress: ((Double) -> Void)? = nil) throws(FileError) -> VerifiedSave {
+        let written = try write(snapshot, to: url, progress: progress.map { report in { report(0.6 * $0) } }, failingAt: nil)
+        let verified = try verify(url, expecting: written)
+        progress?(1)
+        return verified
+    }
+
+    /// Reads the snapshot at `url` back and checks it decodes and has the checksum `expected` gives.
+    public static func verify(_ url: URL, expecting expected: Info) throws(FileError) -> VerifiedSave {
+        let display = AtomicFile.displayPath(url)
+        var info = stat()
+        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw FileError(path: display, message: "saved, but it is not a regular file, so the save could not be read back to check it")
+        }
+        let loaded: (snapshot: Snapshot, info: Info)
+        do throws(FileError) {
+            loaded = try load(from: url)
+        } catch {
+            throw FileError(path: error.path ?? display, line: error.line, column: error.column,
+                            message: "the saved file does not load back: \(error.message)", lineText: error.lineText)
+        }
+        guard loaded.info.checksum == expected.checksum, loaded.info.byteCount == expected.byteCount else {
+            throw FileError(path: display, message: "the saved file changed before it could be checked (checksum \(loaded.info.checksumText), expected \(expected.checksumText))")
+        }
+        return VerifiedSave(url: url, info: loaded.info)
+    }
+
     /// `write(_:to:progress:)` with a failure injected into the atomic write (tests only).
     static func write(_ snapshot: Snapshot, to url: URL, progress: ((Double) -> Void)?, failingAt failure: AtomicFile.FailurePoint?) throws(FileError) -> Info {
+        // Never write what the reader would refuse: one rule per field (ValueRules), checked before the old file is touched.
+        do throws(ReviewError) {
+            try ValueRules.check(snapshot.workspace)
+        } catch {
+            throw FileError(path: AtomicFile.displayPath(url), message: "cannot save: \(error.message); a snapshot with it would not load again")
+        }
         let quotes = snapshot.workspace.quotes
         let expected = 64 * 1024 + quotes.count * 64 + quotes.textByteCount
         var total = 0

@@ -94,7 +94,9 @@ public enum SnapshotReader {
             }
             let expected = UInt32(String(decoding: UnsafeBufferPointer(rebasing: lastLine.suffix(8)), as: UTF8.self), radix: 16)!
             progress?(0.02)
-            let body = UnsafeBufferPointer(rebasing: bytes[0..<lastStart])
+            // The checksum covers the bytes after a byte order mark an editor may have added (the writer never
+            // writes one), so adding or removing a BOM does not make a good file look damaged.
+            let body = UnsafeBufferPointer(rebasing: bytes[headerStart..<lastStart])
             // The checksum and UTF-8 checks run beside the parse on another core for large files; the parse
             // result is used only if both pass, and their errors come first, as if they had run before it.
             let verification = Verification(body)
@@ -150,6 +152,7 @@ public enum SnapshotReader {
             var settings: [String: String] = [:]
             var notes: [String] = []
             var history: [String] = []
+            var settingLines: [String: Int] = [:]
             var section: Section?
             var seen = Set<String>()
             var studyIndex: [String: Int32] = [:]
@@ -235,6 +238,7 @@ public enum SnapshotReader {
                         guard workspace.metadata.updateValue(value, forKey: key) == nil else { throw located("key '\(key)' appears twice in @meta", bytes, fields[0], start, end) }
                     } else {
                         guard settings.updateValue(value, forKey: key) == nil else { throw located("key '\(key)' appears twice in @settings", bytes, fields[0], start, end) }
+                        settingLines[key] = lineNumber
                     }
                 case .notes, .history:
                     try expectFields(fields, 1, "one text field", bytes, start, end)
@@ -243,19 +247,15 @@ public enum SnapshotReader {
                 case .studies:
                     try expectFields(fields, 9, "id, label, reference, year, country, design, data-collection, analysis, participants", bytes, start, end)
                     let id = try field(bytes, fields[0], start, end)
-                    guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-                        throw located(id.isEmpty ? "a study needs an id" : "study id '\(id)' must be letters, digits, '-' or '_'", bytes, fields[0], start, end)
-                    }
-                    guard studyIndex[id] == nil else { throw located("study id '\(id)' appears twice", bytes, fields[0], start, end) }
-                    let year = try optionalInt(bytes, fields[3], "year", start, end)
-                    if let year, year < 1800 || year > 2200 { throw located("year \(year) is out of range (1800–2200)", bytes, fields[3], start, end) }
+                    do throws(ReviewError) { try ValueRules.checkStudyID(id) } catch { throw located(error.message, bytes, fields[0], start, end) }
+                    guard studyIndex[id] == nil else { throw located("study id '\(FileError.shortened(id))' appears twice", bytes, fields[0], start, end) }
                     let study = Study(id: id, label: try field(bytes, fields[1], start, end),
-                                      reference: try optionalInt(bytes, fields[2], "reference", start, end),
-                                      year: year,
+                                      reference: try optionalNumber(bytes, fields[2], ValueRules.studyReference, start, end),
+                                      year: try optionalNumber(bytes, fields[3], ValueRules.year, start, end),
                                       country: try optionalText(bytes, fields[4], start, end), design: try optionalText(bytes, fields[5], start, end),
                                       dataCollection: try optionalText(bytes, fields[6], start, end), analysis: try optionalText(bytes, fields[7], start, end),
-                                      participants: try optionalInt(bytes, fields[8], "participants", start, end))
-                    guard !study.label.allSatisfy(\.isWhitespace) else { throw located("study \(id) needs a label", bytes, fields[1], start, end) }
+                                      participants: try optionalNumber(bytes, fields[8], ValueRules.participants, start, end))
+                    guard !ValueRules.isBlank(study.label) else { throw located("study \(id) needs a label", bytes, fields[1], start, end) }
                     studyIndex[id] = Int32(workspace.studies.count)
                     workspace.studies.append(study)
                 case .appraisals:
@@ -279,24 +279,23 @@ public enum SnapshotReader {
                     workspace.appraisals.append(Appraisal(studyID: studyID, reviewer: reviewer, answers: answers))
                 case .subthemes:
                     try expectFields(fields, 6, "id, direction, component, domain, number, label", bytes, start, end)
-                    guard let id = int(bytes, fields[0]), id > 0, id <= Int(Int32.max), subThemeCoding[Int32(id)] == nil else {
-                        throw located("sub-theme id must be a positive number used once", bytes, fields[0], start, end)
-                    }
+                    let id = try number(bytes, fields[0], ValueRules.subThemeID, start, end)
+                    guard subThemeCoding[Int32(id)] == nil else { throw located("sub-theme id \(id) appears twice", bytes, fields[0], start, end) }
                     let direction = try code(bytes, fields[1], SlugTable.directions, "direction", start, end, optional: false)
                     let component = try code(bytes, fields[2], SlugTable.components, "component", start, end, optional: false)
                     let domain = try code(bytes, fields[3], SlugTable.domains, "domain", start, end, optional: false)
-                    guard let number = int(bytes, fields[4]), number > 0 else { throw located("sub-theme number must be a positive number", bytes, fields[4], start, end) }
+                    let themeNumber = try number(bytes, fields[4], ValueRules.subThemeNumber, start, end)
                     let label = try field(bytes, fields[5], start, end)
-                    guard !label.allSatisfy(\.isWhitespace) else { throw located("sub-theme \(id) needs a label", bytes, fields[5], start, end) }
+                    guard !ValueRules.isBlank(label) else { throw located("sub-theme \(id) needs a label", bytes, fields[5], start, end) }
                     workspace.subThemes.append(SubTheme(id: id, direction: Direction(rawValue: direction)!, component: COMBComponent(rawValue: component)!,
-                                                        domain: TDFDomain(rawValue: domain)!, number: number, label: label))
+                                                        domain: TDFDomain(rawValue: domain)!, number: themeNumber, label: label))
                     subThemeCoding[Int32(id)] = (direction, component, domain)
                 case .quotes:
                     try expectFields(fields, 9, "id, direction, component, domain, subtheme, study, reference, page, text", bytes, start, end)
                     let idRange = fields[0]
                     guard idRange.count >= 2, bytes[idRange.lowerBound] == UInt8(ascii: "Q"),
-                          let id = int(bytes, idRange.lowerBound + 1..<idRange.upperBound), id > 0, id <= Int(Int32.max) else {
-                        throw located("quote id must be Q followed by a positive number", bytes, idRange, start, end)
+                          let id = try? ValueRules.quoteID.parse(utf8: UnsafeBufferPointer(rebasing: bytes[(idRange.lowerBound + 1)..<idRange.upperBound])) else {
+                        throw located("quote id must be Q followed by \(ValueRules.quoteID.expectation)", bytes, idRange, start, end)
                     }
                     guard Int32(id) > lastQuoteID else { throw located("quote ids must ascend; Q\(id) comes after Q\(lastQuoteID)", bytes, idRange, start, end) }
                     let direction = try code(bytes, fields[1], SlugTable.directions, "direction", start, end, optional: true)
@@ -320,15 +319,14 @@ public enum SnapshotReader {
                     }
                     var reference: Int32 = -1
                     if !fields[6].isEmpty {
-                        guard let value = int(bytes, fields[6]), value > 0, value <= Int(Int32.max) else { throw located("reference must be a positive number", bytes, fields[6], start, end) }
-                        reference = Int32(value)
+                        reference = Int32(try number(bytes, fields[6], ValueRules.quoteReference, start, end))
                     }
                     let page = try field(bytes, fields[7], start, end)
                     let textRange = fields[8]
                     let rawText = UnsafeBufferPointer(rebasing: bytes[textRange])
                     if let base = rawText.baseAddress, memchr(base, 92, rawText.count) != nil {
                         let quoteText = try field(bytes, textRange, start, end)
-                        guard !isBlank(quoteText) else { throw located("a quote needs its text", bytes, textRange, start, end) }
+                        guard !ValueRules.isBlank(quoteText) else { throw located("a quote needs its text", bytes, textRange, start, end) }
                         workspace.quotes.append(id: Int32(id), text: quoteText, direction: direction, component: component, domain: domain,
                                                 subTheme: subTheme, study: study, reference: reference, page: page)
                     } else {
@@ -345,7 +343,10 @@ public enum SnapshotReader {
                 throw fail("the snapshot is truncated: no '@end' line before the checksum", line: lineNumber)
             }
             // Version 1 differs only in escaping and blank lines, handled above; nothing else to migrate.
-            return Snapshot(workspace: workspace, settings: settings, notes: notes, history: history)
+            var snapshot = Snapshot(workspace: workspace, settings: settings, notes: notes, history: history)
+            snapshot.settingLines = settingLines
+            snapshot.sourcePath = path
+            return snapshot
         }
 
         // MARK: fields
@@ -354,14 +355,6 @@ public enum SnapshotReader {
             for byte in utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
                 if byte < 0x80 { return false }
                 return String(decoding: utf8, as: UTF8.self).allSatisfy(\.isWhitespace)
-            }
-            return true
-        }
-
-        func isBlank(_ text: String) -> Bool {
-            for byte in text.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-                if byte < 0x80 { return false }
-                return text.allSatisfy(\.isWhitespace)
             }
             return true
         }
@@ -421,12 +414,18 @@ public enum SnapshotReader {
             return value
         }
 
-        func optionalInt(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ name: String, _ start: Int, _ end: Int) throws(FileError) -> Int? {
-            guard !range.isEmpty else { return nil }
-            guard let value = int(bytes, range), value <= Int(Int32.max) else {
-                throw located("\(name) must be a whole number or empty; got '\(text(bytes, range.lowerBound, range.upperBound).prefix(40))'", bytes, range, start, end)
+        /// A number field checked against its rule (docs/formats.md, "Value rules").
+        func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ rule: ValueRules.WholeNumber, _ start: Int, _ end: Int) throws(FileError) -> Int {
+            do throws(ReviewError) {
+                return try rule.parse(utf8: UnsafeBufferPointer(rebasing: bytes[range]))
+            } catch {
+                throw located(error.message, bytes, range, start, end)
             }
-            return value
+        }
+
+        /// A number field that may be empty (unknown).
+        func optionalNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ rule: ValueRules.WholeNumber, _ start: Int, _ end: Int) throws(FileError) -> Int? {
+            range.isEmpty ? nil : try number(bytes, range, rule, start, end)
         }
 
         func code(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ table: SlugTable, _ name: String,

@@ -138,13 +138,14 @@ struct CSVReference: Decodable {
             (header + "Q100,a,,,,,,,\nQ100,b,,,,,,,\n", 3, 1, "appears twice"),
             (header + "x12,a,,,,,,,\n", 2, 1, "quote id must be a positive number"),
             (header + "Q100,a,,,,,,\n", 2, 1, "row 2 has 8 fields but the header has 9"),
-            ("id,text,colour\n1,a,red\n", 1, 9, "unknown column 'colour' in quotes.csv (column 3); quotes columns are: id, text"),
             ("id,text,TEXT\n", 1, 9, "appears twice"),
             ("id,direction\n", 1, 1, "cannot tell which table"),
         ]
-        for (text, line, column, expected) in cases {
+        let unknown = ("id,text,colour\n1,a,red\n", 1, 9, "unknown column 'colour' in quotes.csv (column 3); quotes columns are: id, text")
+        for (text, line, column, expected) in cases + [unknown] {
+            let options = CSVImportOptions(unknownColumns: .refuse)
             let error = try #require(throws: FileError.self, "\(expected)") {
-                try CSVImport.decode(Array(text.utf8), path: "quotes.csv", into: workspace)
+                try CSVImport.decode(Array(text.utf8), options: options, path: "quotes.csv", into: workspace)
             }
             #expect(error.message.contains(expected), "\(error.message)")
             #expect(error.line == line, "\(expected): line \(String(describing: error.line))")

@@ -33,7 +33,7 @@ import Testing
         // While the session is alive its journal is not "pending".
         #expect(throws: FileError.self) { try Journal.pending(at: url) }
         #expect(Journal.pendingJournals(in: url.deletingLastPathComponent()).recoveries.isEmpty)
-        journal.close(discard: false)  // as if the process died: file and lock left, lock released
+        journal.abandon()  // as if the process died: file and lock left, lock released
 
         let recovery = try #require(try Journal.pending(at: url))
         #expect(recovery.base == .embedded)
@@ -61,16 +61,16 @@ import Testing
         let journal = try Journal(url: url, base: .empty)
         for (command, change) in changes { try journal.append(command: command, change: change) }
         let saved = JournalBase(source: .file, name: "x.snapshot", path: "/tmp/x.snapshot", checksum: "0123abcd")
-        try journal.clear(base: saved)
+        try journal.discardRecords(newBase: saved)
         #expect(journal.recordCount == 0)
         try journal.append(command: "after save", change: changes[0].1)
-        journal.close(discard: false)
+        journal.abandon()
         let recovery = try #require(try Journal.pending(at: url))
         #expect(recovery.base == saved)
         #expect(recovery.records.map(\.command) == ["after save"])
         #expect(!recovery.baseMatches(checksum: 1))
         let again = try Journal(url: url, base: .empty)
-        again.close(discard: true)
+        again.discard()
         #expect(!FileManager.default.fileExists(atPath: url.path))
         #expect(try Journal.pending(at: url) == nil)
     }
@@ -87,7 +87,7 @@ import Testing
             try journal.append(command: command, change: change)
             ends.append(try AtomicFile.read(url).count)
         }
-        journal.close(discard: false)
+        journal.abandon()
         let full = try AtomicFile.read(url)
         for length in 0...full.count {
             let prefix = Array(full[0..<length])
@@ -118,7 +118,7 @@ import Testing
         let (_, changes) = session(6)
         let journal = try Journal(url: url, base: .empty)
         for (command, change) in changes { try journal.append(command: command, change: change) }
-        journal.close(discard: false)
+        journal.abandon()
         let full = try AtomicFile.read(url)
         let lineStarts = [0] + full.indices.filter { full[$0] == 10 }.map { $0 + 1 }.dropLast()
         var generator = RandomWorkspace(seed: 4)
@@ -156,7 +156,7 @@ import Testing
         for (command, change) in changes { try journal.append(command: command, change: change) }
         done.set()
         while !copier.isFinished { usleep(1000) }
-        journal.close(discard: true)
+        journal.discard()
         let copies = snapshots.items
         #expect(!copies.isEmpty)
         for copy in copies {
@@ -172,7 +172,7 @@ import Testing
         let journal = try Journal(url: url, base: .empty)
         let error = try #require(throws: FileError.self) { try Journal(url: url, base: .empty) }
         #expect(error.message.contains("in use"))
-        journal.close(discard: true)
+        journal.discard()
     }
 
     @Test func recoveryCarriesRecordsIntoANewJournal() throws {
@@ -182,13 +182,13 @@ import Testing
         let old = directory.appendingPathComponent("journal-old.log")
         let journal = try Journal(url: old, base: .empty)
         for (command, change) in changes { try journal.append(command: command, change: change) }
-        journal.close(discard: false)
+        journal.abandon()
         let recovery = try #require(try Journal.pending(at: old))
         let replay = recovery.replay(onto: base)
         let fresh = try Journal(url: Journal.newURL(in: directory), base: recovery.base, carrying: Array(recovery.records.prefix(replay.applied)))
         try recovery.discard()
         #expect(fresh.recordCount == 4)
-        fresh.close(discard: false)
+        fresh.abandon()
         let again = try #require(Journal.pendingJournals(in: directory).recoveries.first)
         #expect(again.records.map(\.change) == changes.map(\.1))
     }

@@ -136,7 +136,7 @@ import Testing
             (header + "S02\tB\t\tnineteen\t\t\t\t\t\n@end\n", 4, 8, "year must be a whole number"),
             (header + "S01\tB\t\t\t\t\t\t\t\n@end\n", 4, 1, "appears twice"),
             (header + "S 3\tB\t\t\t\t\t\t\t\n@end\n", 4, 1, "letters, digits"),
-            (header + "S04\tB\t\t1700\t\t\t\t\t\n@end\n", 4, 8, "out of range"),
+            (header + "S04\tB\t\t1700\t\t\t\t\t\n@end\n", 4, 8, "from 1800 to 2200"),
             (header + "@quotes\nQ1\tbarrier\tpsychological-capability\tknowledge\t\tS01\t\t\ttext\nQ1\t\t\t\t\t\t\t\tagain\n@end\n", 6, 1, "ascend"),
             (header + "@quotes\nQ1\tbarier\t\t\t\t\t\t\ttext\n@end\n", 5, 4, "unknown direction 'barier'"),
             (header + "@quotes\nQ1\t\t\t\t\tS09\t\t\ttext\n@end\n", 5, 8, "unknown study"),
@@ -215,7 +215,7 @@ import Testing
         let relative = try #require(throws: FileError.self) { try SnapshotFile.read(from: URL(fileURLWithPath: "no-such-dir-\(getpid())/x.snapshot")) }
         #expect(relative.path == "no-such-dir-\(getpid())/x.snapshot")
         let device = try #require(throws: FileError.self) { try SnapshotFile.read(from: URL(fileURLWithPath: "/dev/null")) }
-        #expect(device.message.contains("not a regular file"))
+        #expect(device.message == "cannot read: it is a device (such as /dev/zero or /dev/null), not a file")
     }
 
     @Test func interruptedSavesKeepThePreviousSnapshot() throws {
@@ -245,7 +245,7 @@ import Testing
         let noFolder = try #require(throws: FileError.self) {
             try SnapshotFile.write(snapshot, to: directory.appendingPathComponent("missing/x.snapshot"))
         }
-        #expect(noFolder.message == "cannot save: its folder does not exist")
+        #expect(noFolder.message == "cannot save: the folder '\(directory.path)/missing' does not exist")
         let overFolder = try #require(throws: FileError.self) { try SnapshotFile.write(snapshot, to: directory) }
         #expect(overFolder.message.contains("is a directory"))
     }
