@@ -14,6 +14,8 @@ public struct Settings: Sendable, Equatable {
     public var colour: Bool?
     /// Whether long output goes through a pager on a terminal.
     public var pager = true
+    /// Chart characters: nil = automatic (unicode under a UTF-8 locale, else ascii), or forced.
+    public var glyphs: ChartStyle.Glyphs?
 
     /// Creates default settings.
     public init() {}
@@ -26,6 +28,7 @@ public struct Settings: Sendable, Equatable {
         ("mapping", "TDF domain → COM-B mapping: seed (the review's) or standard (Behaviour Change Wheel)", DomainMapping.allCases.map(\.rawValue)),
         ("colour", "ANSI colour: auto (terminal, no NO_COLOR), on or off", ["auto", "on", "off"]),
         ("pager", "page long output on a terminal ($PAGER, else less): on or off", ["on", "off"]),
+        ("glyphs", "chart characters: auto (unicode under a UTF-8 locale), unicode or ascii", ["auto", "unicode", "ascii"]),
     ]
 
     /// The current value of a setting as `set` shows it.
@@ -37,6 +40,7 @@ public struct Settings: Sendable, Equatable {
         case "mapping": mapping.rawValue
         case "colour": colour.map { $0 ? "on" : "off" } ?? "auto"
         case "pager": pager ? "on" : "off"
+        case "glyphs": glyphs?.rawValue ?? "auto"
         default: nil
         }
     }
@@ -74,6 +78,10 @@ public struct Settings: Sendable, Equatable {
             case "off", "no", "false": pager = false
             default: throw ReviewError("pager must be on or off; got '\(value)'")
             }
+        case "glyphs":
+            if key == "auto" { glyphs = nil; return }
+            guard let glyphs = ChartStyle.Glyphs(rawValue: key) else { throw ReviewError("glyphs must be auto, unicode or ascii; got '\(value)'") }
+            self.glyphs = glyphs
         default:
             let suggestions = EditDistance.nearest(to: name, in: Settings.descriptions.map(\.name))
             throw ReviewError("unknown setting '\(name)'", notes: (suggestions.isEmpty ? [] : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"])
@@ -90,13 +98,14 @@ public struct Settings: Sendable, Equatable {
             "mapping": mapping.rawValue,
             "colour": colour.map { $0 ? "on" : "off" } ?? "auto",
             "pager": pager ? "on" : "off",
+            "glyphs": glyphs?.rawValue ?? "auto",
         ]
     }
 
     /// Settings restored from a snapshot; unknown keys are ignored, invalid values are errors.
     public init(snapshotValues values: [String: String]) throws(ReviewError) {
         self.init()
-        for name in ["format", "width", "bands", "mapping", "colour", "pager"] {
+        for name in ["format", "width", "bands", "mapping", "colour", "pager", "glyphs"] {
             if let value = values[name] {
                 do { try set(name, to: value) } catch {
                     throw ReviewError("setting '\(name)' in the snapshot: \(error.message)")
