@@ -112,4 +112,20 @@ import Testing
         #expect(withKappa.contains("kappa cohen counts"))
         #expect(withKappa.contains("0.400"), "Cohen's kappa of [[20,5],[10,15]] is 0.4 (po = 0.7, pe = 0.5)")
     }
+
+    @Test(arguments: [("chart domains", "domains-quotes"), ("chart domains themes", "domains-subthemes"), ("chart matrix", "matrix-comb"),
+                      ("chart matrix study", "matrix-study"), ("chart casp", "casp"), ("chart bands", "bands")])
+    func chartsAreTheTerminalGoldens(_ command: String, _ golden: String) throws {
+        for (width, glyphs) in [(60, "ascii"), (80, "unicode"), (120, "ascii")] {
+            let session = try Session.embedded()
+            session.settings.width = width
+            session.settings.colour = false
+            try session.settings.set("glyphs", to: glyphs)
+            let output = BufferedOutput()
+            let shell = Shell(session: session, input: EchoingLineSource(text: "", output: output), output: output)
+            let printed = shell.renderer.render(try shell.execute(Invocation(command)!))
+            let expected = try String(contentsOf: Self.figures.appendingPathComponent("terminal/\(golden)-\(width)-\(glyphs).txt"), encoding: .utf8)
+            #expect(printed == expected, "'\(command)' at \(width) columns in \(glyphs) differs from docs/figures/terminal/\(golden)-\(width)-\(glyphs).txt")
+        }
+    }
 }

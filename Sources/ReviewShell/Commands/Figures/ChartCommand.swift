@@ -36,7 +36,13 @@ struct ChartCommand: Command {
     }
 
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
-        guard let (chart, _) = arguments.subcommand else { return .empty }
+        let chart = try draw(arguments, in: context)
+        // The renderer ends prose with its own newline; the chart's is dropped so the terminal shows it byte for byte.
+        return .text(chart.hasSuffix("\n") ? String(chart.dropLast()) : chart)
+    }
+
+    private func draw(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> String {
+        guard let (chart, _) = arguments.subcommand else { return "" }
         let style = try context.chartStyle(arguments)
         let workspace = context.workspace
         switch chart {
@@ -48,15 +54,15 @@ struct ChartCommand: Command {
                 }
                 if word.text.lowercased() != "quotes" { measure = .subThemes }
             }
-            return .text(TerminalChart.domainBars(Coverage(workspace: workspace), measure: measure, style: style))
+            return TerminalChart.domainBars(Coverage(workspace: workspace), measure: measure, style: style)
         case "matrix":
             let choice = try Self.matrixChoice(arguments)
-            return .text(choice.byStudy ? TerminalChart.studyHeatMap(workspace, direction: choice.direction, style: style)
-                : TerminalChart.combHeatMap(workspace, direction: choice.direction, style: style))
+            return choice.byStudy ? TerminalChart.studyHeatMap(workspace, direction: choice.direction, style: style)
+                : TerminalChart.combHeatMap(workspace, direction: choice.direction, style: style)
         case "casp":
-            return .text(TerminalChart.caspGrid(CASPSummary(workspace: workspace, bands: context.settings.bands), style: style))
+            return TerminalChart.caspGrid(CASPSummary(workspace: workspace, bands: context.settings.bands), style: style)
         default:
-            return .text(TerminalChart.bandDistribution(CASPSummary(workspace: workspace, bands: context.settings.bands), style: style))
+            return TerminalChart.bandDistribution(CASPSummary(workspace: workspace, bands: context.settings.bands), style: style)
         }
     }
 

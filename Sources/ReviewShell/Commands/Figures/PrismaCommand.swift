@@ -118,23 +118,25 @@ struct PrismaCommand: Command {
                                    footnotes: flow.isEmpty ? ["no counts recorded: 'prisma set databases=… duplicates=…' records them"] : [])
         let checks = Self.checks(flow, workspace)
         let rows: [[ResultValue]] = checks.map { check in
-            let outcome: ResultValue
-            let difference: ResultValue
+            let outcome: String
+            var detail = check.rule
             switch check.outcome {
-            case .agrees: outcome = .text("adds up"); difference = .integer(0)
-            case .differs(let by): outcome = .text(check.relation == "=" ? "off by \(by > 0 ? "+" : "")\(by)" : "over by \(by)"); difference = .integer(by)
-            case .unchecked(let missing): outcome = .text("not checked: no count for " + missing.joined(separator: ", ")); difference = .absent("n/a")
+            case .agrees: outcome = "adds up"
+            case .differs(let by): outcome = check.relation == "=" ? "off by \(by > 0 ? "+" : "")\(by)" : "over by \(by)"
+            case .unchecked(let missing): outcome = "not checked"; detail = "no count for " + missing.joined(separator: ", ")
             }
-            return [.text(check.box), .text(check.rule), check.recorded.map(ResultValue.integer) ?? .missing,
-                    check.expected.map(ResultValue.integer) ?? .missing, difference, outcome]
+            var difference = ResultValue.absent("n/a")
+            if case .differs(let by) = check.outcome { difference = .integer(by) } else if case .agrees = check.outcome { difference = .integer(0) }
+            return [.text(check.box), .text(outcome), check.recorded.map(ResultValue.integer) ?? .missing,
+                    check.expected.map(ResultValue.integer) ?? .missing, difference, .text(detail)]
         }
         let problems = checks.filter(\.isProblem)
         var notes = [problems.isEmpty ? "every box that can be checked adds up"
                      : "\(problems.count) box\(problems.count == 1 ? " does" : "es do") not add up; nothing is corrected: fix a count with 'prisma set KEY=COUNT'"]
         notes += problems.map(\.message)
         let checkTable = ResultTable(title: "checks (PRISMA 2020 arithmetic)",
-                                     columns: [.init("box"), .init("rule", wraps: true), .init("recorded", type: .integer), .init("expected", type: .integer),
-                                               .init("difference", type: .integer), .init("outcome", wraps: true)],
+                                     columns: [.init("box"), .init("outcome"), .init("recorded", type: .integer), .init("expected", type: .integer),
+                                               .init("difference", type: .integer), .init("rule", "rule (or what it needs)", wraps: true)],
                                      rows: rows, footnotes: notes)
         return .sequence([.table(boxTable), .table(checkTable)])
     }
