@@ -7,8 +7,12 @@ public enum EmbeddedReview {
     public static var text: String { snapshotText + "\n" }
 
     /// Decodes the embedded snapshot (validated like any other snapshot file).
+    /// The review's PRISMA flow as far as its text reports it (`PRISMAFlow.shaw2025`) is added when the
+    /// embedded snapshot records none, so a session on the embedded review starts with it.
     public static func load() throws(FileError) -> Snapshot {
-        try SnapshotReader.decode(Array(text.utf8), path: "<embedded review>")
+        var snapshot = try SnapshotReader.decode(Array(text.utf8), path: "<embedded review>")
+        if snapshot.workspace.prisma.isEmpty { snapshot.workspace.prisma = .shaw2025 }
+        return snapshot
     }
 
     /// A short name for banners ("Shaw et al. 2025").

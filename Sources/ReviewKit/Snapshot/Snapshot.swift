@@ -36,10 +36,12 @@ public struct Snapshot: Sendable {
     public static let formatName = "review-snapshot"
     /// The version this build writes; it reads this and every older one.
     ///
-    /// Version 2 (this one) added the `\#` and `\@` escapes for a line that would otherwise start with
-    /// `#` or `@`, and made blank lines in `@notes` and `@history` empty entries; version 1 lost such
-    /// entries. Version 1 files are still read, with version 1's rules.
-    public static let formatVersion = 2
+    /// Version 3 (this one) added the optional `@prisma` section (the PRISMA 2020 flow counts, one
+    /// `key<TAB>value` line per recorded box); version-2 files load unchanged, with no flow recorded.
+    /// Version 2 added the `\#` and `\@` escapes for a line that would otherwise start with `#` or `@`,
+    /// and made blank lines in `@notes` and `@history` empty entries; version 1 lost such entries.
+    /// Version 1 files are still read, with version 1's rules.
+    public static let formatVersion = 3
 
     /// The oldest version this build reads.
     public static let oldestReadableVersion = 1

@@ -145,7 +145,7 @@ public enum SnapshotReader {
             return count
         }
 
-        enum Section: String { case meta, settings, studies, appraisals, subthemes, quotes, notes, history, end }
+        enum Section: String { case meta, settings, studies, appraisals, subthemes, quotes, prisma, notes, history, end }
 
         mutating func parseBody(_ bytes: UnsafeBufferPointer<UInt8>, version: Int) throws(FileError) -> Snapshot {
             var workspace = Workspace()
@@ -162,7 +162,10 @@ public enum SnapshotReader {
             var fields: [Range<Int>] = []
             fields.reserveCapacity(16)
             let blankLinesAreEntries = version >= 2
-            let sectionList = "@meta @settings @studies @appraisals @subthemes @quotes @notes @history @end"
+            var prisma = PRISMAFlow()
+            var prismaKeys = Set<String>()
+            let sectionList = version >= 3 ? "@meta @settings @studies @appraisals @subthemes @quotes @prisma @notes @history @end"
+                : "@meta @settings @studies @appraisals @subthemes @quotes @notes @history @end"
 
             // Size the quote store once: roughly one quote per line after @quotes.
             let count = bytes.count
@@ -195,7 +198,7 @@ public enum SnapshotReader {
                 }
                 if first == UInt8(ascii: "@") {
                     let name = text(bytes, start + 1, end)
-                    guard let next = Section(rawValue: name) else {
+                    guard let next = Section(rawValue: name), next != .prisma || version >= 3 else {
                         throw fail("unknown section '@\(name.prefix(40))'; expected one of \(sectionList)", line: lineNumber, column: 1, lineText: text(bytes, start, end))
                     }
                     guard seen.insert(name).inserted else { throw fail("section '@\(name)' appears twice", line: lineNumber, column: 1, lineText: "@" + name) }
@@ -335,6 +338,17 @@ public enum SnapshotReader {
                                                 subTheme: subTheme, study: study, reference: reference, page: page)
                     }
                     lastQuoteID = Int32(id)
+                case .prisma:
+                    try expectFields(fields, 2, "key and value", bytes, start, end)
+                    let key = try field(bytes, fields[0], start, end), value = try field(bytes, fields[1], start, end)
+                    let target: PRISMAFlow.Target
+                    do throws(ReviewError) { target = try PRISMAFlow.resolve(PRISMAFlow.unescapeKey(key)) } catch {
+                        throw located(error.message, bytes, fields[0], start, end)
+                    }
+                    guard prismaKeys.insert(target.identity).inserted else { throw located("'\(key)' appears twice in @prisma", bytes, fields[0], start, end) }
+                    do throws(ReviewError) { try prisma.apply(target, value: value) } catch {
+                        throw located(error.message, bytes, fields[1], start, end)
+                    }
                 case .end:
                     break
                 }
@@ -342,7 +356,9 @@ public enum SnapshotReader {
             guard seen.contains("end") else {
                 throw fail("the snapshot is truncated: no '@end' line before the checksum", line: lineNumber)
             }
-            // Version 1 differs only in escaping and blank lines, handled above; nothing else to migrate.
+            // Version 1 differs only in escaping and blank lines, handled above; version 2 only lacks the
+            // optional @prisma section. Nothing else to migrate.
+            workspace.prisma = prisma
             var snapshot = Snapshot(workspace: workspace, settings: settings, notes: notes, history: history)
             snapshot.settingLines = settingLines
             snapshot.sourcePath = path

@@ -87,6 +87,13 @@ public enum SnapshotWriter {
             }
         }
 
+        // Version 3: the PRISMA 2020 flow, when any box is recorded (the section is optional).
+        if !workspace.prisma.isEmpty {
+            out.line("@prisma")
+            out.line(PRISMAFlow.snapshotHeader)
+            for pair in workspace.prisma.keyValuePairs { out.fields([pair.key, pair.value]) }
+        }
+
         out.line("@notes")
         for note in snapshot.notes { out.fields([note]) }
         out.line("@history")

@@ -120,6 +120,12 @@ extension Workspace {
             let old = quote(atRow: row)
             quotes.remove(row: row)
             return .addQuote(old)
+
+        case .setPRISMA(let flow):
+            // A PRISMAFlow is valid by construction (`set`, `assign` and the readers check every count).
+            let old = prisma
+            prisma = flow
+            return .setPRISMA(old)
         }
     }
 

@@ -13,6 +13,8 @@ public struct Workspace: Sendable {
     public internal(set) var subThemes: [SubTheme] = []
     /// The coded quotes.
     public internal(set) var quotes = QuoteStore()
+    /// The PRISMA 2020 flow counts (empty: none recorded); changed only through `WorkspaceChange.setPRISMA`.
+    public internal(set) var prisma = PRISMAFlow()
 
     /// An empty workspace.
     public init() {}

@@ -22,6 +22,8 @@ public indirect enum WorkspaceChange: Sendable, Equatable, Codable {
     case updateQuote(Quote)
     /// Removes a quote.
     case removeQuote(id: Int)
+    /// Replaces the PRISMA 2020 flow counts as a whole (its inverse restores the previous flow).
+    case setPRISMA(PRISMAFlow)
     /// Several changes applied as one (all or nothing).
     case batch([WorkspaceChange])
 }

@@ -36,6 +36,10 @@ public struct CommandContext {
 public protocol CommandOutput: AnyObject {
     /// The width text must fit.
     var width: Int { get }
+    /// Whether results are drawn with ANSI colour (a terminal without NO_COLOR, or `set colour on`).
+    var usesColour: Bool { get }
+    /// The process environment (LANG, LC_ALL, NO_COLOR…).
+    var environment: [String: String] { get }
     /// Writes text at once, never through the pager (a quiz talks turn by turn).
     func write(_ text: String)
     /// A result as the current format renders it.

@@ -25,7 +25,7 @@ public struct CommandRegistry: Sendable {
         // query
         StudiesCommand(), StudyCommand(), QuotesCommand(), QuoteCommand(), ThemesCommand(),
         // figures
-        DomainsCommand(), MatrixCommand(), CaspCommand(), BandsCommand(), KappaCommand(),
+        DomainsCommand(), MatrixCommand(), CaspCommand(), BandsCommand(), KappaCommand(), ChartCommand(), FigureCommand(), PrismaCommand(), ReportCommand(),
         // session
         SetCommand(), NoteCommand(), HistoryCommand(), NotebookCommand(), HelpCommand(), QuitCommand(),
         // editing

@@ -58,7 +58,9 @@ public struct Renderer: Sendable {
         var out = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let indent = line.prefix(while: { $0 == " " }).count
-            if DisplayWidth.of(String(line)) <= width || line.hasPrefix("    ") {
+            // Colour codes take no columns (a coloured chart is drawn to the width already).
+            let visible = line.contains("\u{1B}") ? TerminalText.stripEscapes(String(line)) : String(line)
+            if DisplayWidth.of(visible) <= width || line.hasPrefix("    ") {
                 out += line + "\n"
                 continue
             }

@@ -15,6 +15,8 @@ public struct Settings: Sendable, Equatable {
     public var colour: Bool?
     /// Whether long output goes through a pager on a terminal.
     public var pager = true
+    /// Chart characters: nil = automatic (unicode under a UTF-8 locale, else ascii), or forced.
+    public var glyphs: ChartStyle.Glyphs?
 
     /// Creates default settings.
     public init() {}
@@ -121,6 +123,13 @@ extension Settings {
             case "off", "no", "false": settings.pager = false
             default: throw ReviewError("pager must be on or off; got '\(value)'")
             }
+        },
+        Setting(name: "glyphs", aliases: [], summary: "chart characters: auto (unicode under a UTF-8 locale), unicode or ascii", values: ["auto", "unicode", "ascii"],
+                show: { $0.glyphs?.rawValue ?? "auto" }, snapshot: { $0.glyphs?.rawValue ?? "auto" }) { settings, value throws(ReviewError) in
+            let key = value.lowercased()
+            if key == "auto" { settings.glyphs = nil; return }
+            guard let glyphs = ChartStyle.Glyphs(rawValue: key) else { throw ReviewError("glyphs must be auto, unicode or ascii; got '\(value)'") }
+            settings.glyphs = glyphs
         },
     ]
 }

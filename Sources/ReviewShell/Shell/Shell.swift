@@ -231,6 +231,9 @@ public final class Shell {
 }
 
 extension Shell: CommandOutput {
+    /// The process environment the shell was started with.
+    public var environment: [String: String] { options.environment }
+
     /// Writes text at once (a quiz's turns), never through the pager.
     public func write(_ text: String) { output.write(text) }
 

@@ -5,25 +5,27 @@ import ReviewKit
 struct ExportCommand: Command {
     let name = "export"
     let group = CommandGroup.files
-    let summary = "export CSV, Markdown tables, JSON or a SQLite database"
+    let summary = "export CSV, Markdown tables, JSON, a SQLite database or the PRISMA2020 template"
     let usage = [
         "export csv DIRECTORY | export csv studies|appraisals|subthemes|quotes FILE.csv",
         "export markdown FILE.md [casp|barriers|facilitators]",
         "export json FILE.json",
         "export sqlite FILE.db",
+        "export prisma FILE.csv",
     ]
     let details = """
     CSV files have the columns 'import' reads (a round trip gives the same workspace). Markdown prints Table 2 and the barrier and \
     facilitator tables as the paper does; without a table name it writes all three. The SQLite database (schema in docs/formats.md) opens \
-    in sqlite3, R (RSQLite) and pandas. Every export is written atomically.
+    in sqlite3, R (RSQLite) and pandas. 'export prisma' writes the PRISMA 2020 flow counts ('prisma') in the PRISMA2020 R package's \
+    template layout, so 'PRISMA_flowdiagram(PRISMA_data(read.csv(FILE)))' draws it (unknown counts are NA). Every export is written atomically.
     """
-    let examples = ["export csv extraction/", "export csv quotes quotes.csv", "export markdown tables.md", "export markdown barriers.md barriers", "export sqlite review.db", "export json review.json"]
+    let examples = ["export csv extraction/", "export csv quotes quotes.csv", "export markdown tables.md", "export markdown barriers.md barriers", "export sqlite review.db", "export json review.json", "export prisma prisma.csv"]
 
-    static let formats = ["csv", "markdown", "json", "sqlite"]
+    static let formats = ["csv", "markdown", "json", "sqlite", "prisma"]
     static let markdownTables = ["casp", "table2", "barriers", "barrier", "facilitators", "facilitator", "all"]
 
     let signature = ArgumentSignature(positionals: [
-        .required("format", .keyword(formats), missing: "export what? csv, markdown, json or sqlite"),
+        .required("format", .keyword(formats), missing: "export what? csv, markdown, json, sqlite or prisma"),
         .optional("file", .keywordOrFile(CSVTableKind.allCases.map(\.rawValue))),
         .optional("table", .keywordOrFile(["casp", "barriers", "facilitators"])),
     ])
@@ -31,10 +33,16 @@ struct ExportCommand: Command {
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
         let format = arguments.positionals[0]
         let kind = format.text.lowercased()
-        guard ["csv", "markdown", "md", "json", "sqlite", "db"].contains(kind) else {
-            throw arguments.error("unknown export format '\(format.text)'", at: format.span, notes: ["expected csv, markdown, json or sqlite"])
+        guard ["csv", "markdown", "md", "json", "sqlite", "db", "prisma"].contains(kind) else {
+            throw arguments.error("unknown export format '\(format.text)'", at: format.span, notes: ["expected csv, markdown, json, sqlite or prisma"])
         }
         guard var fileWord = arguments.positional(1) else { throw arguments.missing("name the file to write, e.g. 'export \(kind) FILE'") }
+        if kind == "prisma" {
+            if let third = arguments.positional(2) { throw arguments.error("unexpected '\(third.text)'", at: third.span) }
+            let csv = try arguments.invocation.engine { () throws(ReviewError) in try context.workspace.prisma.templateCSV() }
+            try context.files.write(csv, to: fileWord.text, named: fileWord.span, in: arguments.invocation)
+            return .message("wrote the PRISMA2020 template to \(fileWord.text) (read it in R with PRISMA_data(read.csv(\"\(fileWord.text)\")))")
+        }
         var table: CSVTableKind?
         var markdownTable = "all"
         if let third = arguments.positional(2) {
