@@ -57,7 +57,7 @@ struct PrismaCommand: Command {
             if flow == context.workspace.prisma { return .message("\(keyWord.text) is not recorded; nothing changed") }
         }
         try arguments.invocation.engine { () throws(ReviewError) in
-            try context.session.apply(.setPRISMA(flow), command: arguments.invocation.text)
+            try context.document.apply(.setPRISMA(flow), command: arguments.invocation.text)
         }
         return .message("cleared \(keyWord.text) ('undo' takes it back)")
     }
@@ -88,7 +88,7 @@ struct PrismaCommand: Command {
         }
         guard flow != context.workspace.prisma else { return .message("those counts are already recorded; nothing changed") }
         try arguments.invocation.engine { () throws(ReviewError) in
-            try context.session.apply(.setPRISMA(flow), command: arguments.invocation.text)
+            try context.document.apply(.setPRISMA(flow), command: arguments.invocation.text)
         }
         var lines = ["set " + changed.joined(separator: ", ") + " ('undo' takes \(changed.count == 1 ? "it" : "them") back)"]
         let problems = Self.checks(flow, context.workspace).filter(\.isProblem)
