@@ -36,10 +36,12 @@ public struct Snapshot: Sendable {
     public static let formatName = "review-snapshot"
     /// The version this build writes; it reads this and every older one.
     ///
-    /// Version 2 (this one) added the `\#` and `\@` escapes for a line that would otherwise start with
+    /// Version 3 (this one) added the optional `@findings` and `@cerqual` sections (written findings and
+    /// their GRADE-CERQual judgements, docs/cerqual.md); a version-2 file is read unchanged.
+    /// Version 2 added the `\#` and `\@` escapes for a line that would otherwise start with
     /// `#` or `@`, and made blank lines in `@notes` and `@history` empty entries; version 1 lost such
     /// entries. Version 1 files are still read, with version 1's rules.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     /// The oldest version this build reads.
     public static let oldestReadableVersion = 1

@@ -13,6 +13,9 @@ public struct Workspace: Sendable {
     public internal(set) var subThemes: [SubTheme] = []
     /// The coded quotes.
     public internal(set) var quotes = QuoteStore()
+    /// The findings written over the sub-themes and their GRADE-CERQual judgements (changed through
+    /// `WorkspaceChange.synthesis`, so they share undo, the journal and snapshots with the coding).
+    public internal(set) var synthesis = Synthesis()
 
     /// An empty workspace.
     public init() {}

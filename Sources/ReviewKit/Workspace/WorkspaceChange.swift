@@ -22,6 +22,8 @@ public indirect enum WorkspaceChange: Sendable, Equatable, Codable {
     case updateQuote(Quote)
     /// Removes a quote.
     case removeQuote(id: Int)
+    /// An edit of the findings or their CERQual judgements, validated against the workspace.
+    case synthesis(SynthesisChange)
     /// Several changes applied as one (all or nothing).
     case batch([WorkspaceChange])
 }
