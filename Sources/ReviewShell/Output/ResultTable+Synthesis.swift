@@ -16,11 +16,13 @@ extension ResultTable {
             let typed = values.first { if case .missing = $0 { false } else { true } }
             let type = typed?.type ?? .text
             // Prose wraps; identifiers (slugs, ids, one-word values) and the row-naming first column keep their width.
+            // A long header over short values ("barriers and facilitators" over yes/no) wraps too.
             let texts = values.map(\.description)
-            let longest = max(texts.map(\.count).max() ?? 0, column.label.count)
-            let prose = texts.contains { $0.contains(" ") } || column.label.contains(" ")
+            let longestValue = texts.map(\.count).max() ?? 0
             let limit = index == 0 ? 2 * Self.synthesisWrapWidth : Self.synthesisWrapWidth
-            return ResultColumn(column.key, column.label, type: type, wraps: type == .text && prose && longest > limit)
+            let prose = type == .text && texts.contains { $0.contains(" ") } && max(longestValue, column.label.count) > limit
+            let longHeader = column.label.contains(" ") && column.label.count > max(longestValue, 8)
+            return ResultColumn(column.key, column.label, type: type, wraps: prose || longHeader)
         }
         self.init(title: table.title, columns: columns, rows: rows, footnotes: table.notes)
     }
