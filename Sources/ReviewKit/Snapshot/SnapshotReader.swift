@@ -145,7 +145,7 @@ public enum SnapshotReader {
             return count
         }
 
-        enum Section: String { case meta, settings, studies, appraisals, subthemes, quotes, prisma, notes, history, end }
+        enum Section: String { case meta, settings, studies, appraisals, subthemes, quotes, prisma, findings, cerqual, notes, history, end }
 
         mutating func parseBody(_ bytes: UnsafeBufferPointer<UInt8>, version: Int) throws(FileError) -> Snapshot {
             var workspace = Workspace()
@@ -164,8 +164,10 @@ public enum SnapshotReader {
             let blankLinesAreEntries = version >= 2
             var prisma = PRISMAFlow()
             var prismaKeys = Set<String>()
-            let sectionList = version >= 3 ? "@meta @settings @studies @appraisals @subthemes @quotes @prisma @notes @history @end"
+            let sectionList = version >= 3 ? "@meta @settings @studies @appraisals @subthemes @quotes @prisma @findings @cerqual @notes @history @end"
                 : "@meta @settings @studies @appraisals @subthemes @quotes @notes @history @end"
+            var findingLines: [Synthesis.SnapshotLine] = []
+            var cerqualLines: [Synthesis.SnapshotLine] = []
 
             // Size the quote store once: roughly one quote per line after @quotes.
             let count = bytes.count
@@ -198,7 +200,7 @@ public enum SnapshotReader {
                 }
                 if first == UInt8(ascii: "@") {
                     let name = text(bytes, start + 1, end)
-                    guard let next = Section(rawValue: name), next != .prisma || version >= 3 else {
+                    guard let next = Section(rawValue: name), version >= 3 || (next != .prisma && next != .findings && next != .cerqual) else {
                         throw fail("unknown section '@\(name.prefix(40))'; expected one of \(sectionList)", line: lineNumber, column: 1, lineText: text(bytes, start, end))
                     }
                     guard seen.insert(name).inserted else { throw fail("section '@\(name)' appears twice", line: lineNumber, column: 1, lineText: "@" + name) }
@@ -349,6 +351,12 @@ public enum SnapshotReader {
                     do throws(ReviewError) { try prisma.apply(target, value: value) } catch {
                         throw located(error.message, bytes, fields[1], start, end)
                     }
+                case .findings, .cerqual:
+                    var values: [String] = []
+                    for range in fields { values.append(try field(bytes, range, start, end)) }
+                    let lineText = end - start <= SnapshotReader.maximumLineTextBytes ? text(bytes, start, end) : nil
+                    let line = Synthesis.SnapshotLine(line: lineNumber, fields: values, text: lineText)
+                    if current == .findings { findingLines.append(line) } else { cerqualLines.append(line) }
                 case .end:
                     break
                 }
@@ -356,8 +364,12 @@ public enum SnapshotReader {
             guard seen.contains("end") else {
                 throw fail("the snapshot is truncated: no '@end' line before the checksum", line: lineNumber)
             }
+            // Findings cite sub-themes by id and judgements cite findings: read them once everything is in.
+            if !findingLines.isEmpty || !cerqualLines.isEmpty {
+                workspace.synthesis = try Synthesis(findingLines: findingLines, cerqualLines: cerqualLines, path: path)
+            }
             // Version 1 differs only in escaping and blank lines, handled above; version 2 only lacks the
-            // optional @prisma section. Nothing else to migrate.
+            // optional version-3 sections. Nothing else to migrate.
             workspace.prisma = prisma
             var snapshot = Snapshot(workspace: workspace, settings: settings, notes: notes, history: history)
             snapshot.settingLines = settingLines

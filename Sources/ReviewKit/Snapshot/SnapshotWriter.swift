@@ -93,6 +93,18 @@ public enum SnapshotWriter {
             out.line(PRISMAFlow.snapshotHeader)
             for pair in workspace.prisma.keyValuePairs { out.fields([pair.key, pair.value]) }
         }
+        // Optional (version 3): only a workspace with written findings or judgements has them, so a
+        // workspace without any saves as it did before apart from the version line.
+        if !workspace.synthesis.writtenFindings.isEmpty {
+            out.line("@" + Synthesis.findingsSection)
+            out.line(Synthesis.findingsHeader)
+            for row in workspace.synthesis.findingRows { out.fields(row) }
+        }
+        if !workspace.synthesis.assessments.isEmpty {
+            out.line("@" + Synthesis.cerqualSection)
+            out.line(Synthesis.cerqualHeader)
+            for row in workspace.synthesis.cerqualRows { out.fields(row) }
+        }
 
         out.line("@notes")
         for note in snapshot.notes { out.fields([note]) }

@@ -172,6 +172,8 @@ public struct DomainImportance: Sendable, Equatable {
     }
 
     /// The ranking as a typed table: domains with data by rank, then those without data (rank missing).
+    /// Each column holds one type: `barriers` and `facilitators` are counts (missing when a file gives only
+    /// yes/no), `has_barriers` and `has_facilitators` say whether any are present.
     /// The domain comes first, so it names a row (`expect rank[Knowledge] = …`).
     public var table: SynthesisTable {
         func cells(_ counts: DomainCounts, _ rank: Rank?) -> [SynthesisTable.Value] {
@@ -179,8 +181,8 @@ public struct DomainImportance: Sendable, Equatable {
              rank.map { .integer($0.last) } ?? .missing, .text(counts.domain.slug), .integer(counts.studies),
              percent(counts).map { .number($0, decimals: 1) } ?? .missing, .integer(counts.subThemes),
              counts.quotes.map { .integer($0) } ?? .missing,
-             counts.barriers.map { .integer($0) } ?? .boolean(counts.barriersPresent),
-             counts.facilitators.map { .integer($0) } ?? .boolean(counts.facilitatorsPresent),
+             counts.barriers.map { .integer($0) } ?? .missing, counts.facilitators.map { .integer($0) } ?? .missing,
+             .boolean(counts.barriersPresent), .boolean(counts.facilitatorsPresent),
              .boolean(counts.conflicting), .boolean(counts.hasData)]
         }
         var notes = ["ranked by " + criteria.map(\.name).joined(separator: ", then ") + "; equal values share a joint rank"]
@@ -193,7 +195,8 @@ public struct DomainImportance: Sendable, Equatable {
             columns: [.init("domain", "domain"), .init("rank", "rank"), .init("rank_first", "rank from"), .init("rank_last", "rank to"),
                       .init("domain_slug", "domain id"), .init("studies", "studies"), .init("studies_percent", "% of studies"),
                       .init("subthemes", "sub-themes"), .init("quotes", "quotes"), .init("barriers", "barriers"),
-                      .init("facilitators", "facilitators"), .init("conflicting", "barriers and facilitators"), .init("has_data", "data")],
+                      .init("facilitators", "facilitators"), .init("has_barriers", "any barrier"), .init("has_facilitators", "any facilitator"),
+                      .init("conflicting", "barriers and facilitators"), .init("has_data", "data")],
             rows: ranked.map { cells($0.counts, $0.rank) } + withoutData.map { cells($0, nil) },
             notes: notes)
     }

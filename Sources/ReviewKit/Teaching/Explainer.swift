@@ -18,7 +18,7 @@ public struct Explainer: Sendable {
     }
 
     /// Explains a typed term: a component or source, a domain (any alias), "com-b", "tdf", "mapping", "casp",
-    /// "casp q6", "kappa", "fleiss", "cohen"; "" gives the overview.
+    /// "casp q6", "kappa", "fleiss", "cohen", "cerqual"; "" gives the overview.
     /// - Throws: ``ReviewError`` for an unknown or ambiguous term, with what can be explained and a did-you-mean.
     public func explain(_ term: String) throws(ReviewError) -> Explanation {
         explain(try ExplainTopic.resolve(term))
@@ -39,6 +39,7 @@ public struct Explainer: Sendable {
         case .kappa: kappa(focus: nil)
         case .fleiss: kappa(focus: .fleiss)
         case .cohen: kappa(focus: .cohen)
+        case .cerqual: CERQualExplainer(workspace: workspace, synthesis: workspace.synthesis, bands: bands).explanation()
         }
     }
 

@@ -89,6 +89,17 @@ extension Workspace {
             guard used == 0 else {
                 throw ReviewError(.conflict, "sub-theme \(subThemes[index].code) is used by \(used) quote\(used == 1 ? "" : "s"); uncode or recode them first")
             }
+            // A written finding cites the sub-theme by id; removing it would leave the finding (and its
+            // CERQual judgement) resting on evidence that is gone.
+            let findings = synthesis.writtenFindings.filter { $0.subThemeIDs.contains(id) }.map(\.id.description)
+            guard findings.isEmpty else {
+                throw ReviewError("sub-theme \(subThemes[index].code) supports finding\(findings.count == 1 ? "" : "s") \(findings.joined(separator: ", ")); edit or remove \(findings.count == 1 ? "it" : "them") first",
+                                  notes: ["e.g. finding edit \(findings[0]) themes=… (or finding remove \(findings[0]))"])
+            }
+            guard synthesis.assessment(of: .subTheme(id)) == nil else {
+                throw ReviewError("sub-theme \(subThemes[index].code) stands as finding T\(id), which has a cerqual assessment",
+                                  notes: ["clear it first (cerqual clear T\(id))"])
+            }
             let removed = subThemes.remove(at: index)
             return .addSubTheme(removed, at: index)
 
@@ -114,6 +125,12 @@ extension Workspace {
             quotes.references[row] = columns.reference
             quotes.pages[row] = quote.page ?? ""
             return .updateQuote(old)
+
+        case .synthesis(let change):
+            var synthesis = self.synthesis
+            let inverse = try synthesis.apply(change, in: self)
+            self.synthesis = synthesis
+            return .synthesis(inverse)
 
         case .removeQuote(let id):
             guard let row = quotes.row(of: id) else { throw Self.unknownQuote(id) }

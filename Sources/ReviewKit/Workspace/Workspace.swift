@@ -15,6 +15,9 @@ public struct Workspace: Sendable {
     public internal(set) var quotes = QuoteStore()
     /// The PRISMA 2020 flow counts (empty: none recorded); changed only through `WorkspaceChange.setPRISMA`.
     public internal(set) var prisma = PRISMAFlow()
+    /// The findings written over the sub-themes and their GRADE-CERQual judgements (changed through
+    /// `WorkspaceChange.synthesis`, so they share undo, the journal and snapshots with the coding).
+    public internal(set) var synthesis = Synthesis()
 
     /// An empty workspace.
     public init() {}

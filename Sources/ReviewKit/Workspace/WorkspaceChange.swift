@@ -24,6 +24,8 @@ public indirect enum WorkspaceChange: Sendable, Equatable, Codable {
     case removeQuote(id: Int)
     /// Replaces the PRISMA 2020 flow counts as a whole (its inverse restores the previous flow).
     case setPRISMA(PRISMAFlow)
+    /// An edit of the findings or their CERQual judgements, validated against the workspace.
+    case synthesis(SynthesisChange)
     /// Several changes applied as one (all or nothing).
     case batch([WorkspaceChange])
 }

@@ -38,7 +38,7 @@ extension Command {
 
 /// The groups `help` lists commands in, in order; each is a folder of Commands/.
 public enum CommandGroup: String, CaseIterable, Sendable {
-    case query, figures, editing, files, teaching, scripting, session
+    case query, figures, synthesis, editing, files, teaching, scripting, session
 
     /// The folder its command files are in ("Query").
     public var folder: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }

@@ -26,6 +26,8 @@ public struct CommandRegistry: Sendable {
         StudiesCommand(), StudyCommand(), QuotesCommand(), QuoteCommand(), ThemesCommand(),
         // figures
         DomainsCommand(), MatrixCommand(), CaspCommand(), BandsCommand(), KappaCommand(), ChartCommand(), FigureCommand(), PrismaCommand(), ReportCommand(),
+        // synthesis
+        FindingCommand(), CerqualCommand(),
         // session
         SetCommand(), NoteCommand(), HistoryCommand(), NotebookCommand(), HelpCommand(), QuitCommand(),
         // editing

@@ -32,6 +32,7 @@ public enum JSONText {
         case .text(let text): string(text)
         case .integer(let number): String(number)
         case .number(let number, _): number.isFinite ? "\(number)" : "null"
+        case .boolean(let flag): flag ? "true" : "false"
         case .missing: "null"
         case .pValue, .pair, .list, .absent: string(value.description)
         }

@@ -15,6 +15,8 @@ public enum ResultValue: Sendable, Equatable, CustomStringConvertible {
     case pair(Int, Int)
     /// Several values shown "a, b, c".
     case list([ResultValue])
+    /// Yes or no (JSON true/false).
+    case boolean(Bool)
     /// Unknown.
     case missing
     /// Not applicable, for a reason a word says ("no data", "none"); no value in machine output.
@@ -29,6 +31,7 @@ public enum ResultValue: Sendable, Equatable, CustomStringConvertible {
         case .pValue(let p): p.isFinite ? (p < 0.001 ? "< 0.001" : ResultValue.format(p, decimals: 3)) : "n/a"
         case .pair(let first, let second): "\(first) / \(second)"
         case .list(let items): items.map(\.description).joined(separator: ", ")
+        case .boolean(let value): value ? "yes" : "no"
         case .missing: "—"
         case .absent(let reason): reason
         }
@@ -40,7 +43,7 @@ public enum ResultValue: Sendable, Equatable, CustomStringConvertible {
         case .integer(let value): Double(value)
         case .number(let value, _), .pValue(let value): value.isNaN ? nil : value
         case .text(let text): Double(text)
-        case .pair, .list, .missing, .absent: nil
+        case .pair, .list, .boolean, .missing, .absent: nil
         }
     }
 
@@ -53,6 +56,7 @@ public enum ResultValue: Sendable, Equatable, CustomStringConvertible {
         case .pValue: .pValue
         case .pair: .pair
         case .list: .list
+        case .boolean: .boolean
         }
     }
 
@@ -96,6 +100,8 @@ public enum ResultValueType: String, Sendable, CaseIterable {
     case pair
     /// Lists of values.
     case list
+    /// Yes or no.
+    case boolean
 
     /// Whether values of this type line up on the right in a table.
     var alignsRight: Bool { self == .integer || self == .number || self == .pValue || self == .pair }

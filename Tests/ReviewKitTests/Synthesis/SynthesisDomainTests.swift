@@ -115,7 +115,7 @@ struct SynthesisDomainTests {
     func table() throws {
         let table = try DomainImportance(workspace: workspace).table
         #expect(table.columns.map(\.key) == ["domain", "rank", "rank_first", "rank_last", "domain_slug", "studies", "studies_percent",
-                                             "subthemes", "quotes", "barriers", "facilitators", "conflicting", "has_data"])
+                                             "subthemes", "quotes", "barriers", "facilitators", "has_barriers", "has_facilitators", "conflicting", "has_data"])
         #expect(table.rows.count == 14)
         #expect(table.value(row: 0, "domain") == .text("Environmental Context and Resources"))
         #expect(table.value(row: 0, "studies_percent") == .number(500.0 / 33.0, decimals: 1))
@@ -232,7 +232,8 @@ struct SynthesisDomainTests {
         let byElaboration = try DomainImportance(counts: counts, criteria: [.elaboration, .studies], totalStudies: 4)
         #expect(byElaboration.ranked.map(\.counts.domain) == [.goals, .skills])
         #expect(byElaboration.table.value(row: 0, "studies_percent")?.description == "25.0")
-        #expect(byElaboration.table.value(row: 0, "barriers") == .boolean(false))
+        #expect(byElaboration.table.value(row: 0, "barriers") == .missing)
+        #expect(byElaboration.table.value(row: 0, "has_barriers") == .boolean(false))
     }
 
     @Test("the domain counts CSV: presence as yes/no, optional columns, aliases, domains by any name")
@@ -243,7 +244,9 @@ struct SynthesisDomainTests {
         #expect(counts[0].barriers == nil && counts[0].barriersPresent && counts[0].facilitators == 7 && counts[0].conflicting)
         #expect(counts[1].barriers == nil && !counts[1].barriersPresent && counts[1].quotes == nil)
         let ranking = try DomainImportance(counts: counts, totalStudies: 33)
-        #expect(ranking.table.value(row: 0, "barriers") == .boolean(true))
+        #expect(ranking.table.value(row: 0, "barriers") == .missing)
+        #expect(ranking.table.value(row: 0, "has_barriers") == .boolean(true))
+        #expect(ranking.table.value(row: 0, "facilitators") == .integer(7))
         #expect(ranking.table.value(row: 0, "quotes") == .missing)
         #expect(ranking.withoutData.count == 11)
     }

@@ -4,13 +4,24 @@ import ReviewKit
 struct DomainsCommand: Command {
     let name = "domains"
     let group = CommandGroup.figures
-    let summary = "the 14 TDF domains: where each sits in COM-B and what the review found there"
-    let usage = ["domains [barrier|facilitator]"]
-    let details = "Counts sub-themes and quotes per domain and direction under the mapping in use ('set mapping'); domains with no data are marked."
-    let examples = ["domains", "domains barrier"]
-    let signature = ArgumentSignature(positionals: [.optional("direction", .field("direction"))])
+    let summary = "the 14 TDF domains: where each sits in COM-B and what the review found there; 'domains rank' ranks them"
+    let usage = ["domains [barrier|facilitator]", "domains rank [by=CRITERIA] [from=FILE.csv total=N]"]
+    let details = """
+    Counts sub-themes and quotes per domain and direction under the mapping in use ('set mapping'); domains with no data are marked. \
+    'domains rank' ranks the domains by importance (Atkins et al. 2017): by the number of studies with data, then elaboration (the \
+    number of sub-themes), with joint ranks for ties ("joint 4th–5th"); by= sets the criteria and their order (studies, elaboration, \
+    quotes, conflicting). Where quotes are linked to reference numbers rather than studies, distinct citations are counted and the \
+    notes say so. from=FILE.csv ranks a review's own domain-level counts (columns domain, studies, subthemes, optional quotes, \
+    barriers, facilitators); total=N is its number of included studies, for the percentages. See docs/cerqual.md.
+    """
+    let examples = ["domains", "domains barrier", "domains rank", "domains rank by=elaboration,studies", "domains rank from=domains.csv total=20"]
+    let signature = ArgumentSignature.subcommands([
+        .init("rank", aliases: ["ranking", "importance"], ArgumentSignature(options: [.init("by"), .init("from", .file), .init("total", .number)])),
+    ], missing: nil, unknown: { "unknown domains sub-command '\($0)'" },
+       otherwise: ArgumentSignature(positionals: [.optional("direction", .field("direction"))]))
 
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
+        if arguments.subcommand?.name == "rank" { return try rank(arguments, in: context) }
         let workspace = context.workspace
         let mapping = context.settings.mapping
         let only = try arguments.positional(0).map { word throws(Diagnostic) in
@@ -40,5 +51,39 @@ struct DomainsCommand: Command {
         if !emptyComponents.isEmpty { notes.append("COM-B components with no data: " + emptyComponents.map(\.name).joined(separator: ", ")) }
         if coverage.uncodedQuotes > 0 { notes.append("\(coverage.uncodedQuotes) quote(s) not yet fully coded") }
         return .table(ResultTable(title: "TDF domains", columns: columns, rows: rows, footnotes: notes))
+    }
+
+    /// `domains rank`: domain importance from the workspace, or from a file of domain-level counts.
+    private func rank(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
+        var criteria = DomainImportance.Criterion.standard
+        if let by = arguments.option("by") {
+            criteria = try arguments.located(at: by.valueSpan) { () throws(ReviewError) in try DomainImportance.Criterion.parseList(by.value) }
+        }
+        let total: Int?
+        if let option = arguments.option("total") {
+            guard let value = Int(option.value), value > 0 else { throw arguments.error("total must be a positive whole number (the review's included studies)", at: option.valueSpan) }
+            total = value
+        } else {
+            total = nil
+        }
+        let importance: DomainImportance
+        if let from = arguments.option("from") {
+            let counts: [DomainCounts]
+            do throws(FileError) {
+                counts = try DomainCountsCSV.parse(try AtomicFile.read(context.files.url(from.value)), path: from.value)
+            } catch {
+                throw Diagnostic(error.naming(from.value))
+            }
+            importance = try arguments.located(at: from.valueSpan) { () throws(ReviewError) in
+                try DomainImportance(counts: counts, criteria: criteria, totalStudies: total,
+                                     notes: total == nil ? ["no percentages: give total=N, the review's number of included studies"] : [])
+            }
+        } else {
+            if let option = arguments.option("total") {
+                throw arguments.error("total= goes with from=FILE.csv; the workspace's own count of included studies is used here", at: option.span)
+            }
+            importance = try arguments.invocation.engine { () throws(ReviewError) in try DomainImportance(workspace: context.workspace, criteria: criteria) }
+        }
+        return .table(ResultTable(importance.table))
     }
 }
