@@ -38,7 +38,9 @@ struct DomainsCommand: Command {
                      "\(coverage.domainsWithData.count) of 14 domains have data" + (missing.isEmpty ? "" : "; none for: " + missing.map(\.name).joined(separator: ", "))]
         let emptyComponents = coverage.componentsWithoutData
         if !emptyComponents.isEmpty { notes.append("COM-B components with no data: " + emptyComponents.map(\.name).joined(separator: ", ")) }
-        if coverage.uncodedQuotes > 0 { notes.append("\(coverage.uncodedQuotes) quote(s) not yet fully coded") }
+        if coverage.uncodedQuotes > 0 {
+            notes.append("left out \(coverage.uncodedQuotes) quote\(coverage.uncodedQuotes == 1 ? "" : "s") not yet fully coded (no domain, component or direction); 'quotes where domain = unknown' lists the uncoded ones")
+        }
         return .table(ResultTable(title: "TDF domains", columns: columns, rows: rows, footnotes: notes))
     }
 }
