@@ -24,4 +24,16 @@ public struct Appraisal: Sendable, Equatable, Codable {
 
     /// Whether every question has an answer.
     public var isComplete: Bool { !answers.contains(nil) }
+
+    /// How many of the ten questions have an answer.
+    public var answeredCount: Int { answers.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+
+    /// The total in half points when every question is answered; nil for an incomplete appraisal,
+    /// which has no total (unanswered questions are not "no": 2.5 from four answers is not a score out of 10).
+    public var completeTotalHalfPoints: Int? { isComplete ? totalHalfPoints : nil }
+
+    /// The total as printed: "8.5", or "incomplete (4 of 10)" when questions are unanswered.
+    public var totalText: String {
+        isComplete ? QualityBands.format(totalHalfPoints) : "incomplete (\(answeredCount) of 10)"
+    }
 }

@@ -59,6 +59,39 @@ public struct QualityBands: Sendable, Equatable, Codable {
         return found.count == 1 ? found[0] : nil
     }
 
+    /// The band name of an incomplete appraisal, which has no total and so no band.
+    public static let incompleteName = "incomplete"
+    /// The band name of a total that falls in no band.
+    public static let noneName = "none"
+
+    /// The band name of a total: its band, "none", or, when cut-offs overlap, every band it falls in
+    /// joined by "+" ("high+moderate"): one name, so a study is counted once, as in both.
+    public func bandName(halfPoints total: Int) -> String {
+        let names = bands(containing: total).map(\.name)
+        return names.isEmpty ? Self.noneName : names.joined(separator: "+")
+    }
+
+    /// The band name of an appraisal: "incomplete" when a question is unanswered, else that of its total.
+    public func bandName(of appraisal: Appraisal) -> String {
+        appraisal.completeTotalHalfPoints.map { bandName(halfPoints: $0) } ?? Self.incompleteName
+    }
+
+    /// A typed band name made canonical: each "+"-joined part must be a band (or the whole "none" or
+    /// "incomplete"); parts are put in the cut-offs' order and case, so "Moderate+high" reads "high+moderate".
+    /// Nil when a part is not a band.
+    public func canonicalName(_ typed: String) -> String? {
+        let folded = typed.lowercased().trimmingCharacters(in: .whitespaces)
+        if folded == Self.noneName || folded == Self.incompleteName { return folded }
+        let parts = folded.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }
+        var indexes: [Int] = []
+        for part in parts {
+            guard let index = bands.firstIndex(where: { $0.name.lowercased() == part }) else { return nil }
+            if !indexes.contains(index) { indexes.append(index) }
+        }
+        guard !indexes.isEmpty else { return nil }
+        return indexes.sorted().map { bands[$0].name }.joined(separator: "+")
+    }
+
     /// Every possible total (0–10 in steps of 0.5) that falls in no band.
     public var gaps: [Int] { (0...20).filter { bands(containing: $0).isEmpty } }
 

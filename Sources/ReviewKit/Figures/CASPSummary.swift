@@ -6,10 +6,14 @@ public struct CASPSummary: Sendable {
         public let study: Study
         /// Its appraisal (the first one when several reviewers appraised it).
         public let appraisal: Appraisal
-        /// Total in half points.
-        public var totalHalfPoints: Int { appraisal.totalHalfPoints }
-        /// The bands the total falls in (empty: none; two: the cut-offs overlap).
+        /// Total in half points; nil when the appraisal is incomplete (it has no total).
+        public var totalHalfPoints: Int? { appraisal.completeTotalHalfPoints }
+        /// Whether every question is answered.
+        public var isComplete: Bool { appraisal.isComplete }
+        /// The bands the total falls in (empty: none, or an incomplete appraisal; two: the cut-offs overlap).
         public let bands: [String]
+        /// The one band name shown and counted: a band, "high+moderate" when in both, "none" or "incomplete".
+        public let bandName: String
     }
 
     /// Yes / can't tell / no counts for one question.
@@ -31,9 +35,10 @@ public struct CASPSummary: Sendable {
         }
     }
 
-    /// Studies in one band.
+    /// Studies in one band, in two overlapping bands ("high+moderate"), or in none: every complete
+    /// appraisal is counted in exactly one of them, so the counts add up to ``completeCount``.
     public struct BandCount: Sendable, Equatable {
-        /// The band's name ("none" for totals in no band).
+        /// The band's name ("none" for totals in no band, "a+b" for totals in both a and b).
         public let name: String
         /// Its range as written.
         public let range: String
@@ -43,13 +48,18 @@ public struct CASPSummary: Sendable {
         public let totals: [Int]
     }
 
-    /// Appraised studies in review order.
+    /// Appraised studies in review order (complete and incomplete appraisals).
     public let rows: [StudyRow]
+    /// The appraised studies whose appraisal leaves a question unanswered: no total, no band, not in the statistics.
+    public var incomplete: [StudyRow] { rows.filter { !$0.isComplete } }
+    /// The number of complete appraisals (those with a total).
+    public var completeCount: Int { rows.count - incomplete.count }
     /// Studies without an appraisal.
     public let unappraised: [Study]
     /// One tally per question.
     public let tallies: [QuestionTally]
-    /// Study counts per band, then "none" when any total falls in no band.
+    /// Study counts per band (each band, then each overlap that occurs, then "none" when any total falls
+    /// in no band); incomplete appraisals are left out.
     public let bandCounts: [BandCount]
     /// Studies whose total falls in more than one band (overlapping cut-offs), with the band names.
     public let overlapping: [(study: Study, bands: [String])]
@@ -63,7 +73,8 @@ public struct CASPSummary: Sendable {
         var unappraised: [Study] = []
         for study in workspace.studies {
             guard let appraisal = workspace.appraisal(of: study.id) else { unappraised.append(study); continue }
-            rows.append(StudyRow(study: study, appraisal: appraisal, bands: bands.bands(containing: appraisal.totalHalfPoints).map(\.name)))
+            let names = appraisal.completeTotalHalfPoints.map { bands.bands(containing: $0).map(\.name) } ?? []
+            rows.append(StudyRow(study: study, appraisal: appraisal, bands: names, bandName: bands.bandName(of: appraisal)))
         }
         self.rows = rows
         self.unappraised = unappraised
@@ -74,25 +85,41 @@ public struct CASPSummary: Sendable {
                                  no: answers.filter { $0 == .no }.count,
                                  unanswered: answers.filter { $0 == nil }.count)
         }
-        var counts = bands.bands.map { band in
-            let totals = rows.map(\.totalHalfPoints).filter { band.contains(halfPoints: $0) }
-            return BandCount(name: band.name, range: band.rangeText, count: totals.count, totals: Array(Set(totals)).sorted(by: >))
+        // One group per band name: a study in two bands is counted once, under "a+b".
+        let complete = rows.filter(\.isComplete)
+        func group(_ name: String, _ range: String) -> BandCount {
+            let totals = complete.filter { $0.bandName == name }.compactMap(\.totalHalfPoints)
+            return BandCount(name: name, range: range, count: totals.count, totals: Array(Set(totals)).sorted(by: >))
         }
-        let outside = rows.map(\.totalHalfPoints).filter { bands.bands(containing: $0).isEmpty }
-        if !outside.isEmpty {
-            counts.append(BandCount(name: "none", range: "in no band", count: outside.count, totals: Array(Set(outside)).sorted(by: >)))
+        var counts = bands.bands.map { group($0.name, $0.rangeText) }
+        var seen = Set(bands.bands.map(\.name))
+        for row in complete where row.bands.count > 1 && seen.insert(row.bandName).inserted {
+            let ranges = bands.bands.filter { row.bands.contains($0.name) }.map(\.rangeText)
+            counts.append(group(row.bandName, "in both " + ranges.joined(separator: " and ")))
+        }
+        if complete.contains(where: { $0.bands.isEmpty }) {
+            counts.append(group(QualityBands.noneName, "in no band"))
         }
         bandCounts = counts
         overlapping = rows.filter { $0.bands.count > 1 }.map { ($0.study, $0.bands) }
     }
 
-    /// Totals in half points, in review order.
-    public var totals: [Int] { rows.map(\.totalHalfPoints) }
+    /// Totals in half points of the complete appraisals, in review order (an incomplete one has no total).
+    public var totals: [Int] { rows.compactMap(\.totalHalfPoints) }
+
+    /// The note every CASP figure carries when an appraisal leaves questions unanswered; nil when none does.
+    public var incompleteNote: String? {
+        let rows = incomplete
+        guard !rows.isEmpty else { return nil }
+        let listed = rows.prefix(10).map { "\($0.study.id) (\($0.appraisal.answeredCount) of 10 answered)" }.joined(separator: ", ")
+        return "\(rows.count) incomplete appraisal\(rows.count == 1 ? " has" : "s have") no total, so \(rows.count == 1 ? "it is" : "they are") left out of "
+            + "band counts and statistics: " + listed + (rows.count > 10 ? " and \(rows.count - 10) more" : "")
+    }
 
     /// How many studies reach the maximum of 10.
     public var fullScoreCount: Int { totals.filter { $0 == 20 }.count }
 
-    /// Descriptive statistics of the totals.
+    /// Descriptive statistics of the totals of the complete appraisals.
     public var statistics: SummaryStatistics { SummaryStatistics(totals.map { Double($0) / 2 }) }
 }
 

@@ -119,3 +119,56 @@ extension CountMatrix {
         return CountMatrix(rowLabels: labels, columnLabels: TDFDomain.allCases.map(\.name), counts: counts)
     }
 }
+
+/// The quotes a count matrix cannot place, by reason, so that no figure drops rows silently.
+public struct LeftOutQuotes: Sendable, Equatable {
+    /// Quotes without a TDF domain (not coded yet).
+    public var withoutDomain = 0
+    /// Quotes with a domain but no COM-B component (only counted where the matrix needs one).
+    public var withoutComponent = 0
+    /// Quotes without a direction, when barriers or facilitators were asked for.
+    public var withoutDirection = 0
+
+    /// How many quotes are left out in all.
+    public var total: Int { withoutDomain + withoutComponent + withoutDirection }
+
+    /// Counts the quotes among `rows` (all when nil) that a COM-B × TDF (`needsComponent`) or study × domain
+    /// matrix restricted to `direction` cannot place. Quotes of the other direction are not counted: they are
+    /// filtered out, not lost.
+    public init(_ store: QuoteStore, rows: RowSet? = nil, direction: Direction? = nil, needsComponent: Bool) {
+        let wanted = direction?.rawValue ?? 0
+        func visit(_ row: Int) {
+            if wanted != 0 && store.directions[row] != wanted {
+                if store.directions[row] == 0 { withoutDirection += 1 }
+                return
+            }
+            if store.domains[row] == 0 {
+                withoutDomain += 1
+            } else if needsComponent && store.components[row] == 0 {
+                withoutComponent += 1
+            }
+        }
+        if let rows {
+            for word in rows.words.indices {
+                var bits = rows.words[word]
+                while bits != 0 {
+                    visit(word &* 64 &+ bits.trailingZeroBitCount)
+                    bits &= bits &- 1
+                }
+            }
+        } else {
+            for row in 0..<store.count { visit(row) }
+        }
+    }
+
+    /// The note a table prints under its counts, or nil when nothing is left out.
+    public var note: String? {
+        guard total > 0 else { return nil }
+        var reasons: [String] = []
+        if withoutDomain > 0 { reasons.append("\(withoutDomain) without a TDF domain (not coded yet)") }
+        if withoutComponent > 0 { reasons.append("\(withoutComponent) with a domain but no COM-B component") }
+        if withoutDirection > 0 { reasons.append("\(withoutDirection) without a direction") }
+        return "left out \(total) quote\(total == 1 ? "" : "s") that cannot be placed: " + reasons.joined(separator: ", ")
+            + "; 'quotes where domain = unknown' lists uncoded quotes, 'code QUOTE domain=… direction=…' codes them"
+    }
+}

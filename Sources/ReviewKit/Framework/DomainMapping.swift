@@ -34,6 +34,14 @@ public enum DomainMapping: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// The component a quote coded with this domain takes when none is given: the only one the domain
+    /// sits under, or nil when it sits under two (then the coder must choose). `code`, `add quote` and
+    /// `import quotes` all infer the component with this one function.
+    public func inferredComponent(of domain: TDFDomain) -> COMBComponent? {
+        let allowed = components(of: domain)
+        return allowed.count == 1 ? allowed[0] : nil
+    }
+
     /// Whether coding a quote with this component and domain agrees with the mapping.
     public func allows(_ component: COMBComponent, _ domain: TDFDomain) -> Bool {
         components(of: domain).contains(component)

@@ -15,10 +15,16 @@ public struct CSVImportOptions: Sendable, Equatable {
     /// The field separator (`,`, `;` or tab as a byte); nil tells it from the header line.
     public var delimiter: UInt8?
 
-    /// Creates options; the defaults ignore unknown columns (with a note) and detect the separator.
-    public init(unknownColumns: UnknownColumns = .ignore, delimiter: UInt8? = nil) {
+    /// The COM-B × TDF mapping that gives a quote with a domain but no component its component
+    /// (``DomainMapping/inferredComponent(of:)``, as `code` does).
+    public var mapping: DomainMapping
+
+    /// Creates options; the defaults ignore unknown columns (with a note), detect the separator and infer
+    /// components under the seed review's mapping.
+    public init(unknownColumns: UnknownColumns = .ignore, delimiter: UInt8? = nil, mapping: DomainMapping = .seed) {
         self.unknownColumns = unknownColumns
         self.delimiter = delimiter
+        self.mapping = mapping
     }
 }
 
@@ -489,6 +495,16 @@ struct Importer {
         if let direction { quote.direction = direction ?? nil }
         if let component { quote.component = component ?? nil }
         if let domain { quote.domain = domain ?? nil }
+        // A file without a component column (text,domain,direction) gives each coded quote the component the
+        // mapping puts its domain under, as `code` does. An empty cell in a component column is kept as empty,
+        // so that export → import gives back the same workspace.
+        if let newDomain = domain ?? nil, component == nil, (trimmed(record, "subtheme") ?? "").isEmpty {
+            guard let inferred = options.mapping.inferredComponent(of: newDomain) else {
+                let allowed = options.mapping.components(of: newDomain).map(\.name).joined(separator: " and ")
+                throw fail(record, "domain", "\(newDomain.name) sits under \(allowed) in the \(options.mapping.rawValue) mapping; add a component column to say which")
+            }
+            quote.component = inferred
+        }
         if let theme = try resolveSubTheme(record) {
             if let theme {
                 // The sub-theme decides the coding; cells left empty take it, cells given must agree.

@@ -64,7 +64,9 @@ public struct CERQualEvidence: Sendable, Equatable {
         public let label: String
         /// The CASP total in half points.
         public let totalHalfPoints: Int
-        /// The band the total falls in; "none" when in none, "a/b" when the cut-offs overlap.
+        /// The total as printed: "8.5", or "incomplete (4 of 10)" (an incomplete appraisal has no total).
+        public let totalText: String
+        /// The band the total falls in; "none" when in none, "a+b" when the cut-offs overlap, "incomplete" without a total.
         public let band: String
         /// Questions answered no.
         public let no: [Int]
@@ -75,7 +77,8 @@ public struct CERQualEvidence: Sendable, Equatable {
 
         /// "Simpson et al.: CASP 8 (no band); no on Q6 reflexivity; can't tell on Q1 aims, Q7 ethics".
         public var line: String {
-            var parts = ["\(label): CASP \(QualityBands.format(totalHalfPoints)) (\(band == "none" ? "no band" : band))"]
+            let bandText = band == QualityBands.noneName ? " (no band)" : band == QualityBands.incompleteName ? "" : " (\(band))"
+            var parts = ["\(label): CASP \(totalText)\(bandText)"]
             func named(_ questions: [Int]) -> String { questions.map { "Q\($0) \(CASPQuestion.all[$0 - 1].shortLabel)" }.joined(separator: ", ") }
             if !no.isEmpty { parts.append("no on " + named(no)) }
             if !cantTell.isEmpty { parts.append("can't tell on " + named(cantTell)) }
@@ -113,10 +116,11 @@ public struct CERQualEvidence: Sendable, Equatable {
             self.unappraised = unappraised
             unmatchedReferences = data.bareReferences
             shortfalls = Self.shortfalls(studies.map(\.no), studies.map(\.cantTell), of: studies.count)
-            var counts: [(name: String, count: Int)] = bands.bands.map { band in (band.name, studies.filter { $0.band == band.name }.count) }
-            let outside = studies.filter { s in !bands.bands.contains { $0.name == s.band } }.count
-            if outside > 0 { counts.append(("none", outside)) }
-            bandCounts = counts.filter { $0.count > 0 }
+            // Each study once, under its one band name (overlaps as "a+b", then none, then incomplete).
+            var names = bands.bands.map(\.name)
+            for study in studies where !names.contains(study.band) && study.band != QualityBands.incompleteName { names.append(study.band) }
+            names.append(QualityBands.incompleteName)
+            bandCounts = names.map { name in (name, studies.filter { $0.band == name }.count) }.filter { $0.count > 0 }
             if studies.isEmpty && !workspace.appraisals.isEmpty {
                 let all = workspace.studies.compactMap { study in workspace.appraisal(of: study.id).map { Self.appraisal(study.id, study.label, $0, bands) } }
                 reviewContext = Array(Self.shortfalls(all.map(\.no), all.map(\.cantTell), of: all.count)
@@ -127,14 +131,13 @@ public struct CERQualEvidence: Sendable, Equatable {
         }
 
         static func appraisal(_ id: String, _ label: String, _ appraisal: Appraisal, _ bands: QualityBands) -> StudyAppraisal {
-            let found = bands.bands(containing: appraisal.totalHalfPoints).map(\.name)
             let questions = Array(1...10)
             func answer(_ question: Int) -> CASPAnswer? {
                 appraisal.answers.indices.contains(question - 1) ? appraisal.answers[question - 1] : nil
             }
             return StudyAppraisal(
-                studyID: id, label: label, totalHalfPoints: appraisal.totalHalfPoints,
-                band: found.isEmpty ? "none" : found.joined(separator: "/"),
+                studyID: id, label: label, totalHalfPoints: appraisal.totalHalfPoints, totalText: appraisal.totalText,
+                band: bands.bandName(of: appraisal),
                 no: questions.filter { answer($0) == CASPAnswer.no },
                 cantTell: questions.filter { answer($0) == CASPAnswer.cantTell },
                 unanswered: questions.filter { answer($0) == nil })

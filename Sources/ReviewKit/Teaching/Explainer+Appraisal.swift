@@ -15,9 +15,10 @@ extension Explainer {
         if summary.rows.isEmpty {
             review.paragraphs = ["No study has been appraised yet."]
         } else {
-            let mean = Double(summary.rows.reduce(0) { $0 + $1.totalHalfPoints }) / Double(summary.rows.count) / 2
             let missing = summary.unappraised.isEmpty ? "" : " (\(ReviewFindings.plural(summary.unappraised.count, "study")) not yet)"
-            review.paragraphs = ["\(ReviewFindings.plural(summary.rows.count, "study")) appraised\(missing), mean total \(Self.fixed(mean, 2)). Answers per question:"]
+            let mean = summary.statistics.mean.map { ", mean total \(Self.fixed($0, 2))" } ?? ""
+            review.paragraphs = ["\(ReviewFindings.plural(summary.rows.count, "study")) appraised\(missing)\(mean). Answers per question:"]
+            if let incomplete = summary.incompleteNote { review.notes.append(incomplete) }
             review.items = summary.tallies.map { Self.tallyLine($0) }
             if let weakest = weakestQuestion(summary) {
                 review.notes.append("Q\(weakest.question.id) (\(weakest.question.shortLabel)) has the lowest mean score; see 'explain casp q\(weakest.question.id)'")

@@ -49,9 +49,11 @@ public enum DisplayWidth {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var word = String(word)
-                var wordWidth = of(word)
+            for piece in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                // The word stays a Substring and its width is kept by subtraction as pieces are cut off, so
+                // a 400 KB word is cut in linear time (measuring and copying the rest per line was quadratic).
+                var word = piece
+                var wordWidth = of(String(word))
                 if lineWidth > 0 && lineWidth + 1 + wordWidth > width {
                     lines.append(line); line = ""; lineWidth = 0
                 }
@@ -59,18 +61,18 @@ public enum DisplayWidth {
                     // A word wider than the column: cut it.
                     var head = ""
                     var headWidth = 0
-                    var rest = Substring(word)
-                    while let c = rest.first, headWidth + of(c) <= width - (lineWidth > 0 ? lineWidth + 1 : 0) || headWidth == 0 {
-                        head.append(c); headWidth += of(c); rest = rest.dropFirst()
+                    while let c = word.first, headWidth + of(c) <= width - (lineWidth > 0 ? lineWidth + 1 : 0) || headWidth == 0 {
+                        let cWidth = of(c)
+                        head.append(c); headWidth += cWidth; word = word.dropFirst()
                         if headWidth >= width { break }
                     }
                     if lineWidth > 0 { line += " " + head } else { line = head }
                     lines.append(line); line = ""; lineWidth = 0
-                    word = String(rest); wordWidth = of(word)
+                    wordWidth -= headWidth
                 }
                 if word.isEmpty { continue }
                 if lineWidth > 0 { line += " "; lineWidth += 1 }
-                line += word
+                line += String(word)
                 lineWidth += wordWidth
             }
             lines.append(line)

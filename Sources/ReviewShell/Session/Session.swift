@@ -74,6 +74,8 @@ public final class Session {
     public func snapshot() -> Snapshot {
         var settings = self.settings.snapshotValues
         for (key, value) in extras { settings[key] = value }
+        let failed = cells.filter(\.failed).map { String($0.number) }
+        settings[Self.failedCellsKey] = failed.isEmpty ? nil : failed.joined(separator: ",")
         return Snapshot(workspace: workspace, settings: settings, notes: notes, history: cells.map(\.command))
     }
 
@@ -101,14 +103,33 @@ public final class Session {
         clearJournal()
     }
 
+    /// The snapshot setting that lists the numbers of the cells that failed ("3,7"), so that a failed command
+    /// stays failed after save and load and `history save` never replays it. An older build keeps the
+    /// setting as it is (unknown settings are carried through), so the format needs no new section.
+    static let failedCellsKey = "history.failed"
+
+    /// The failed cell numbers a snapshot records; an entry that is not a cell of its history is refused.
+    static func failedCells(_ snapshot: Snapshot) throws(ReviewError) -> Set<Int> {
+        guard let text = snapshot.settings[failedCellsKey], !text.isEmpty else { return [] }
+        var numbers = Set<Int>()
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let number = Int(String(part).trimmingSpaces), number >= 1, number <= snapshot.history.count else {
+                throw ReviewError("setting '\(failedCellsKey)' in the snapshot: '\(part)' is not a cell number from 1 to \(snapshot.history.count)")
+            }
+            numbers.insert(number)
+        }
+        return numbers
+    }
+
     /// Replaces the session's state with a snapshot's (the caller has validated it).
     public func restore(_ snapshot: Snapshot, path: String?) throws(ReviewError) {
         let settings = try Settings(snapshotValues: snapshot.settings)
         document.replace(with: snapshot.workspace)
         self.settings = settings
         notes = snapshot.notes
-        extras = snapshot.settings.filter { Settings.setting(named: $0.key) == nil }
-        cells = snapshot.history.enumerated().map { Cell(number: $0.offset + 1, command: $0.element, output: "", failed: false) }
+        let failed = try Self.failedCells(snapshot)
+        extras = snapshot.settings.filter { Settings.setting(named: $0.key) == nil && $0.key != Self.failedCellsKey }
+        cells = snapshot.history.enumerated().map { Cell(number: $0.offset + 1, command: $0.element, output: "", failed: failed.contains($0.offset + 1)) }
         hasUnsavedChanges = false
         snapshotPath = path
         sourceDescription = path ?? sourceDescription

@@ -90,6 +90,7 @@ public enum Launcher {
                 }
                 if shell.quitRequested { break }
             }
+            output.writeError(shell.scriptTally.summary + "\n")
             return shell.exitStatus
         }
         if interactive {

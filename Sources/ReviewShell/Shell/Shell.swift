@@ -35,6 +35,10 @@ public final class Shell {
     var completionOverride: [String]?
     /// How many `source` commands are running: their commands are part of the `source` cell, not cells of their own.
     var sourceDepth = 0
+    /// The folder of the script being run: relative file names in its commands resolve against it.
+    var scriptFolder: String?
+    /// What the scripts run so far did, for the closing summary (`scriptSummary`).
+    var scriptTally = ScriptTally()
 
     /// Creates a shell.
     public init(session: Session, input: LineSource, output: OutputSink, options: ShellOptions = ShellOptions(),
@@ -74,7 +78,7 @@ public final class Shell {
     public func report(_ diagnostic: Diagnostic) {
         if case .alreadyReported = diagnostic.kind {
             // Already printed where it happened (inside a sourced script).
-            exitStatus = max(exitStatus, diagnostic.exitCode)
+            exitStatus = ScriptTally.moreSevere(exitStatus, diagnostic.exitCode)
             return
         }
         var d = diagnostic
@@ -89,7 +93,7 @@ public final class Shell {
         if d.includedFrom.isEmpty && !d.isAboutProgram { d.includedFrom = Array(frames.dropLast().reversed()) }
         let renderer = DiagnosticRenderer(colour: usesColour && !options.jsonErrors, json: options.jsonErrors || session.settings.format == .json)
         output.writeError(renderer.render(d))
-        if d.severity == .error { exitStatus = max(exitStatus, d.exitCode) }
+        if d.severity == .error { exitStatus = ScriptTally.moreSevere(exitStatus, d.exitCode) }
     }
 
     /// Writes rendered result text, through the pager when it is taller than the terminal.
@@ -136,7 +140,7 @@ public final class Shell {
 
     /// What commands work with.
     var context: CommandContext {
-        CommandContext(session: session, output: self, files: FileResolver(workingDirectory: options.workingDirectory), host: self, registry: commands)
+        CommandContext(session: session, output: self, files: FileResolver(workingDirectory: scriptFolder ?? options.workingDirectory), host: self, registry: commands)
     }
 
     private func recordCell(_ command: String, output: String, failed: Bool) {
@@ -205,16 +209,22 @@ public final class Shell {
     public func runScript(_ text: String, file: String) -> Bool {
         let source = CountingLineSource(ScriptLineSource(text: text))
         let reader = CommandReader(source)
-        let outerFile = currentFile, outerLine = currentLine, outerFrames = frames, outerInput = activeInput
+        let outerFile = currentFile, outerLine = currentLine, outerFrames = frames, outerInput = activeInput, outerFolder = scriptFolder
         activeInput = source
-        defer { currentFile = outerFile; currentLine = outerLine; frames = outerFrames; activeInput = outerInput }
+        // File names in the script are relative to the script's own folder, wherever review runs. `file` is
+        // named as seen from the working directory (`source` names a nested script by its path from there).
+        scriptFolder = FileResolver(workingDirectory: options.workingDirectory).url(file).deletingLastPathComponent().path
+        defer { currentFile = outerFile; currentLine = outerLine; frames = outerFrames; activeInput = outerInput; scriptFolder = outerFolder }
         while !quitRequested {
             switch reader.next(prompt: "", continuationPrompt: "") {
             case .command(let text, let line):
                 currentFile = file
                 currentLine = line
                 frames = outerFrames + [Diagnostic.Frame(file: file, line: line)]
-                if !run(text) && !options.keepGoing { return false }
+                let failuresBefore = scriptTally.failures.count
+                let ok = run(text)
+                scriptTally.count(text, ok: ok, at: "\(file):\(line)", innerFailures: scriptTally.failures.count - failuresBefore)
+                if !ok && !options.keepGoing { return false }
             case .end(let unfinished):
                 guard let (_, line) = unfinished else { return true }
                 currentFile = file

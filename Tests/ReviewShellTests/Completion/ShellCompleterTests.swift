@@ -42,7 +42,7 @@ import ReviewKit
         #expect(completer.complete("studies where ca").candidates == ["casp"])
         #expect(completer.complete("quotes where domain = knowledge sort by dir").candidates == ["direction"])
         #expect(completer.complete("quotes where direction = ").candidates == ["barrier", "facilitator"])
-        #expect(completer.complete("studies where band = ").candidates == ["high", "moderate", "low", "none"])
+        #expect(completer.complete("studies where band = ").candidates == ["high", "moderate", "low", "none", "incomplete"])
     }
 
     @Test func subcommandsSettingsAndEditingOptions() {

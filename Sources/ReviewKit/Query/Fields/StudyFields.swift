@@ -12,9 +12,9 @@ extension Field {
         Field(study: "collection", .text, "how data were collected", aliases: ["data-collection"]) { row in FieldValue(text: row.study.dataCollection) },
         Field(study: "analysis", .text, "how data were analysed") { row in FieldValue(text: row.study.analysis) },
         Field(study: "participants", .integer, "number of participants", aliases: ["n"]) { row in FieldValue(integer: row.study.participants) },
-        Field(study: "casp", .number, "CASP total, 0–10", aliases: ["total", "score"]) { row in FieldValue(number: row.caspTotal) },
+        Field(study: "casp", .number, "CASP total, 0–10 (none while a question is unanswered)", aliases: ["total", "score"]) { row in FieldValue(number: row.caspTotal) },
         Field(study: "band", .band, "quality band under the cut-offs in use", aliases: ["quality"],
-              completion: .workspace { context in context.bands.bands.map(\.name) + ["none"] }) { row in
+              completion: .workspace { context in context.bands.bands.map(\.name) + ["none", "incomplete"] }) { row in
             guard let band = row.band else { return .missing }
             let bands = row.context.bands.bands
             return .ordered(band, rank: bands.firstIndex { $0.name == band } ?? bands.count)

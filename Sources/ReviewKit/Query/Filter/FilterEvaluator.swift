@@ -265,10 +265,11 @@ extension QueryEngine {
             let names = try bandNames(c)
             return RowSet(count: count) { index in
                 let band = values[index].isMissing ? nil : TextFolding.fold(values[index].display)
+                // A study in two overlapping bands has the one band "a+b", as `bands` and `group by band` count it.
                 return names.contains { name in
                     guard let name else { return band == nil }
                     guard let band else { return false }
-                    return band.split(separator: "+").contains(Substring(name)) || band == name
+                    return band == name
                 }
             }
         default:
@@ -289,12 +290,12 @@ extension QueryEngine {
         var names: [String?] = []
         for (value, span) in zip(c.values, c.valueSpans) {
             guard let value else { names.append(nil); continue }
-            let key = TextFolding.fold(value)
-            guard key == "none" || context.bands.bands.contains(where: { TextFolding.fold($0.name) == key }) else {
+            guard let name = context.bands.canonicalName(value) else {
                 throw ReviewError(.invalidValue, "unknown band '\(value)'", span: span,
-                                  notes: ["bands in use: \(context.bands.description); 'none' matches totals in no band"])
+                                  notes: ["bands in use: \(context.bands.description); 'none' matches totals in no band, 'incomplete' appraisals "
+                                          + "with unanswered questions, and 'a+b' totals in two overlapping bands"])
             }
-            names.append(key)
+            names.append(TextFolding.fold(name))
         }
         return names
     }

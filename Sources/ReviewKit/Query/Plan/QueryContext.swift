@@ -17,11 +17,12 @@ public struct QueryContext: Sendable {
         self.bands = bands
     }
 
-    /// Each study's CASP total in half points (its first appraisal), or nil when not appraised.
+    /// Each study's CASP total in half points (its first appraisal), or nil when not appraised or when
+    /// the appraisal is incomplete (an incomplete appraisal has no total).
     public var studyTotals: [Int?] {
         cache.value(\.studyTotals) {
             let appraisals = workspace.appraisals
-            return firstAppraisals.map { $0.map { appraisals[$0].totalHalfPoints } }
+            return firstAppraisals.map { $0.flatMap { appraisals[$0].completeTotalHalfPoints } }
         }
     }
 
@@ -56,10 +57,9 @@ public struct QueryContext: Sendable {
     }
 
     /// A study's band name under the cut-offs in use: the band, "none", or several joined by "+".
+    /// Nil when the study is not appraised; "incomplete" when its appraisal leaves a question unanswered.
     public func bandName(ofStudy index: Int) -> String? {
-        guard let total = studyTotals[index] else { return nil }
-        let names = bands.bands(containing: total).map(\.name)
-        return names.isEmpty ? "none" : names.joined(separator: "+")
+        appraisal(ofStudy: index).map { bands.bandName(of: $0) }
     }
 
     /// Figures computed on first use; shared by copies of the context, guarded by a lock.

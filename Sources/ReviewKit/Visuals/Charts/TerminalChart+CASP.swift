@@ -5,7 +5,7 @@ extension TerminalChart {
     public static func caspGrid(_ summary: CASPSummary, style: ChartStyle = ChartStyle()) -> String {
         let g = style.set
         let tallyWidth = max(digits(summary.rows.count), 2) + 1
-        let bandNames = summary.rows.map { bandText($0.bands) }
+        let bandNames = summary.rows.map(\.bandName)
         let totalWidth = 6
         let labels = summary.rows.map { "\($0.study.id) \($0.study.label)" }
         let longest = max(labels.map(TerminalColumns.width).max() ?? 0, 10)
@@ -100,8 +100,9 @@ extension TerminalChart {
     /// A total as Table 2 prints it, with one decimal ("8.0", "8.5", "10.0").
     static func scoreText(_ halfPoints: Int) -> String { "\(halfPoints / 2).\(halfPoints % 2 == 0 ? 0 : 5)" }
 
-    /// The band column's text: the band, "none", or "a+b" when cut-offs overlap.
-    static func bandText(_ bands: [String]) -> String { bands.isEmpty ? "none" : bands.joined(separator: "+") }
+    /// A total, or "–" for an incomplete appraisal (which has no total).
+    static func scoreText(_ halfPoints: Int?) -> String { halfPoints.map { scoreText($0) } ?? "–" }
+
 
     /// Notes on cut-offs that leave totals in no band or in two, and the studies affected (never assigned silently).
     static func bandNotes(_ summary: CASPSummary) -> [String] {
@@ -111,11 +112,12 @@ extension TerminalChart {
         for overlap in summary.bands.overlaps {
             notes.append("total \(QualityBands.format(overlap.halfPoints)) falls in two bands: " + overlap.names.joined(separator: " and "))
         }
-        let none = summary.rows.filter { $0.bands.isEmpty }
+        let none = summary.rows.filter { $0.bandName == QualityBands.noneName }
         if !none.isEmpty {
             notes.append("\(none.count) stud\(none.count == 1 ? "y" : "ies") in no band: "
-                         + none.map { "\($0.study.id) (\(QualityBands.format($0.totalHalfPoints)))" }.joined(separator: ", "))
+                         + none.map { "\($0.study.id) (\($0.appraisal.totalText))" }.joined(separator: ", "))
         }
+        if let incomplete = summary.incompleteNote { notes.append(incomplete) }
         return notes
     }
 }

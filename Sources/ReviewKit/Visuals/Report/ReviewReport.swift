@@ -187,7 +187,7 @@ struct ReportPage {
                 cells += "<td class=\"answer\" style=\"background:\(fill);color:\(FigureColour.text(on: fill))\" title=\"\(h(mark.name))\">"
                     + "<span class=\"glyph\">\(h(mark.glyph))</span> \(score)</td>"
             }
-            let band = TerminalChart.bandText(row.bands)
+            let band = row.bandName
             cells += "<td class=\"total\">\(TerminalChart.scoreText(row.totalHalfPoints))</td><td class=\"band\(row.bands.count == 1 ? "" : " none")\">\(h(band))</td></tr>"
             line(cells)
         }

@@ -35,7 +35,7 @@ extension SVGFigure {
     static func drawTrafficLight(_ summary: CASPSummary, into canvas: inout SVGCanvas, top: Double, palette: AppraisalPalette) -> Double {
         let font = caspFont, rowHeight = 11.5, pitch = 17.0, radius = 5.0
         let labels = summary.rows.map { "\($0.study.id)  \($0.study.label)" }
-        let bandNames = summary.rows.map { TerminalChart.bandText($0.bands) }
+        let bandNames = summary.rows.map(\.bandName)
         let totalWidth = 30.0
         let bandWidth = max(40, (bandNames.map { TextMetrics.width($0, size: font) }.max() ?? 0) + 8)
         let margin = 6.0

@@ -28,10 +28,9 @@ struct AppraiseCommand: Command {
         }
         guard changed > 0 else { throw arguments.missing("give answers as q1=yes q2=\"can't tell\" …") }
         try RecordOptions.commit(.setAppraisal(appraisal), arguments, context)
-        let band = context.settings.bands.bands(containing: appraisal.totalHalfPoints).map(\.name)
         guard appraisal.isComplete else {
-            return .message("appraised \(study.id): total \(QualityBands.format(appraisal.totalHalfPoints)) so far, \(appraisal.answers.filter { $0 == nil }.count) question(s) unanswered")
+            return .message("appraised \(study.id): \(appraisal.totalText), no total until every question is answered")
         }
-        return .message("appraised \(study.id): total \(QualityBands.format(appraisal.totalHalfPoints)), band \(band.isEmpty ? "none" : band.joined(separator: "+"))")
+        return .message("appraised \(study.id): total \(appraisal.totalText), band \(context.settings.bands.bandName(of: appraisal))")
     }
 }

@@ -72,11 +72,10 @@ enum RecordOptions {
                           _ context: CommandContext) throws(Diagnostic) -> COMBComponent {
         if let given { return try arguments.resolve(given.value, at: given.valueSpan, Framework.components, what: "COM-B component") }
         let mapping = context.settings.mapping
-        let allowed = mapping.components(of: domain)
-        guard allowed.count == 1 else {
-            throw arguments.missing("\(domain.name) sits under \(allowed.map(\.name).joined(separator: " and ")) in the \(mapping.rawValue) mapping; add component=…")
+        guard let inferred = mapping.inferredComponent(of: domain) else {
+            throw arguments.missing("\(domain.name) sits under \(mapping.components(of: domain).map(\.name).joined(separator: " and ")) in the \(mapping.rawValue) mapping; add component=…")
         }
-        return allowed[0]
+        return inferred
     }
 
     /// Applies a change through the document (validated, journaled, undoable), as the command typed it.

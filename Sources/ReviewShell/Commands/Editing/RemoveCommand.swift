@@ -8,7 +8,7 @@ struct RemoveCommand: Command {
     let summary = "remove a study (with its appraisals), a quote or a sub-theme"
     let usage = ["remove study ID", "remove quote ID", "remove theme CODE", "remove appraisal STUDY [reviewer=…]"]
     let details = "A study still cited by quotes, or a sub-theme still used, is not removed; the error says how many. 'undo' restores what was removed."
-    let examples = ["remove quote Q47", "remove study S34", "remove theme F/Know/3"]
+    let examples = ["remove quote Q47", "remove study S34", "remove theme B/Know/3"]
 
     static let missing = "remove what? e.g. 'remove quote Q47'"
 

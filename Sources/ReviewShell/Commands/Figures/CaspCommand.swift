@@ -6,7 +6,8 @@ struct CaspCommand: Command {
     let group = CommandGroup.figures
     let summary = "CASP appraisals: Table 2, per-question tallies, summary statistics"
     let usage = ["casp [table]", "casp questions", "casp stats"]
-    let details = "Answers score yes 1, can't tell 0.5, no 0; the total is out of 10. Bands follow the cut-offs in use ('bands', 'set bands')."
+    let details = "Answers score yes 1, can't tell 0.5, no 0; the total is out of 10. Bands follow the cut-offs in use ('bands', 'set bands'). " +
+        "An appraisal with a question unanswered has no total: it shows as 'incomplete (N of 10)', in band 'incomplete', and is left out of the statistics with a note."
     let examples = ["casp", "casp questions", "casp stats"]
     let signature = ArgumentSignature(positionals: [.optional("view", .keyword(["table", "questions", "stats"]))])
 
@@ -27,10 +28,11 @@ struct CaspCommand: Command {
             + [.init("total", type: .number), .init("band")]
         let rows: [[ResultValue]] = summary.rows.map { row in
             [.text(row.study.id), .text(row.study.label)] + row.appraisal.answers.map { $0.map { .number($0.score, decimals: 1) } ?? .missing }
-                + [.number(Double(row.totalHalfPoints) / 2, decimals: 1), .band(row.bands.isEmpty ? "none" : row.bands.joined(separator: "+"))]
+                + [row.totalHalfPoints.map { .number(Double($0) / 2, decimals: 1) } ?? .absent(row.appraisal.totalText), .band(row.bandName)]
         }
         var notes = ["scores: yes 1, can't tell 0.5, no 0; bands: \(summary.bands.description)"]
         if !summary.unappraised.isEmpty { notes.append("not appraised: " + summary.unappraised.map(\.id).joined(separator: ", ")) }
+        if let incomplete = summary.incompleteNote { notes.append(incomplete) }
         return ResultTable(title: "CASP appraisal (Table 2)", columns: columns, rows: rows, footnotes: notes)
     }
 
@@ -54,6 +56,6 @@ struct CaspCommand: Command {
             .init("standard_deviation", "standard deviation", n(s.standardDeviation)), .init("median", n(s.median)),
             .init("lower_quartile", "lower quartile", n(s.lowerQuartile)), .init("upper_quartile", "upper quartile", n(s.upperQuartile)),
             .init("minimum", n(s.minimum)), .init("maximum", n(s.maximum)), .init("full_score", "full score (10)", .integer(summary.fullScoreCount)),
-        ], footnotes: ["standard deviation uses n − 1; quartiles are R's default (type 7)"])
+        ], footnotes: ["standard deviation uses n − 1; quartiles are R's default (type 7)"] + (summary.incompleteNote.map { [$0] } ?? []))
     }
 }

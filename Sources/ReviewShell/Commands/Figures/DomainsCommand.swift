@@ -14,7 +14,7 @@ struct DomainsCommand: Command {
     notes say so. from=FILE.csv ranks a review's own domain-level counts (columns domain, studies, subthemes, optional quotes, \
     barriers, facilitators); total=N is its number of included studies, for the percentages. See docs/cerqual.md.
     """
-    let examples = ["domains", "domains barrier", "domains rank", "domains rank by=elaboration,studies", "domains rank from=domains.csv total=20"]
+    let examples = ["domains", "domains barrier", "domains rank", "domains rank by=elaboration,studies"]
     let signature = ArgumentSignature.subcommands([
         .init("rank", aliases: ["ranking", "importance"], ArgumentSignature(options: [.init("by"), .init("from", .file), .init("total", .number)])),
     ], missing: nil, unknown: { "unknown domains sub-command '\($0)'" },
@@ -49,7 +49,9 @@ struct DomainsCommand: Command {
                      "\(coverage.domainsWithData.count) of 14 domains have data" + (missing.isEmpty ? "" : "; none for: " + missing.map(\.name).joined(separator: ", "))]
         let emptyComponents = coverage.componentsWithoutData
         if !emptyComponents.isEmpty { notes.append("COM-B components with no data: " + emptyComponents.map(\.name).joined(separator: ", ")) }
-        if coverage.uncodedQuotes > 0 { notes.append("\(coverage.uncodedQuotes) quote(s) not yet fully coded") }
+        if coverage.uncodedQuotes > 0 {
+            notes.append("left out \(coverage.uncodedQuotes) quote\(coverage.uncodedQuotes == 1 ? "" : "s") not yet fully coded (no domain, component or direction); 'quotes where domain = unknown' lists the uncoded ones")
+        }
         return .table(ResultTable(title: "TDF domains", columns: columns, rows: rows, footnotes: notes))
     }
 

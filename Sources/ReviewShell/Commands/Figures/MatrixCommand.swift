@@ -69,6 +69,9 @@ struct MatrixCommand: Command {
         if byStudy && !themes && matrix.rowLabels.contains(where: { $0.hasPrefix("ref ") }) {
             notes.append("'ref N': quotes the review cites by reference number only; the text does not say which study that number is")
         }
+        if !themes, let leftOut = LeftOutQuotes(query.workspace.quotes, rows: rows, direction: direction, needsComponent: !byStudy).note {
+            notes.append(leftOut)
+        }
         return .table(ResultTable(title: title, columns: columns, rows: tableRows, footnotes: notes, compact: true))
     }
 }

@@ -25,7 +25,8 @@ struct ImportCommand: Command {
         }
         let result: CSVImportResult
         do throws(FileError) {
-            result = try CSVImport.read(from: context.files.url(fileWord.text), as: kind, into: context.workspace, progress: context.output.progress("importing"))
+            result = try CSVImport.read(from: context.files.url(fileWord.text), as: kind, options: CSVImportOptions(mapping: context.settings.mapping),
+                                        into: context.workspace, progress: context.output.progress("importing"))
         } catch {
             throw Diagnostic(error.naming(fileWord.text))
         }

@@ -41,7 +41,8 @@ struct StudiesCommand: Command {
             let study = workspace.studies[index]
             var row: [ResultValue] = [.text(study.id), .text(study.label)]
             row += shown.map { $0.value(study) ?? .missing }
-            row.append(query.studyTotals[index].map { .number(Double($0) / 2, decimals: 1) } ?? .missing)
+            let appraisal = query.appraisal(ofStudy: index)
+            row.append(query.studyTotals[index].map { .number(Double($0) / 2, decimals: 1) } ?? appraisal.map { .absent($0.totalText) } ?? .missing)
             row.append(query.bandName(ofStudy: index).map(ResultValue.band) ?? .missing)
             row.append(.integer(query.studyQuoteCounts[index]))
             return row
@@ -50,6 +51,9 @@ struct StudiesCommand: Command {
         if total > indices.count { notes.append("(\(indices.count) of \(total) shown)") }
         if rows.contains(where: { $0[$0.count - 2] == .absent("none") }) {
             notes.append("band 'none': the total falls in no band under the cut-offs in use (\(query.bands.description)); see 'bands'")
+        }
+        if rows.contains(where: { $0[$0.count - 2] == .band(QualityBands.incompleteName) }) {
+            notes.append("band 'incomplete': a question is unanswered, so there is no total; such studies are left out of band counts and 'casp stats'")
         }
         return ResultTable(columns: columns, rows: rows, footnotes: notes)
     }

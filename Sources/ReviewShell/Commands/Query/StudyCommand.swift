@@ -33,7 +33,7 @@ struct StudyCommand: Command {
                 fields.append(.init("q\(question.id)\(suffix)", "Q\(question.id) \(question.shortLabel)\(who)",
                                     appraisal.answers[question.id - 1].map { .text($0.name) } ?? .missing))
             }
-            fields.append(.init("casp_total\(suffix)", "CASP total\(who)", .number(appraisal.total, decimals: 1)))
+            fields.append(.init("casp_total\(suffix)", "CASP total\(who)", appraisal.isComplete ? .number(appraisal.total, decimals: 1) : .absent(appraisal.totalText)))
         }
         fields.append(.init("band", query.bandName(ofStudy: index).map(ResultValue.band) ?? .missing))
         fields.append(.init("coded_quotes", "coded quotes", .integer(query.studyQuoteCounts[index])))

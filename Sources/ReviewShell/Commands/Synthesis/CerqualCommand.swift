@@ -20,8 +20,8 @@ struct CerqualCommand: Command {
     'cerqual check' flags inconsistent judgements and never changes one. Every judgement is undoable and \
     saved in snapshots. 'explain cerqual' teaches the method. See docs/cerqual.md.
     """
-    let examples = ["cerqual F1", "cerqual F1 coherence moderate \"two quotes pull the other way\"", "cerqual F1 adequacy no-or-very-minor",
-                    "cerqual F1 overall moderate \"Moderate concerns about adequacy\"", "cerqual clear F1 coherence",
+    let examples = ["cerqual T1", "cerqual T1 coherence moderate \"two quotes pull the other way\"", "cerqual T1 adequacy no-or-very-minor",
+                    "cerqual T1 overall moderate \"Moderate concerns about adequacy\"", "cerqual clear T1 coherence",
                     "cerqual table soqf", "cerqual table profile all", "cerqual check"]
 
     static let missingFinding = "which finding? e.g. 'cerqual F1', 'cerqual table soqf' or 'cerqual check' ('finding list' shows the findings)"

@@ -63,7 +63,7 @@ import Testing
     @Test func completionComesFromTheDeclaration() throws {
         let context = QueryContext(workspace: try EmbeddedReview.load().workspace)
         #expect(Field.named("direction", for: .quote)?.field.completion.values(in: context) == ["barrier", "facilitator"])
-        #expect(Field.named("band", for: .study)?.field.completion.values(in: context) == ["high", "moderate", "low", "none"])
+        #expect(Field.named("band", for: .study)?.field.completion.values(in: context) == ["high", "moderate", "low", "none", "incomplete"])
         #expect(Field.named("study", for: .quote)?.field.completion.values(in: context).contains("S06") == true)
         #expect(Field.named("page", for: .quote)?.field.completion.values(in: context) == [])
     }

@@ -135,7 +135,15 @@ import Testing
         let eq = negate ? "!=" : "="
         func studyOf(_ quote: Quote) -> (Study, Int?)? {
             guard let id = quote.studyID, let study = workspace.study(id) else { return nil }
-            return (study, workspace.appraisal(of: id)?.totalHalfPoints)
+            // An incomplete appraisal (a question unanswered) has no total.
+            let appraisal = workspace.appraisal(of: id)
+            return (study, appraisal.flatMap { $0.answers.contains(nil) ? nil : $0.totalHalfPoints })
+        }
+        func bandOf(_ quote: Quote) -> String? {
+            guard let id = quote.studyID, workspace.study(id) != nil, let appraisal = workspace.appraisal(of: id) else { return nil }
+            if appraisal.answers.contains(nil) { return "incomplete" }
+            let names = QualityBands.seed.bands.filter { $0.contains(halfPoints: appraisal.totalHalfPoints) }.map(\.name)
+            return names.isEmpty ? "none" : names.joined(separator: "+")
         }
         func coded<V: Equatable>(_ field: String, _ names: [(String, V)], _ value: @escaping (Quote) -> V?) -> Filter {
             if Int.random(in: 0..<6, using: &rng) == 0 {
@@ -229,11 +237,9 @@ import Testing
                 return compare(total.map { Double($0) / 2 }, base, target)
             }
         case 11:
-            let band = ["high", "moderate", "low", "none"].randomElement(using: &rng)!
+            let band = ["high", "moderate", "low", "none", "incomplete"].randomElement(using: &rng)!
             return .comparison(text: "study.band \(eq) \(band)", negated: negate) { quote in
-                guard let (_, total) = studyOf(quote), let total else { return false }
-                let names = QualityBands.seed.bands(containing: total).map(\.name)
-                return names.isEmpty ? band == "none" : names.contains(band)
+                bandOf(quote) == band
             }
         case 12:
             let fragment = ["et al", "KIVISTO", "janou", "o'brien", "nguyen", "z"].randomElement(using: &rng)!

@@ -40,7 +40,9 @@ import Testing
             return quote.page.map { Value(order: $0.unicodeScalars.map { Double($0.value) }, display: $0) } ?? unknown
         case "study.year": return study?.0.year.map { Value(order: [Double($0)], display: String($0)) } ?? unknown
         case "study.casp":
-            guard let study, let total = workspace.appraisal(of: study.0.id)?.total else { return unknown }
+            // An incomplete appraisal (a question unanswered) has no total.
+            guard let study, let appraisal = workspace.appraisal(of: study.0.id), !appraisal.answers.contains(nil) else { return unknown }
+            let total = appraisal.total
             return Value(order: [total], display: total == total.rounded() ? String(Int(total)) : String(total))
         default: fatalError("no reference for \(name)")
         }
