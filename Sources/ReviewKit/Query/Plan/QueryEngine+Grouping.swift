@@ -62,16 +62,7 @@ extension QueryEngine {
                     for key in combined { counts[Int(key)] &+= 1 }
                 }
             }
-            let groups = counts.indices.filter { counts[$0] > 0 }.map { combined -> ([UInt32], Int) in
-                var rest = combined
-                var ranks = [UInt32](repeating: 0, count: columns.count)
-                for index in columns.indices.reversed() {
-                    ranks[index] = UInt32(rest % columns[index].cardinality)
-                    rest /= columns[index].cardinality
-                }
-                return (ranks, counts[combined])
-            }
-            return (values, groups)
+            return (values, Self.groups(counts, cardinalities: columns.map(\.cardinality)))
         }
         var counts: [[UInt32]: Int] = [:]
         for record in 0..<selection.count { counts[columns.map { $0.ranks[record] }, default: 0] += 1 }
@@ -115,16 +106,21 @@ extension QueryEngine {
                 }
             }
         }
-        let groups = counts.indices.filter { counts[$0] > 0 }.map { combined -> ([UInt32], Int) in
+        return (values, Self.groups(counts, cardinalities: columns.map(\.cardinality)))
+    }
+
+    /// The non-empty counters of a dense count, each with its combination number taken apart into ranks
+    /// (the last field varies fastest).
+    private static func groups(_ counts: [Int], cardinalities: [Int]) -> [(ranks: [UInt32], count: Int)] {
+        counts.indices.filter { counts[$0] > 0 }.map { combined in
             var rest = combined
-            var ranks = [UInt32](repeating: 0, count: columns.count)
-            for index in columns.indices.reversed() {
-                ranks[index] = UInt32(rest % columns[index].cardinality)
-                rest /= columns[index].cardinality
+            var ranks = [UInt32](repeating: 0, count: cardinalities.count)
+            for index in cardinalities.indices.reversed() {
+                ranks[index] = UInt32(rest % cardinalities[index])
+                rest /= cardinalities[index]
             }
             return (ranks, counts[combined])
         }
-        return (values, groups)
     }
 
     /// How many selected records hold each byte code (four interleaved tables, merged, so that runs of one
