@@ -771,7 +771,11 @@ struct Launch {
 
 /// Runs `path arguments…` with stdin, stdout and stderr on /dev/null and the given environment; waits for it.
 func launch(_ path: String, _ arguments: [String], environment: [String]) -> Launch? {
+    #if os(Linux)
     var actions = posix_spawn_file_actions_t()
+    #else
+    var actions: posix_spawn_file_actions_t?
+    #endif
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
@@ -799,15 +803,8 @@ func launch(_ path: String, _ arguments: [String], environment: [String]) -> Lau
 
 /// This process's environment with `XDG_STATE_HOME` replaced.
 func childEnvironment(stateHome: String) -> [String] {
-    var entries: [String] = []
-    var pointer = environ
-    while let entry = pointer.pointee {
-        let text = String(cString: entry)
-        if !text.hasPrefix("XDG_STATE_HOME=") { entries.append(text) }
-        pointer += 1
-    }
-    entries.append("XDG_STATE_HOME=" + stateHome)
-    return entries
+    ProcessInfo.processInfo.environment.filter { $0.key != "XDG_STATE_HOME" }.map { "\($0.key)=\($0.value)" }.sorted()
+        + ["XDG_STATE_HOME=" + stateHome]
 }
 
 /// Modification time of a file in seconds (0 when missing).

@@ -36,6 +36,7 @@ extension QueryEngine {
             for code in 0..<256 where histogram[code] > 0 { counts[Int(rankOfCode[code])] += histogram[code] }
             return ([values], counts.indices.filter { counts[$0] > 0 }.map { ([UInt32($0)], counts[$0]) })
         }
+        if subject == .quote, let groups = countCodeGroups(fields, selection) { return groups }
         let columns = fields.map { ordinalColumn($0, subject: subject, selection: selection) }
         let values = columns.map(\.values)
         // Dense: one counter per combination of ranks, when there are few enough combinations.
@@ -61,20 +62,65 @@ extension QueryEngine {
                     for key in combined { counts[Int(key)] &+= 1 }
                 }
             }
-            let groups = counts.indices.filter { counts[$0] > 0 }.map { combined -> ([UInt32], Int) in
-                var rest = combined
-                var ranks = [UInt32](repeating: 0, count: columns.count)
-                for index in columns.indices.reversed() {
-                    ranks[index] = UInt32(rest % columns[index].cardinality)
-                    rest /= columns[index].cardinality
-                }
-                return (ranks, counts[combined])
-            }
-            return (values, groups)
+            return (values, Self.groups(counts, cardinalities: columns.map(\.cardinality)))
         }
         var counts: [[UInt32]: Int] = [:]
         for record in 0..<selection.count { counts[columns.map { $0.ranks[record] }, default: 0] += 1 }
         return (values, counts.map { ($0.key, $0.value) })
+    }
+
+    /// Several coded quote fields: each record's combination of categories counted in one pass over the byte
+    /// columns, with no rank array per field; nil when a field is not a code column or there are too many combinations.
+    private func countCodeGroups(_ fields: [FieldReference], _ selection: RecordSelection) -> (values: [[FieldValue]], groups: [(ranks: [UInt32], count: Int)])? {
+        var columns: [(bytes: [UInt8], rankOfCode: [UInt32], cardinality: Int)] = []
+        var values: [[FieldValue]] = []
+        for field in fields {
+            guard !field.viaStudy, case .quote(.codes(let codes)) = field.field.reader else { return nil }
+            let (names, rankOfCode) = Self.codeRanks(codes.vocabulary)
+            columns.append((codes.bytes(workspace.quotes), rankOfCode, names.count))
+            values.append(names)
+        }
+        let combinations = columns.reduce(1) { $0 * $1.cardinality }
+        guard combinations <= 1 << 16 else { return nil }
+        // A table per field from byte code straight to its share of the combination number.
+        var tables = [Int](repeating: 0, count: columns.count * 256)
+        var stride = 1
+        for (index, column) in columns.enumerated().reversed() {
+            for code in 0..<256 { tables[index * 256 + code] = Int(column.rankOfCode[code]) * stride }
+            stride *= column.cardinality
+        }
+        var counts = [Int](repeating: 0, count: combinations)
+        let byteColumns = columns.map(\.bytes)
+        withUnsafePointers(to: byteColumns) { bytes in
+            tables.withUnsafeBufferPointer { tables in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    func count(_ row: Int) {
+                        var combined = 0
+                        for field in 0..<bytes.count { combined &+= tables[field &* 256 &+ Int(bytes[field][row])] }
+                        counts[combined] &+= 1
+                    }
+                    switch selection {
+                    case .all(let total): for row in 0..<total { count(row) }
+                    case .list(let rows): for row in rows { count(row) }
+                    }
+                }
+            }
+        }
+        return (values, Self.groups(counts, cardinalities: columns.map(\.cardinality)))
+    }
+
+    /// The non-empty counters of a dense count, each with its combination number taken apart into ranks
+    /// (the last field varies fastest).
+    private static func groups(_ counts: [Int], cardinalities: [Int]) -> [(ranks: [UInt32], count: Int)] {
+        counts.indices.filter { counts[$0] > 0 }.map { combined in
+            var rest = combined
+            var ranks = [UInt32](repeating: 0, count: cardinalities.count)
+            for index in cardinalities.indices.reversed() {
+                ranks[index] = UInt32(rest % cardinalities[index])
+                rest /= cardinalities[index]
+            }
+            return (ranks, counts[combined])
+        }
     }
 
     /// How many selected records hold each byte code (four interleaved tables, merged, so that runs of one
@@ -101,4 +147,17 @@ extension QueryEngine {
         }
         return (0..<256).map { tables[$0] + tables[256 + $0] + tables[512 + $0] + tables[768 + $0] }
     }
+}
+
+/// Calls `body` with a buffer of pointers to each array's bytes, valid for the call.
+private func withUnsafePointers<R>(to arrays: [[UInt8]], _ body: (UnsafeBufferPointer<UnsafePointer<UInt8>>) -> R) -> R {
+    func nest(_ index: Int, _ pointers: inout [UnsafePointer<UInt8>]) -> R {
+        guard index < arrays.count else { return pointers.withUnsafeBufferPointer(body) }
+        return arrays[index].withUnsafeBufferPointer { buffer in
+            pointers.append(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+            return nest(index + 1, &pointers)
+        }
+    }
+    var pointers: [UnsafePointer<UInt8>] = []
+    return nest(0, &pointers)
 }
