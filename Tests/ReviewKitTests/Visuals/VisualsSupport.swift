@@ -3,7 +3,7 @@ import Testing
 @testable import ReviewKit
 
 /// Shared fixtures for the Visuals tests: the embedded review, the repository's docs/figures folder,
-/// and facts copied from the seed review into Fixtures/ (tests never read ../shared).
+/// and facts copied from the seed review into Fixtures/ (tests never read outside the repository).
 enum VisualsFixtures {
     static let snapshot = try! EmbeddedReview.load()
     static var workspace: Workspace { snapshot.workspace }
