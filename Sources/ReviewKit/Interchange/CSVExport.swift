@@ -21,8 +21,11 @@ public enum CSVExport {
         switch kind {
         case .studies:
             for study in workspace.studies {
+                let r = study.bibliography
                 writer.row([study.id, study.label, text(study.reference), text(study.year), study.country ?? "", study.design ?? "",
-                            study.dataCollection ?? "", study.analysis ?? "", text(study.participants)])
+                            study.dataCollection ?? "", study.analysis ?? "", text(study.participants),
+                            CSVListCell.join(study.authors), r?.title ?? "", r?.journal ?? "", r?.volume ?? "", r?.issue ?? "", r?.pages ?? "",
+                            r?.doi ?? "", r?.url ?? "", r?.abstract ?? "", CSVListCell.join(study.keywords)])
             }
         case .appraisals:
             for appraisal in workspace.appraisals {
@@ -37,7 +40,7 @@ public enum CSVExport {
             let q = workspace.quotes
             let studyIDs = workspace.studies.map(\.id)
             let step = max(1, q.count / 100)
-            var fields = [String](repeating: "", count: 9)
+            var fields = [String](repeating: "", count: 10)
             for row in 0..<q.count {
                 fields[0] = "Q\(q.ids[row])"
                 fields[1] = q.text(atRow: row)
@@ -48,6 +51,7 @@ public enum CSVExport {
                 fields[6] = q.studies[row] >= 0 ? studyIDs[Int(q.studies[row])] : ""
                 fields[7] = q.references[row] >= 0 ? String(q.references[row]) : ""
                 fields[8] = q.pages[row]
+                fields[9] = q.tags[row].isEmpty ? "" : CSVListCell.join(q.tags[row])
                 writer.row(fields)
                 if let progress, row % step == step - 1 { progress(Double(row + 1) / Double(q.count)) }
             }

@@ -391,12 +391,38 @@ struct Importer {
         if let value = optionalText(record, "data_collection") { study.dataCollection = value }
         if let value = optionalText(record, "analysis") { study.analysis = value }
         if let value = try number(record, "participants", ValueRules.participants) { study.participants = value }
+        try reference(record, of: &study)
         if let existing {
             if existing == study { unchanged += 1 } else { changes.append(.updateStudy(study)); updated += 1 }
         } else {
             changes.append(.addStudy(study, at: nil))
             added += 1
         }
+    }
+
+    /// The reference columns of a studies row (authors … keywords): columns the file lacks keep their values,
+    /// an empty cell clears one, a DOI must be one.
+    func reference(_ record: CSV.Record, of study: inout Study) throws(FileError) {
+        guard CSVTableKind.referenceColumns.contains(where: { column[$0] != nil }) else { return }
+        var reference = study.bibliography ?? BibliographicRecord()
+        if let cell = optionalText(record, "authors") { reference.authors = cell.map(CSVListCell.split) ?? [] }
+        if let cell = optionalText(record, "keywords") { reference.keywords = cell.map(CSVListCell.split) ?? [] }
+        let fields: [(String, WritableKeyPath<BibliographicRecord, String?>)] = [
+            ("title", \.title), ("journal", \.journal), ("volume", \.volume), ("issue", \.issue), ("pages", \.pages),
+            ("url", \.url), ("abstract", \.abstract),
+        ]
+        for (name, path) in fields {
+            if let cell = optionalText(record, name) { reference[keyPath: path] = cell.flatMap { isBlank($0) ? nil : $0 } }
+        }
+        if let cell = trimmed(record, "doi") {
+            if cell.isEmpty {
+                reference.doi = nil
+            } else {
+                do throws(ReviewError) { try BibliographicRules.checkDOI(cell) } catch { throw fail(record, "doi", error.message) }
+                reference.doi = cell
+            }
+        }
+        study = study.attaching(reference)
     }
 
     // MARK: appraisals
@@ -527,6 +553,11 @@ struct Importer {
         }
         if let value = try number(record, "reference", ValueRules.quoteReference) { quote.reference = value }
         if let value = optionalText(record, "page") { quote.page = value }
+        if let cell = optionalText(record, "tags") {
+            let tags = cell.map { CSVListCell.split($0).map(QuoteTags.normalized) } ?? []
+            do throws(ReviewError) { try QuoteTags.check(tags, quoteID: quote.id) } catch { throw fail(record, "tags", error.message) }
+            quote.tags = tags
+        }
 
         if let existing {
             if existing == quote { unchanged += 1 } else { changes.append(.updateQuote(quote)); updated += 1 }

@@ -4,24 +4,28 @@
 /// matched ignoring case, spaces, hyphens and underscores ("Data collection" = `data_collection`), and an
 /// unknown column is left out with a note, or refused with `CSVImportOptions(unknownColumns: .refuse)`.
 public enum CSVTableKind: String, CaseIterable, Sendable {
-    /// Included studies: `id,label,reference,year,country,design,data_collection,analysis,participants`.
+    /// Included studies: `id,label,reference,year,country,design,data_collection,analysis,participants`, then the
+    /// reference: `authors,title,journal,volume,issue,pages,doi,url,abstract,keywords` (lists as `CSVListCell`).
     case studies
     /// CASP appraisals: `study,reviewer,q1,…,q10` (answers yes / can't tell / no, or 1 / 0.5 / 0).
     case appraisals
     /// Sub-themes: `id,direction,component,domain,number,label`.
     case subthemes
-    /// Coded quotes: `id,text,direction,component,domain,subtheme,study,reference,page`.
+    /// Coded quotes: `id,text,direction,component,domain,subtheme,study,reference,page,tags` (tags as `CSVListCell`).
     case quotes
 
     /// The columns, in the order export writes them.
     public var columns: [String] {
         switch self {
-        case .studies: ["id", "label", "reference", "year", "country", "design", "data_collection", "analysis", "participants"]
+        case .studies: ["id", "label", "reference", "year", "country", "design", "data_collection", "analysis", "participants"] + Self.referenceColumns
         case .appraisals: ["study", "reviewer"] + (1...10).map { "q\($0)" }
         case .subthemes: ["id", "direction", "component", "domain", "number", "label"]
-        case .quotes: ["id", "text", "direction", "component", "domain", "subtheme", "study", "reference", "page"]
+        case .quotes: ["id", "text", "direction", "component", "domain", "subtheme", "study", "reference", "page", "tags"]
         }
     }
+
+    /// The studies table's columns for a study's reference.
+    public static let referenceColumns = ["authors", "title", "journal", "volume", "issue", "pages", "doi", "url", "abstract", "keywords"]
 
     /// The columns a file must have.
     public var requiredColumns: [String] {

@@ -32,6 +32,17 @@ public enum JSONExport {
             out.raw(", \"data_collection\": "); out.string(study.dataCollection)
             out.raw(", \"analysis\": "); out.string(study.analysis)
             out.raw(", \"participants\": "); out.int(study.participants)
+            let reference = study.bibliography
+            out.raw(", \"authors\": "); out.strings(study.authors)
+            out.raw(", \"title\": "); out.string(reference?.title)
+            out.raw(", \"journal\": "); out.string(reference?.journal)
+            out.raw(", \"volume\": "); out.string(reference?.volume)
+            out.raw(", \"issue\": "); out.string(reference?.issue)
+            out.raw(", \"pages\": "); out.string(reference?.pages)
+            out.raw(", \"doi\": "); out.string(reference?.doi)
+            out.raw(", \"url\": "); out.string(reference?.url)
+            out.raw(", \"abstract\": "); out.string(reference?.abstract)
+            out.raw(", \"keywords\": "); out.strings(study.keywords)
             out.raw("}")
         }
         out.raw(workspace.studies.isEmpty ? "]" : "\n  ]")
@@ -79,6 +90,7 @@ public enum JSONExport {
             out.raw(", \"study\": "); out.string(q.studies[row] >= 0 ? studyIDs[Int(q.studies[row])] : nil)
             out.raw(", \"reference\": "); out.int(q.references[row] >= 0 ? Int(q.references[row]) : nil)
             out.raw(", \"page\": "); out.string(q.pages[row].isEmpty ? nil : q.pages[row])
+            out.raw(", \"tags\": "); out.strings(q.tags[row])
             out.raw(", \"text\": "); q.withText(atRow: row) { out.string(utf8: $0) }
             out.raw("}")
             if let progress, row % step == step - 1 { progress(Double(row + 1) / Double(q.count)) }
@@ -115,4 +127,14 @@ struct JSONBuffer {
     }
 
     mutating func string(utf8: UnsafeBufferPointer<UInt8>) { JSONString.append(utf8, to: &bytes) }
+
+    /// An array of strings (`[]` when empty).
+    mutating func strings(_ values: [String]) {
+        raw("[")
+        for (index, value) in values.enumerated() {
+            if index > 0 { raw(", ") }
+            string(value)
+        }
+        raw("]")
+    }
 }

@@ -44,7 +44,27 @@ public enum SQLiteExport {
       design TEXT,
       data_collection TEXT,
       analysis TEXT,
-      participants INTEGER
+      participants INTEGER,
+      title TEXT,
+      journal TEXT,
+      volume TEXT,
+      issue TEXT,
+      pages TEXT,
+      doi TEXT,
+      url TEXT,
+      abstract TEXT
+    );
+    CREATE TABLE study_authors (
+      study TEXT NOT NULL REFERENCES studies(id),
+      position INTEGER NOT NULL,
+      name TEXT NOT NULL,
+      PRIMARY KEY (study, position)
+    );
+    CREATE TABLE study_keywords (
+      study TEXT NOT NULL REFERENCES studies(id),
+      position INTEGER NOT NULL,
+      keyword TEXT NOT NULL,
+      PRIMARY KEY (study, position)
     );
     CREATE TABLE appraisals (
       study TEXT NOT NULL REFERENCES studies(id),
@@ -74,6 +94,13 @@ public enum SQLiteExport {
       reference INTEGER,
       page TEXT
     );
+    CREATE TABLE quote_tags (
+      quote INTEGER NOT NULL REFERENCES quotes(id),
+      position INTEGER NOT NULL,
+      tag TEXT NOT NULL,
+      PRIMARY KEY (quote, position)
+    );
+    CREATE INDEX quote_tags_tag ON quote_tags(tag);
     CREATE INDEX quotes_study ON quotes(study);
     CREATE INDEX quotes_subtheme ON quotes(subtheme);
     CREATE VIEW quote_coding AS
@@ -142,10 +169,16 @@ public enum SQLiteExport {
         let domains = try db.makeStatement(sql: "INSERT INTO domains VALUES (?, ?, ?, ?)")
         for value in TDFDomain.allCases { try domains.execute(arguments: [value.slug, Int(value.rawValue), value.name, value.abbreviation]) }
 
-        let studies = try db.makeStatement(sql: "INSERT INTO studies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let studies = try db.makeStatement(sql: "INSERT INTO studies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let authors = try db.makeStatement(sql: "INSERT INTO study_authors VALUES (?, ?, ?)")
+        let keywords = try db.makeStatement(sql: "INSERT INTO study_keywords VALUES (?, ?, ?)")
         for (position, study) in workspace.studies.enumerated() {
+            let r = study.bibliography
             try studies.execute(arguments: [study.id, position + 1, study.label, study.reference, study.year, study.country,
-                                            study.design, study.dataCollection, study.analysis, study.participants])
+                                            study.design, study.dataCollection, study.analysis, study.participants,
+                                            r?.title, r?.journal, r?.volume, r?.issue, r?.pages, r?.doi, r?.url, r?.abstract])
+            for (index, name) in study.authors.enumerated() { try authors.execute(arguments: [study.id, index + 1, name]) }
+            for (index, keyword) in study.keywords.enumerated() { try keywords.execute(arguments: [study.id, index + 1, keyword]) }
         }
         let appraisals = try db.makeStatement(sql: "INSERT INTO appraisals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (position, appraisal) in workspace.appraisals.enumerated() {
@@ -173,6 +206,10 @@ public enum SQLiteExport {
                                            code(componentSlugs, q.components[row]), code(domainSlugs, q.domains[row]),
                                            subTheme, study, reference, page])
             if let progress, row % step == step - 1 { progress(0.95 * Double(row + 1) / Double(q.count)) }
+        }
+        let tags = try db.makeStatement(sql: "INSERT INTO quote_tags VALUES (?, ?, ?)")
+        for row in 0..<q.count where !q.tags[row].isEmpty {
+            for (index, tag) in q.tags[row].enumerated() { try tags.execute(arguments: [Int(q.ids[row]), index + 1, tag]) }
         }
     }
 

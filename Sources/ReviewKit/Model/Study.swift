@@ -18,10 +18,15 @@ public struct Study: Sendable, Equatable, Codable, Identifiable {
     public var analysis: String?
     /// Number of participants.
     public var participants: Int?
+    /// The study's reference (authors, title, journal, DOI, keywords…, and what a RIS file carried besides),
+    /// or nil when none is recorded. Its `year` is always nil: the study's `year` is the one year
+    /// (`Study+Bibliography.swift`).
+    public var bibliography: BibliographicRecord?
 
     /// Creates a study.
     public init(id: String, label: String, reference: Int? = nil, year: Int? = nil, country: String? = nil,
-                design: String? = nil, dataCollection: String? = nil, analysis: String? = nil, participants: Int? = nil) {
+                design: String? = nil, dataCollection: String? = nil, analysis: String? = nil, participants: Int? = nil,
+                bibliography: BibliographicRecord? = nil) {
         self.id = id
         self.label = label
         self.reference = reference
@@ -31,5 +36,6 @@ public struct Study: Sendable, Equatable, Codable, Identifiable {
         self.dataCollection = dataCollection
         self.analysis = analysis
         self.participants = participants
+        self.bibliography = bibliography
     }
 }

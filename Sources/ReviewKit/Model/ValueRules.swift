@@ -162,6 +162,7 @@ public enum ValueRules {
             if let value = study.reference { try studyReference.check(value) }
             if let value = study.year { try year.check(value) }
             if let value = study.participants { try participants.check(value) }
+            if let record = study.bibliography { try BibliographicRules.check(record, studyID: study.id) }
         } catch {
             throw ReviewError("study \(study.id): \(error.message)")
         }

@@ -145,7 +145,7 @@ public enum SnapshotReader {
             return count
         }
 
-        enum Section: String { case meta, settings, studies, appraisals, subthemes, quotes, prisma, findings, cerqual, notes, history, end }
+        enum Section: String { case meta, settings, studies, appraisals, subthemes, quotes, prisma, findings, cerqual, bibliography, tags, notes, history, end }
 
         mutating func parseBody(_ bytes: UnsafeBufferPointer<UInt8>, version: Int) throws(FileError) -> Snapshot {
             var workspace = Workspace()
@@ -164,8 +164,12 @@ public enum SnapshotReader {
             let blankLinesAreEntries = version >= 2
             var prisma = PRISMAFlow()
             var prismaKeys = Set<String>()
-            let sectionList = version >= 3 ? "@meta @settings @studies @appraisals @subthemes @quotes @prisma @findings @cerqual @notes @history @end"
+            let sectionList = version >= 3 ? "@meta @settings @studies @appraisals @subthemes @quotes @prisma @findings @cerqual @bibliography @tags @notes @history @end"
                 : "@meta @settings @studies @appraisals @subthemes @quotes @notes @history @end"
+            var records: [Int32: BibliographicRecord] = [:]
+            var recordFields: [Int32: Set<String>] = [:]
+            var recordOrder: [Int32] = []
+            var quoteRows: [Int32: Int] = [:]
             var findingLines: [Synthesis.SnapshotLine] = []
             var cerqualLines: [Synthesis.SnapshotLine] = []
 
@@ -200,7 +204,8 @@ public enum SnapshotReader {
                 }
                 if first == UInt8(ascii: "@") {
                     let name = text(bytes, start + 1, end)
-                    guard let next = Section(rawValue: name), version >= 3 || (next != .prisma && next != .findings && next != .cerqual) else {
+                    guard let next = Section(rawValue: name),
+                          version >= 3 || (next != .prisma && next != .findings && next != .cerqual && next != .bibliography && next != .tags) else {
                         throw fail("unknown section '@\(name.prefix(40))'; expected one of \(sectionList)", line: lineNumber, column: 1, lineText: text(bytes, start, end))
                     }
                     guard seen.insert(name).inserted else { throw fail("section '@\(name)' appears twice", line: lineNumber, column: 1, lineText: "@" + name) }
@@ -357,6 +362,40 @@ public enum SnapshotReader {
                     let lineText = end - start <= SnapshotReader.maximumLineTextBytes ? text(bytes, start, end) : nil
                     let line = Synthesis.SnapshotLine(line: lineNumber, fields: values, text: lineText)
                     if current == .findings { findingLines.append(line) } else { cerqualLines.append(line) }
+                case .bibliography:
+                    try expectFields(fields, 3, "study, field and value", bytes, start, end)
+                    let studyID = try field(bytes, fields[0], start, end)
+                    guard let index = studyIndex[studyID] else {
+                        throw located("reference of unknown study '\(FileError.shortened(studyID))' (studies must come first)", bytes, fields[0], start, end)
+                    }
+                    let name = try field(bytes, fields[1], start, end), value = try field(bytes, fields[2], start, end)
+                    if records[index] == nil { records[index] = BibliographicRecord(); recordOrder.append(index) }
+                    var seenFields = recordFields[index] ?? []
+                    if let problem = SnapshotReferences.set(name, value, on: &records[index]!, seen: &seenFields) {
+                        throw located(problem.message, bytes, problem.isAboutValue ? fields[2] : fields[1], start, end)
+                    }
+                    recordFields[index] = seenFields
+                case .tags:
+                    try expectFields(fields, 2, "quote and tag", bytes, start, end)
+                    let idRange = fields[0]
+                    if quoteRows.isEmpty && workspace.quotes.count > 0 {
+                        for (row, id) in workspace.quotes.ids.enumerated() { quoteRows[id] = row }
+                    }
+                    guard idRange.count >= 2, bytes[idRange.lowerBound] == UInt8(ascii: "Q"),
+                          let id = try? ValueRules.quoteID.parse(utf8: UnsafeBufferPointer(rebasing: bytes[(idRange.lowerBound + 1)..<idRange.upperBound])),
+                          let row = quoteRows[Int32(id)] else {
+                        throw located("tag of unknown quote '\(FileError.shortened(text(bytes, idRange.lowerBound, idRange.upperBound)))' (quotes must come first)", bytes, idRange, start, end)
+                    }
+                    let tag = try field(bytes, fields[1], start, end)
+                    do throws(ReviewError) {
+                        try QuoteTags.check(tag)
+                        guard let tags = QuoteTags.adding(tag, to: workspace.quotes.tags[row]) else {
+                            throw ReviewError(.duplicate, "quote Q\(id) has tag '\(FileError.shortened(tag))' twice")
+                        }
+                        workspace.quotes.tags[row] = tags
+                    } catch {
+                        throw located(error.message, bytes, fields[1], start, end)
+                    }
                 case .end:
                     break
                 }
@@ -371,6 +410,7 @@ public enum SnapshotReader {
             // Version 1 differs only in escaping and blank lines, handled above; version 2 only lacks the
             // optional version-3 sections. Nothing else to migrate.
             workspace.prisma = prisma
+            for index in recordOrder { workspace.studies[Int(index)].bibliography = records[index] }
             var snapshot = Snapshot(workspace: workspace, settings: settings, notes: notes, history: history)
             snapshot.settingLines = settingLines
             snapshot.sourcePath = path

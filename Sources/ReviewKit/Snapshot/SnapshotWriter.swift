@@ -106,6 +106,23 @@ public enum SnapshotWriter {
             for row in workspace.synthesis.cerqualRows { out.fields(row) }
         }
 
+        // Optional (version 3): the studies' references and the quotes' free codes, when there are any.
+        if workspace.studies.contains(where: { $0.bibliography != nil }) {
+            out.line("@" + SnapshotReferences.bibliographySection)
+            out.line(SnapshotReferences.bibliographyHeader)
+            for study in workspace.studies {
+                guard let record = study.bibliography else { continue }
+                for line in SnapshotReferences.lines(of: study.id, record) { out.fields(line) }
+            }
+        }
+        if q.tags.contains(where: { !$0.isEmpty }) {
+            out.line("@" + SnapshotReferences.tagsSection)
+            out.line(SnapshotReferences.tagsHeader)
+            for row in 0..<q.count where !q.tags[row].isEmpty {
+                for tag in q.tags[row] { out.fields(["Q\(q.ids[row])", tag]) }
+            }
+        }
+
         out.line("@notes")
         for note in snapshot.notes { out.fields([note]) }
         out.line("@history")

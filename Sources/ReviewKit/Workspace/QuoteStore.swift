@@ -29,6 +29,8 @@ public struct QuoteStore: Sendable {
     public internal(set) var references: [Int32] = []
     /// Page or locator, or "" (short strings, stored inline without an allocation).
     public internal(set) var pages: [String] = []
+    /// Free codes (tags) per row, in order; an empty array for an untagged quote (no allocation).
+    public internal(set) var tags: [[String]] = []
     /// Signatures of the folded texts, kept in step with the texts.
     public private(set) var signatures: [TextSignature] = []
 
@@ -65,6 +67,7 @@ public struct QuoteStore: Sendable {
         ids.reserveCapacity(capacity); directions.reserveCapacity(capacity); components.reserveCapacity(capacity)
         domains.reserveCapacity(capacity); subThemes.reserveCapacity(capacity); studies.reserveCapacity(capacity)
         references.reserveCapacity(capacity); pages.reserveCapacity(capacity); signatures.reserveCapacity(capacity)
+        tags.reserveCapacity(capacity)
         textStarts.reserveCapacity(capacity + 1)
         if let textBytes { self.textBytes.reserveCapacity(textBytes) }
     }
@@ -94,23 +97,23 @@ public struct QuoteStore: Sendable {
 
     /// Appends a row whose id is larger than every id present (the loaders' fast path).
     mutating func append(id: Int32, text: String, direction: UInt8, component: UInt8, domain: UInt8,
-                         subTheme: Int32, study: Int32, reference: Int32, page: String) {
+                         subTheme: Int32, study: Int32, reference: Int32, page: String, tags: [String] = []) {
         var text = text
         text.withUTF8 { utf8 in
             append(id: id, utf8: utf8, direction: direction, component: component, domain: domain,
-                   subTheme: subTheme, study: study, reference: reference, page: page)
+                   subTheme: subTheme, study: study, reference: reference, page: page, tags: tags)
         }
     }
 
     /// Appends a row from UTF-8 bytes (valid UTF-8 is the caller's promise), without making a `String`.
     mutating func append(id: Int32, utf8: UnsafeBufferPointer<UInt8>, direction: UInt8, component: UInt8, domain: UInt8,
-                         subTheme: Int32, study: Int32, reference: Int32, page: String) {
+                         subTheme: Int32, study: Int32, reference: Int32, page: String, tags: [String] = []) {
         growTextBytes(toHold: textBytes.count + utf8.count)
         textBytes.append(contentsOf: utf8)
         textStarts.append(textBytes.count)
         ids.append(id); directions.append(direction); components.append(component)
         domains.append(domain); subThemes.append(subTheme); studies.append(study); references.append(reference)
-        pages.append(page); signatures.append(TextSignature(utf8: utf8))
+        pages.append(page); signatures.append(TextSignature(utf8: utf8)); self.tags.append(tags)
     }
 
     /// Grows the text buffer by half again (not double) when it must grow, to keep loading spikes small.
@@ -122,10 +125,10 @@ public struct QuoteStore: Sendable {
 
     /// Inserts a row at `row`.
     mutating func insert(row: Int, id: Int32, text: String, direction: UInt8, component: UInt8, domain: UInt8,
-                         subTheme: Int32, study: Int32, reference: Int32, page: String) {
+                         subTheme: Int32, study: Int32, reference: Int32, page: String, tags: [String] = []) {
         if row == count {
             append(id: id, text: text, direction: direction, component: component, domain: domain,
-                   subTheme: subTheme, study: study, reference: reference, page: page)
+                   subTheme: subTheme, study: study, reference: reference, page: page, tags: tags)
             return
         }
         let utf8 = Array(text.utf8)
@@ -136,6 +139,7 @@ public struct QuoteStore: Sendable {
         ids.insert(id, at: row); directions.insert(direction, at: row)
         components.insert(component, at: row); domains.insert(domain, at: row); subThemes.insert(subTheme, at: row)
         studies.insert(study, at: row); references.insert(reference, at: row); pages.insert(page, at: row)
+        self.tags.insert(tags, at: row)
         signatures.insert(utf8.withUnsafeBufferPointer { TextSignature(utf8: $0) }, at: row)
     }
 
@@ -156,7 +160,7 @@ public struct QuoteStore: Sendable {
         shiftStarts(after: row, by: start - end)
         ids.remove(at: row); directions.remove(at: row); components.remove(at: row)
         domains.remove(at: row); subThemes.remove(at: row); studies.remove(at: row); references.remove(at: row)
-        pages.remove(at: row); signatures.remove(at: row)
+        pages.remove(at: row); signatures.remove(at: row); tags.remove(at: row)
     }
 
     /// Drops every row from `count` on (undoes appends).
@@ -167,7 +171,7 @@ public struct QuoteStore: Sendable {
         textStarts.removeSubrange((count + 1)...)
         ids.removeSubrange(range); directions.removeSubrange(range); components.removeSubrange(range)
         domains.removeSubrange(range); subThemes.removeSubrange(range); studies.removeSubrange(range); references.removeSubrange(range)
-        pages.removeSubrange(range); signatures.removeSubrange(range)
+        pages.removeSubrange(range); signatures.removeSubrange(range); tags.removeSubrange(range)
     }
 
     /// Adds `delta` to the starts of every row after `row` (and to the end sentinel).

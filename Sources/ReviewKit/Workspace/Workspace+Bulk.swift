@@ -82,8 +82,10 @@ extension Workspace {
                     subTheme = Int32(id)
                 }
                 try Self.checkReference(quote.reference)
+                if !quote.tags.isEmpty { try QuoteTags.check(quote.tags, quoteID: quote.id) }
                 quotes.append(id: Int32(quote.id), text: quote.text, direction: direction, component: component, domain: domain,
-                              subTheme: subTheme, study: study, reference: Int32(quote.reference ?? -1), page: quote.page ?? "")
+                              subTheme: subTheme, study: study, reference: Int32(quote.reference ?? -1), page: quote.page ?? "",
+                              tags: quote.tags)
                 lastID = quote.id
                 index += 1
             } catch {

@@ -109,7 +109,8 @@ extension Workspace {
             guard quotes.row(of: quote.id) == nil else { throw Self.duplicate("quote id Q\(quote.id)") }
             let row = quotes.insertionRow(for: Int32(quote.id))
             quotes.insert(row: row, id: Int32(quote.id), text: quote.text, direction: columns.direction, component: columns.component,
-                          domain: columns.domain, subTheme: columns.subTheme, study: columns.study, reference: columns.reference, page: quote.page ?? "")
+                          domain: columns.domain, subTheme: columns.subTheme, study: columns.study, reference: columns.reference, page: quote.page ?? "",
+                          tags: quote.tags)
             return .removeQuote(id: quote.id)
 
         case .updateQuote(let quote):
@@ -124,6 +125,7 @@ extension Workspace {
             quotes.studies[row] = columns.study
             quotes.references[row] = columns.reference
             quotes.pages[row] = quote.page ?? ""
+            quotes.tags[row] = quote.tags
             return .updateQuote(old)
 
         case .synthesis(let change):
@@ -137,6 +139,11 @@ extension Workspace {
             let old = quote(atRow: row)
             quotes.remove(row: row)
             return .addQuote(old)
+
+        case .setMetadata(let values):
+            let old = metadata
+            metadata = values
+            return .setMetadata(old)
 
         case .setPRISMA(let flow):
             // A PRISMAFlow is valid by construction (`set`, `assign` and the readers check every count).
@@ -166,6 +173,7 @@ extension Workspace {
             subTheme = Int32(id)
         }
         try Self.checkReference(quote.reference)
+        try QuoteTags.check(quote.tags, quoteID: quote.id)
         return Columns(direction: quote.direction?.rawValue ?? 0, component: quote.component?.rawValue ?? 0,
                        domain: quote.domain?.rawValue ?? 0, subTheme: subTheme, study: study,
                        reference: Int32(quote.reference ?? -1))

@@ -14,6 +14,7 @@ extension Workspace {
         if let participants = study.participants, participants < 0 {
             throw ReviewError(.invalidRecord, "participants of study \(study.id) cannot be negative")
         }
+        if let record = study.bibliography { try BibliographicRules.check(record, studyID: study.id) }
     }
 
     /// A sub-theme has a label, and a positive number and id.

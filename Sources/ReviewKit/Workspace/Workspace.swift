@@ -53,7 +53,8 @@ public struct Workspace: Sendable {
             subTheme: q.subThemes[row] < 0 ? nil : Int(q.subThemes[row]),
             studyID: study < 0 ? nil : studies[Int(study)].id,
             reference: q.references[row] < 0 ? nil : Int(q.references[row]),
-            page: q.pages[row].isEmpty ? nil : q.pages[row])
+            page: q.pages[row].isEmpty ? nil : q.pages[row],
+            tags: q.tags[row])
     }
 
     /// A quote by id.

@@ -26,6 +26,8 @@ public indirect enum WorkspaceChange: Sendable, Equatable, Codable {
     case setPRISMA(PRISMAFlow)
     /// An edit of the findings or their CERQual judgements, validated against the workspace.
     case synthesis(SynthesisChange)
+    /// Replaces the workspace's descriptive metadata as a whole (an import that brings the review's title).
+    case setMetadata([String: String])
     /// Several changes applied as one (all or nothing).
     case batch([WorkspaceChange])
 }

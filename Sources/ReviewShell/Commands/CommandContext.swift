@@ -62,6 +62,9 @@ public protocol CommandHost: AnyObject {
     func ask(_ prompt: String, choices: [String]) -> LineInput
     /// Whether commands come from a person at a terminal.
     var isInteractive: Bool { get }
+    /// Writes a warning or note on standard error while the command goes on (what an import left out),
+    /// located at the running script's line.
+    func report(_ diagnostic: Diagnostic)
     /// Asks the shell to stop; returns the warning to show instead when unsaved changes should be mentioned first.
     func requestQuit() -> String?
 }

@@ -39,6 +39,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
         case journal
         /// The command history file cannot be read or written (history is then kept in memory only).
         case history
+        /// What an import or export could not carry over, left out or read differently (listed, never dropped silently).
+        case interchange
         /// Changes left unsaved when the shell ends.
         case unsavedChanges
         /// A command line `review` cannot start with (exit status 2).
@@ -63,6 +65,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
             case .review(let kind): "review." + kind.rawValue
             case .journal: "journal"
             case .history: "history"
+            case .interchange: "interchange"
             case .unsavedChanges: "unsaved-changes"
             case .usage: "usage"
             case .alreadyReported: "already-reported"

@@ -67,11 +67,17 @@ public enum QDPXExport {
         func local(_ key: String) -> String { REFIGUID.make(key, in: projectSpace) }
         var report: [String] = []
 
+        // Free codes: the quotes' own tags, unless the options give a quote's tags.
+        var tagsByQuote = options.tags
+        for row in 0..<workspace.quotes.count where !workspace.quotes.tags[row].isEmpty {
+            let id = Int(workspace.quotes.ids[row])
+            if tagsByQuote[id] == nil { tagsByQuote[id] = workspace.quotes.tags[row] }
+        }
         // Tags in order of first use, and the codebook.
         var tagOrder: [String] = []
         var seenTags = Set<String>()
-        for id in options.tags.keys.sorted() {
-            for tag in options.tags[id]! where seenTags.insert(TextFolding.nameKey(tag)).inserted { tagOrder.append(tag) }
+        for id in tagsByQuote.keys.sorted() {
+            for tag in tagsByQuote[id]! where seenTags.insert(TextFolding.nameKey(tag)).inserted { tagOrder.append(tag) }
         }
         let codebook = ReviewCodebook(workspace: workspace, mapping: options.mapping, tags: tagOrder,
                                       codings: options.codings.keys.sorted().flatMap { id in options.codings[id]!.keys.sorted().map { options.codings[id]![$0]! } })
@@ -129,7 +135,7 @@ public enum QDPXExport {
                     out.append(REFIProject.Coding(guid: local("coding:\(quote.id):\(coder):\(code)"), creatingUser: user(coder), code: code))
                 }
             }
-            for tag in options.tags[quote.id] ?? [] {
+            for tag in tagsByQuote[quote.id] ?? [] {
                 guard let code = codebook.code(forTag: tag) else { continue }
                 out.append(REFIProject.Coding(guid: local("coding:\(quote.id):\(options.defaultCoder):\(code)"), creatingUser: user(options.defaultCoder), code: code))
             }
@@ -186,7 +192,7 @@ public enum QDPXExport {
                     values.append(REFIProject.VariableValue(variable: variable(name, .text), value: .text(band.name)))
                 }
             }
-            if let record = options.bibliography[study.id] {
+            if let record = options.bibliography[study.id] ?? study.bibliographicRecord {
                 add(.authors, record.authors.isEmpty ? nil : record.authors.joined(separator: StudyVariable.listSeparator))
                 add(.title, record.title)
                 add(.journal, record.journal)

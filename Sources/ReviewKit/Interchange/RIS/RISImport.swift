@@ -53,7 +53,7 @@ public struct RISImportPlan: Sendable {
             case .duplicate(let other, let reason):
                 return "\(name) repeats the record at line \(items[other].entry.line) (\(reason.rawValue)); not imported twice"
             case .uncertain(let candidates, let reason):
-                return "\(name) may be study \(candidates.joined(separator: " or ")) (\(reason.rawValue)); left out, import it with --as-new or attach it by hand"
+                return "\(name) may be study \(candidates.joined(separator: " or ")) (\(reason.rawValue)); left out (uncertain=new adds it as a new study, uncertain=attach attaches it to a single candidate)"
             }
         }
     }

@@ -95,6 +95,9 @@ public enum QuoteColumn: Sendable {
     case study
     /// The sub-theme a quote is coded under (a sub-theme id, or -1).
     case subTheme
+    /// The quote's free codes: `=` holds when any tag equals the value, `~` when any contains it, `!=` when none
+    /// equals it; unknown is a quote without tags.
+    case tags
 }
 
 /// A byte-code column of the quote store and the vocabulary that names its codes.

@@ -30,5 +30,8 @@ extension Field {
               column: .integers { $0.references }),
         Field(quote: "page", .text, "the page in its citation",
               column: .strings { $0.pages }),
+        Field(quote: "tag", .text, "a free code (tag) it carries: = any tag, ~ any tag containing", aliases: ["tags"], groupable: false,
+              completion: .workspace { context in QuoteTagCounts(context.workspace.quotes).entries.map(\.tag) },
+              column: .tags),
     ]
 }

@@ -12,6 +12,23 @@ extension Field {
         Field(study: "collection", .text, "how data were collected", aliases: ["data-collection"]) { row in FieldValue(text: row.study.dataCollection) },
         Field(study: "analysis", .text, "how data were analysed") { row in FieldValue(text: row.study.analysis) },
         Field(study: "participants", .integer, "number of participants", aliases: ["n"]) { row in FieldValue(integer: row.study.participants) },
+        Field(study: "authors", .text, "its authors in order, '; ' between them (authors ~ Shaw)", groupable: false) { row in
+            FieldValue(text: row.study.authors.joined(separator: "; "))
+        },
+        Field(study: "title", .text, "the title of its reference", groupable: false) { row in FieldValue(text: row.study.title) },
+        Field(study: "journal", .text, "the journal or book of its reference", aliases: ["source-title"],
+              completion: .workspace { context in Array(Set(context.workspace.studies.compactMap(\.journal))).sorted() }) { row in
+            FieldValue(text: row.study.journal)
+        },
+        Field(study: "volume", .text, "volume") { row in FieldValue(text: row.study.bibliography?.volume) },
+        Field(study: "issue", .text, "issue") { row in FieldValue(text: row.study.bibliography?.issue) },
+        Field(study: "pages", .text, "pages (516-524) or article number", groupable: false) { row in FieldValue(text: row.study.bibliography?.pages) },
+        Field(study: "doi", .text, "DOI as recorded (10.1176/appi.ps.201600128)", groupable: false) { row in FieldValue(text: row.study.doi) },
+        Field(study: "url", .text, "URL of its reference", groupable: false) { row in FieldValue(text: row.study.bibliography?.url) },
+        Field(study: "abstract", .text, "abstract", groupable: false) { row in FieldValue(text: row.study.bibliography?.abstract) },
+        Field(study: "keywords", .text, "keywords in order, '; ' between them (keywords ~ peer)", aliases: ["keyword"], groupable: false) { row in
+            FieldValue(text: row.study.keywords.joined(separator: "; "))
+        },
         Field(study: "casp", .number, "CASP total, 0–10 (none while a question is unanswered)", aliases: ["total", "score"]) { row in FieldValue(number: row.caspTotal) },
         Field(study: "band", .band, "quality band under the cut-offs in use", aliases: ["quality"],
               completion: .workspace { context in context.bands.bands.map(\.name) + ["none", "incomplete"] }) { row in

@@ -62,6 +62,8 @@ extension QueryEngine {
         case .strings(let strings):
             let values = strings(q)
             return textComparison(c, count: count) { values[$0] }
+        case .tags:
+            return tagComparison(c, tags: q.tags)
         case .integers(let integers):
             let targets = try numbers(c)
             return integers(q).withUnsafeBufferPointer { column in
@@ -304,3 +306,20 @@ extension QueryEngine {
 /// Keeps a value the optimiser would otherwise drop (the prefetching reads in the text scan).
 @_optimize(none) @inline(never)
 func keepAlive(_ value: UInt8) {}
+
+extension QueryEngine {
+    /// Rows whose tags match: any tag equal to (or, for `~`, containing) a value, folded; unknown is no tags.
+    func tagComparison(_ c: FilterExpression.Comparison, tags: [[String]]) -> RowSet {
+        let needles = c.values.map { $0.map(TextFolding.foldedScalars) }
+        return RowSet(count: tags.count) { row in
+            let rowTags = tags[row]
+            return needles.contains { needle in
+                guard let needle else { return rowTags.isEmpty }
+                return rowTags.contains { tag in
+                    let folded = TextFolding.foldedScalars(tag)
+                    return c.op == .contains ? TextScanner.contains(folded, needle) : folded == needle
+                }
+            }
+        }
+    }
+}

@@ -56,6 +56,8 @@ extension QueryEngine {
             return Self.ranked(selection.map { FieldValue(text: column[$0]) })
         case .text:
             return Self.ranked(selection.map { FieldValue(text: q.text(atRow: $0)) })
+        case .tags:
+            return Self.ranked(selection.map { FieldValue(text: q.tags[$0].joined(separator: "; ")) })
         case .study:
             let studies = workspace.studies
             let values = studies.enumerated().map { FieldValue.ordered("\($0.element.id) \($0.element.label)", rank: $0.offset) } + [.missing]

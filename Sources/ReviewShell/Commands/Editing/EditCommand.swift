@@ -6,8 +6,8 @@ struct EditCommand: Command {
     let group = CommandGroup.editing
     let summary = "change fields of a study, a quote or a sub-theme"
     let usage = ["edit study ID FIELD=VALUE…", "edit quote ID FIELD=VALUE…", "edit theme CODE FIELD=VALUE…"]
-    let details = "Study fields: label ref year country design collection analysis participants. Quote fields: text study ref page (coding: 'code'). Sub-theme fields: label number. 'unknown' clears a field."
-    let examples = ["edit study S06 year=2017 country=Czechia", "edit quote Q47 page=\"p. 12\"", "edit theme B/ECR/2 label=\"Lack of training\""]
+    let details = "Study fields: label ref year country design collection analysis participants, and its reference: authors title journal volume issue pages doi url abstract keywords (authors and keywords separated by ';'; a DOI is checked). Quote fields: text study ref page (coding: 'code'). Sub-theme fields: label number. 'unknown' clears a field."
+    let examples = ["edit study S06 year=2017 country=Czechia", "edit study S06 doi=10.1176/appi.ps.201600128 journal=\"Psychiatric Services\" authors=\"Janoušková, M.; Pekara, J.\"", "edit quote Q47 page=\"p. 12\"", "edit theme B/ECR/2 label=\"Lack of training\""]
 
     static let missing = "edit what? e.g. 'edit study S06 year=2017'"
 

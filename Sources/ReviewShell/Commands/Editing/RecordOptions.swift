@@ -6,6 +6,12 @@ enum RecordOptions {
     static let study: [ArgumentSignature.Option] = [
         .init("ref", aliases: ["reference"], .number), .init("year", .number), .init("country"), .init("design"),
         .init("collection", aliases: ["data-collection"]), .init("analysis"), .init("participants", aliases: ["n"], .number),
+    ] + bibliographic
+
+    /// A study's reference (authors and keywords separated by ';').
+    static let bibliographic: [ArgumentSignature.Option] = [
+        .init("authors", aliases: ["author"]), .init("title"), .init("journal"), .init("volume"), .init("issue"), .init("pages"),
+        .init("doi"), .init("url"), .init("abstract"), .init("keywords", aliases: ["keyword"]),
     ]
 
     /// A quote's attribution and citation.
@@ -26,6 +32,34 @@ enum RecordOptions {
         if let value = arguments.text("design") { study.design = value }
         if let value = arguments.text("collection") { study.dataCollection = value }
         if let value = arguments.text("analysis") { study.analysis = value }
+        try applyReference(arguments, to: &study)
+    }
+
+    /// Applies the reference options given (authors=, doi=, keywords=…); "unknown" clears one, a DOI must be one.
+    static func applyReference(_ arguments: ParsedArguments, to study: inout Study) throws(Diagnostic) {
+        guard bibliographic.contains(where: { arguments.option($0.key) != nil }) else { return }
+        var record = study.bibliography ?? BibliographicRecord()
+        func list(_ text: String?) -> [String] {
+            (text ?? "").split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        }
+        if let value = arguments.text("authors") { record.authors = list(value) }
+        if let value = arguments.text("keywords") { record.keywords = list(value) }
+        if let value = arguments.text("title") { record.title = value }
+        if let value = arguments.text("journal") { record.journal = value }
+        if let value = arguments.text("volume") { record.volume = value }
+        if let value = arguments.text("issue") { record.issue = value }
+        if let value = arguments.text("pages") { record.pages = value }
+        if let value = arguments.text("url") { record.url = value }
+        if let value = arguments.text("abstract") { record.abstract = value }
+        if let option = arguments.option("doi") {
+            if option.isUnknown {
+                record.doi = nil
+            } else {
+                do throws(ReviewError) { try BibliographicRules.checkDOI(option.value) } catch { throw arguments.error(error.message, at: option.valueSpan) }
+                record.doi = option.value.trimmingSpaces
+            }
+        }
+        study = study.attaching(record)
     }
 
     /// Applies the quote options given (and, with `coding`, the coding options) under the settings in use.

@@ -12,16 +12,19 @@ struct ExportCommand: Command {
         "export json FILE.json",
         "export sqlite FILE.db",
         "export prisma FILE.csv",
+        "export ris FILE.ris | export codebook FILE.qdc | export qdpx FILE.qdpx",
     ]
     let details = """
     CSV files have the columns 'import' reads (a round trip gives the same workspace). Markdown prints Table 2 and the barrier and \
     facilitator tables as the paper does; without a table name it writes all three. The SQLite database (schema in docs/formats.md) opens \
     in sqlite3, R (RSQLite) and pandas. 'export prisma' writes the PRISMA 2020 flow counts ('prisma') in the PRISMA2020 R package's \
-    template layout, so 'PRISMA_flowdiagram(PRISMA_data(read.csv(FILE)))' draws it (unknown counts are NA). Every export is written atomically.
+    template layout, so 'PRISMA_flowdiagram(PRISMA_data(read.csv(FILE)))' draws it (unknown counts are NA). 'export ris' writes the studies' \
+    references (UTF-8, CRLF; a study without one as a minimal record), 'export codebook' the framework as a REFI-QDA codebook and 'export qdpx' \
+    the whole review as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder (docs/coming-from-other-tools.md). Every export is written atomically.
     """
     let examples = ["export csv extraction/", "export csv quotes quotes.csv", "export markdown tables.md", "export markdown barriers.md barriers", "export sqlite review.db", "export json review.json", "export prisma prisma.csv"]
 
-    static let formats = ["csv", "markdown", "json", "sqlite", "prisma"]
+    static let formats = ["csv", "markdown", "json", "sqlite", "prisma"] + InterchangeFormat.names
     static let markdownTables = ["casp", "table2", "barriers", "barrier", "facilitators", "facilitator", "all"]
 
     let signature = ArgumentSignature(positionals: [
@@ -33,10 +36,11 @@ struct ExportCommand: Command {
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
         let format = arguments.positionals[0]
         let kind = format.text.lowercased()
-        guard ["csv", "markdown", "md", "json", "sqlite", "db", "prisma"].contains(kind) else {
-            throw arguments.error("unknown export format '\(format.text)'", at: format.span, notes: ["expected csv, markdown, json, sqlite or prisma"])
+        guard ["csv", "markdown", "md", "json", "sqlite", "db", "prisma"].contains(kind) || InterchangeFormat(word: kind) != nil else {
+            throw arguments.error("unknown export format '\(format.text)'", at: format.span, notes: ["expected csv, markdown, json, sqlite, prisma, ris, codebook or qdpx"])
         }
         guard var fileWord = arguments.positional(1) else { throw arguments.missing("name the file to write, e.g. 'export \(kind) FILE'") }
+        if let interchange = InterchangeFormat(word: kind) { return try run(interchange, file: fileWord, arguments, in: context) }
         if kind == "prisma" {
             if let third = arguments.positional(2) { throw arguments.error("unexpected '\(third.text)'", at: third.span) }
             let csv = try arguments.invocation.engine { () throws(ReviewError) in try context.workspace.prisma.templateCSV() }

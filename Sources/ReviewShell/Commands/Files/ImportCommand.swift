@@ -1,24 +1,39 @@
 import ReviewKit
 
-/// `import`: studies, appraisals, sub-themes or coded quotes from a CSV file, all or nothing.
+/// `import`: studies, appraisals, sub-themes or coded quotes from a CSV file, all or nothing; or references (RIS)
+/// and REFI-QDA codebooks and projects (`ImportCommand+Interchange.swift`).
 struct ImportCommand: Command {
     let name = "import"
     let group = CommandGroup.files
-    let summary = "import studies, CASP appraisals, sub-themes or coded quotes from a CSV file (all or nothing)"
-    let usage = ["import FILE.csv", "import studies|appraisals|subthemes|quotes FILE.csv"]
+    let summary = "import a CSV table, references (RIS) or a REFI-QDA codebook or project (all or nothing)"
+    let usage = ["import FILE.csv", "import studies|appraisals|subthemes|quotes FILE.csv",
+                 "import ris FILE.ris [uncertain=leave|new|attach]", "import codebook FILE.qdc", "import qdpx FILE.qdpx [coder=NAME]"]
     let details = """
     CSV per RFC 4180, UTF-8 with or without a byte-order mark, CRLF or LF, quoted fields may hold commas, quotes and newlines. \
     The header names the columns (any order; docs/formats.md lists them); the table is recognised from the header when not named. \
     Rows with an existing id update it, new ids are added. Every row is checked first: one bad cell (named by file, row and column) \
     and nothing is imported. 'undo' takes a whole import back.
+
+    ris: references from Zotero, EndNote, Rayyan or Covidence become studies, or attach to the study they match (same DOI, else same \
+    title and year); a duplicate in the file is imported once, a possible match is left out and listed (uncertain=new adds it, \
+    uncertain=attach attaches it to its single candidate). codebook: codes become components, domains, directions and sub-themes by name; \
+    others are listed as free codes. qdpx: a REFI-QDA project from NVivo, ATLAS.ti, MAXQDA or QualCoder: sources become studies, coded \
+    passages quotes, free codes tags, case variables study fields; where coders disagree the quote stays uncoded unless coder=NAME \
+    picks whose coding it takes. Whatever is not mapped is listed on standard error. docs/coming-from-other-tools.md has the steps.
     """
-    let examples = ["import studies extraction.csv", "import quotes coded-quotes.csv"]
-    let signature = ArgumentSignature(positionals: [.required("file", .keywordOrFile(CSVTableKind.allCases.map(\.rawValue)), missing: "'import' needs a CSV file"),
-                                                    .optional("file", .file)])
+    let examples = ["import studies extraction.csv", "import quotes coded-quotes.csv", "import ris included.ris", "import qdpx project.qdpx"]
+    let signature = ArgumentSignature(positionals: [.required("file", .keywordOrFile(CSVTableKind.allCases.map(\.rawValue) + InterchangeFormat.names),
+                                                              missing: "'import' needs a file"),
+                                                    .optional("file", .file)],
+                                      options: [.init("uncertain", .keyword(["leave", "new", "attach"])), .init("coder", aliases: ["primary"])])
 
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
         var kind: CSVTableKind?
         var fileWord = arguments.positionals[0]
+        if let second = arguments.positional(1), let format = InterchangeFormat(word: arguments.positionals[0].text) {
+            return try run(format, file: second, arguments, in: context)
+        }
+        if let option = arguments.options.first { throw arguments.error("\(option.key)= applies to 'import ris' and 'import qdpx', not to CSV", at: option.span) }
         if let second = arguments.positional(1) {
             kind = try ExportCommand.table(arguments.positionals[0], arguments)
             fileWord = second

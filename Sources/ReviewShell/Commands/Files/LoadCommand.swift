@@ -8,10 +8,11 @@ struct LoadCommand: Command {
     let usage = ["load FILE [discard]"]
     let details = """
     The snapshot is validated completely (format, version, checksum, every field) before the session is touched; on any error \
-    the workspace stays exactly as it was. With unsaved changes, 'load' refuses unless 'discard' is given. 'load embedded' returns to the embedded review.
+    the workspace stays exactly as it was. With unsaved changes, 'load' refuses unless 'discard' is given. 'load embedded' returns to the embedded review; \
+    'load empty' starts from an empty workspace (to import a review from other tools: 'import ris', 'import qdpx').
     """
-    let examples = ["load synthesis.snapshot", "load embedded discard"]
-    let signature = ArgumentSignature(positionals: [.required("file", .keywordOrFile(["embedded"]), missing: "'load' needs a snapshot file")],
+    let examples = ["load synthesis.snapshot", "load embedded discard", "load empty discard"]
+    let signature = ArgumentSignature(positionals: [.required("file", .keywordOrFile(["embedded", "empty"]), missing: "'load' needs a snapshot file")],
                                       extra: { "unexpected '\($0)'; did you mean 'discard'?" }, flags: ["discard"])
 
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
@@ -28,6 +29,10 @@ struct LoadCommand: Command {
                 do throws(FileError) { return try EmbeddedReview.load() } catch { throw ReviewError(.invalidRecord, error.message) }
             }
             path = nil
+        } else if word.text.lowercased() == "empty" && !context.files.exists(word.text) {
+            snapshot = Snapshot(workspace: Workspace())
+            path = nil
+            base = .empty
         } else {
             do throws(FileError) {
                 let loaded = try SnapshotFile.load(from: context.files.url(word.text), progress: context.output.progress("loading"))
@@ -41,7 +46,7 @@ struct LoadCommand: Command {
         try arguments.invocation.engine { () throws(ReviewError) in try session.load(snapshot, path: path, base: base) }
         let w = session.workspace
         func count(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n == 1 ? singular : plural)" }
-        return .message("loaded \(path ?? EmbeddedReview.shortName): " + [
+        return .message("loaded \(path ?? (base == .empty ? "an empty workspace" : EmbeddedReview.shortName)): " + [
             count(w.studies.count, "study", "studies"), count(w.quotes.count, "coded quote", "coded quotes"),
             count(w.subThemes.count, "sub-theme", "sub-themes"), count(snapshot.notes.count, "note", "notes"),
             count(snapshot.history.count, "history cell", "history cells"),

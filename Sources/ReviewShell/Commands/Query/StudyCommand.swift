@@ -25,6 +25,17 @@ struct StudyCommand: Command {
             .init("analysis", study.analysis.map(ResultValue.text) ?? .missing),
             .init("participants", study.participants.map(ResultValue.integer) ?? .missing),
         ]
+        if let record = study.bibliography {
+            // The reference's fields, shown once the study has one (import ris, import qdpx, edit study … doi=…).
+            func text(_ value: String?) -> ResultValue { value.map(ResultValue.text) ?? .missing }
+            fields += [
+                .init("authors", record.authors.isEmpty ? .missing : .text(record.authors.joined(separator: "; "))),
+                .init("title", text(record.title)), .init("journal", text(record.journal)), .init("volume", text(record.volume)),
+                .init("issue", text(record.issue)), .init("pages", text(record.pages)), .init("doi", "DOI", text(record.doi)),
+                .init("url", "URL", text(record.url)), .init("abstract", text(record.abstract)),
+                .init("keywords", record.keywords.isEmpty ? .missing : .text(record.keywords.joined(separator: "; "))),
+            ]
+        }
         let appraisals = workspace.appraisals.filter { $0.studyID == study.id }
         for appraisal in appraisals {
             let who = appraisal.reviewer.isEmpty ? "" : " (\(appraisal.reviewer))"
