@@ -81,7 +81,7 @@ import Testing
     @Test func unknownColumnsAreIgnoredWithANoteOrRefusedOnRequest() throws {
         let text = "id,label,Reviewer notes,year\nS40,Extra,check later,2001\n"
         let result = try decode(text)
-        #expect(result.notes == ["ignored a column not in the studies table: 'Reviewer notes' (column 3); its columns are id, label, reference, year, country, design, data_collection, analysis, participants"])
+        #expect(result.notes == ["ignored a column not in the studies table: 'Reviewer notes' (column 3); its columns are id, label, reference, year, country, design, data_collection, analysis, participants, authors, title, journal, volume, issue, pages, doi, url, abstract, keywords"])
         #expect(try study(result, "S40").year == 2001)
         let refused = try #require(throws: FileError.self) { try decode(text, options: CSVImportOptions(unknownColumns: .refuse)) }
         #expect(refused.message.hasPrefix("unknown column 'Reviewer notes' in in.csv (column 3); studies columns are:"))

@@ -76,7 +76,7 @@ import ReviewKit
         #expect(symlink("/dev/stdout", directory.appendingPathComponent("out.csv").path) == 0)
         let result = try Self.run(["-c", "export csv quotes out.csv"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("id,text,direction,component,domain,subtheme,study,reference,page\r\n"), "\(result.stdout.prefix(200))")
+        #expect(result.stdout.hasPrefix("id,text,direction,component,domain,subtheme,study,reference,page,tags\r\n"), "\(result.stdout.prefix(200))")
         #expect(fileType(directory.appendingPathComponent("out.csv").path) == S_IFLNK)
         #expect(fileType("/dev/stdout") == S_IFLNK)
     }

@@ -23,7 +23,11 @@ extension Field {
         Field(study: "volume", .text, "volume") { row in FieldValue(text: row.study.bibliography?.volume) },
         Field(study: "issue", .text, "issue") { row in FieldValue(text: row.study.bibliography?.issue) },
         Field(study: "pages", .text, "pages (516-524) or article number", groupable: false) { row in FieldValue(text: row.study.bibliography?.pages) },
-        Field(study: "doi", .text, "DOI as recorded (10.1176/appi.ps.201600128)", groupable: false) { row in FieldValue(text: row.study.doi) },
+        // The DOI as compared: lowercase, without a resolver prefix (DOIs are case-insensitive), so a DOI recorded as
+        // https://doi.org/10.1176/APPI… is found by `doi = 10.1176/appi…`.
+        Field(study: "doi", .text, "DOI, lowercase without https://doi.org/ (10.1176/appi.ps.201600128)", groupable: false) { row in
+            FieldValue(text: row.study.doi.flatMap(DOI.normalized))
+        },
         Field(study: "url", .text, "URL of its reference", groupable: false) { row in FieldValue(text: row.study.bibliography?.url) },
         Field(study: "abstract", .text, "abstract", groupable: false) { row in FieldValue(text: row.study.bibliography?.abstract) },
         Field(study: "keywords", .text, "keywords in order, '; ' between them (keywords ~ peer)", aliases: ["keyword"], groupable: false) { row in

@@ -22,7 +22,8 @@ struct ExportCommand: Command {
     references (UTF-8, CRLF; a study without one as a minimal record), 'export codebook' the framework as a REFI-QDA codebook and 'export qdpx' \
     the whole review as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder (docs/coming-from-other-tools.md). Every export is written atomically.
     """
-    let examples = ["export csv extraction/", "export csv quotes quotes.csv", "export markdown tables.md", "export markdown barriers.md barriers", "export sqlite review.db", "export json review.json", "export prisma prisma.csv"]
+    let examples = ["export csv extraction/", "export csv quotes quotes.csv", "export markdown tables.md", "export markdown barriers.md barriers", "export sqlite review.db", "export json review.json", "export prisma prisma.csv",
+                    "export ris studies.ris", "export codebook framework.qdc", "export qdpx review.qdpx"]
 
     static let formats = ["csv", "markdown", "json", "sqlite", "prisma"] + InterchangeFormat.names
     static let markdownTables = ["casp", "table2", "barriers", "barrier", "facilitators", "facilitator", "all"]

@@ -21,7 +21,8 @@ struct ImportCommand: Command {
     passages quotes, free codes tags, case variables study fields; where coders disagree the quote stays uncoded unless coder=NAME \
     picks whose coding it takes. Whatever is not mapped is listed on standard error. docs/coming-from-other-tools.md has the steps.
     """
-    let examples = ["import studies extraction.csv", "import quotes coded-quotes.csv", "import ris included.ris", "import qdpx project.qdpx"]
+    let examples = ["import studies extraction.csv", "import quotes coded-quotes.csv", "import ris sessions/included.ris", "import codebook sessions/framework.qdc",
+                    "import qdpx sessions/nvivo-like.qdpx"]
     let signature = ArgumentSignature(positionals: [.required("file", .keywordOrFile(CSVTableKind.allCases.map(\.rawValue) + InterchangeFormat.names),
                                                               missing: "'import' needs a file"),
                                                     .optional("file", .file)],

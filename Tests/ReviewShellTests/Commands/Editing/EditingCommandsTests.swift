@@ -28,7 +28,7 @@ import ReviewKit
 
     @Test func optionsAreDeclaredPerRecord() throws {
         let harness = try CommandHarness()
-        #expect(harness.failure("edit study S06 colour=blue")?.notes == ["options here: ref, reference, year, country, design, collection, data-collection, analysis, participants, n, label"])
+        #expect(harness.failure("edit study S06 colour=blue")?.notes == ["options here: ref, reference, year, country, design, collection, data-collection, analysis, participants, n, authors, author, title, journal, volume, issue, pages, doi, url, abstract, keywords, keyword, label"])
         #expect(harness.failure("edit quote Q1 year=2020")?.kind == .unknownOption)
         #expect(harness.failure("edit study S06")?.message == "say what to change as FIELD=VALUE")
         #expect(harness.failure("add theme barrier")?.kind == .missingArgument)
