@@ -45,6 +45,18 @@ struct RandomWorkspace {
                                  participants: chance(0.5) ? below(300) : nil))
         }
         try! workspace.appendStudies(studies)
+        // Some studies hold a reference (every field, lists, screening, other RIS fields).
+        for study in studies where chance(0.3) {
+            let record = BibliographicRecord(type: chance(0.5) ? "JOUR" : "RPRT", authors: (0..<below(4)).map { _ in words() }, title: optionalText(),
+                                             year: chance(0.5) ? 1990 + below(35) : nil, date: optionalText(), journal: optionalText(),
+                                             volume: optionalText(), issue: optionalText(), pages: optionalText(),
+                                             doi: chance(0.5) ? "10.\(1000 + below(9000))/x\(below(1000))" : nil, url: optionalText(),
+                                             abstract: optionalText(), keywords: (0..<below(4)).map { _ in words() }, notes: chance(0.3) ? [words()] : [],
+                                             accessionNumber: optionalText(),
+                                             screening: chance(0.3) ? RayyanScreening(decisions: [.init(reviewer: words(), decision: .included)], labels: [words()]) : nil,
+                                             otherFields: chance(0.3) ? [RISField(tag: "M3", value: words())] : [])
+            try! workspace.apply(.updateStudy(workspace.study(study.id)!.attaching(record)))
+        }
         for study in studies where chance(0.8) {
             for reviewer in ["", "AB", "c d"].prefix(1 + below(3)) {
                 let answers: [CASPAnswer?] = (0..<10).map { _ in chance(0.1) ? nil : CASPAnswer(rawValue: UInt8(below(3))) }
@@ -75,6 +87,13 @@ struct RandomWorkspace {
             quote.studyID = chance(0.8) ? studies[below(studies.count)].id : nil
             quote.reference = chance(0.4) ? 1 + below(900) : nil
             quote.page = chance(0.5) ? words() : nil
+            if chance(0.25) {
+                for _ in 0..<(1 + below(3)) {
+                    let tag = QuoteTags.normalized(words())
+                    guard (try? QuoteTags.check(tag)) != nil, let tags = QuoteTags.adding(tag, to: quote.tags) else { continue }
+                    quote.tags = tags
+                }
+            }
             try! workspace.apply(.addQuote(quote))
         }
         var settings: [String: String] = [:]
