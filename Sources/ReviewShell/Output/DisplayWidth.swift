@@ -46,7 +46,9 @@ public enum DisplayWidth {
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [text] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Any line end breaks the line: CR LF is one Character in Swift and would not match "\n" (quotes cut from
+        // Windows sources hold it).
+        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             var line = ""
             var lineWidth = 0
             for piece in paragraph.split(separator: " ", omittingEmptySubsequences: true) {

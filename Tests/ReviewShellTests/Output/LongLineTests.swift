@@ -19,4 +19,11 @@ import Testing
         #expect(lines.allSatisfy { DisplayWidth.of($0) == 80 })
         #expect(lines.joined() == emoji)
     }
+
+    /// A quote cut from a Windows source (REFI-QDA import) holds CR LF, which Swift sees as one Character: it must
+    /// break the cell's line as LF does, not leak a raw line end into the table.
+    @Test func crlfInACellBreaksTheLineLikeLF() {
+        #expect(DisplayWidth.wrap("staff did not get it\r\nParticipant: the peer", width: 40) == ["staff did not get it", "Participant: the peer"])
+        #expect(DisplayWidth.wrap("one\rtwo\nthree", width: 40) == ["one", "two", "three"])
+    }
 }
