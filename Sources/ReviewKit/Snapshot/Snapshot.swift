@@ -38,7 +38,8 @@ public struct Snapshot: Sendable {
     ///
     /// Version 3 (this one) added the optional `@prisma` section (the PRISMA 2020 flow counts, one
     /// `key<TAB>value` line per recorded box) and the optional `@findings` and `@cerqual` sections (written
-    /// findings and their GRADE-CERQual judgements, docs/cerqual.md); version-2 files load unchanged.
+    /// findings and their GRADE-CERQual judgements, docs/cerqual.md), and later the optional `@bibliography` (the
+    /// studies' references) and `@tags` (the quotes' free codes) sections; version-2 files load unchanged.
     /// Version 2 added the `\#` and `\@` escapes for a line that would otherwise start with `#` or `@`,
     /// and made blank lines in `@notes` and `@history` empty entries; version 1 lost such entries.
     /// Version 1 files are still read, with version 1's rules.

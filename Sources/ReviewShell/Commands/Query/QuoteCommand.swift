@@ -13,7 +13,7 @@ struct QuoteCommand: Command {
         let workspace = context.workspace
         let quote = workspace.quote(try arguments.quoteID(arguments.positionals[0], in: workspace))!
         let theme = quote.subTheme.flatMap { workspace.subTheme($0) }
-        let fields: [ResultRecord.Field] = [
+        var fields: [ResultRecord.Field] = [
             .init("id", .text(quote.label)),
             .init("direction", quote.direction.map { .text($0.name) } ?? .missing),
             .init("component", "COM-B", quote.component.map { .text($0.name) } ?? .missing),
@@ -23,6 +23,8 @@ struct QuoteCommand: Command {
             .init("citation", quote.citation.isEmpty ? .missing : .text(quote.citation)),
             .init("text", .text(quote.text)),
         ]
+        // Free codes, once the quote has any ('tag'), so untagged quotes show as before.
+        if !quote.tags.isEmpty { fields.append(.init("tags", .list(quote.tags.map(ResultValue.text)))) }
         return .record(ResultRecord(title: "Quote \(quote.label)", fields: fields))
     }
 }
