@@ -554,7 +554,7 @@ struct Importer {
         if let value = try number(record, "reference", ValueRules.quoteReference) { quote.reference = value }
         if let value = optionalText(record, "page") { quote.page = value }
         if let cell = optionalText(record, "tags") {
-            let tags = cell.map { CSVListCell.split($0).map(QuoteTags.normalized) } ?? []
+            let tags = cell.map(CSVListCell.split) ?? []
             do throws(ReviewError) { try QuoteTags.check(tags, quoteID: quote.id) } catch { throw fail(record, "tags", error.message) }
             quote.tags = tags
         }

@@ -13,8 +13,21 @@ public enum QuoteTags {
 
     /// A typed or imported name as a tag: spaces at the ends trimmed, runs of white space (line breaks and tabs
     /// included) made one space. The result still has to pass `check`.
+    ///
+    /// Works on scalars, not Characters: a space followed by a combining mark is one Character that Swift calls
+    /// white space, and splitting on Characters would drop the mark.
     public static func normalized(_ name: String) -> String {
-        name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in name.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(scalar)
+        }
+        return String(out)
     }
 
     /// Throws unless `tag` is a valid tag.

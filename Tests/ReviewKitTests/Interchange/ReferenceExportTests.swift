@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func listCellsKeepSemicolonsAndBackslashes() {
-        let items = ["Smith; Jones", "back\\slash", "plain", "trailing\\"]
+        let items = ["Smith; Jones", "back\\slash", "plain", "trailing\\", " lead", "tail\t", "in side"]
         #expect(CSVListCell.split(CSVListCell.join(items)) == items)
         #expect(CSVListCell.split("a;b ;  ; c") == ["a", "b", "c"])
         #expect(CSVListCell.join([]) == "")

@@ -5,8 +5,8 @@
 
 Reads the JSON export with the `json` module, the SQLite export with `sqlite3` (tables studies, study_authors,
 study_keywords, quote_tags) and studies.csv / quotes.csv with the `csv` module, splitting list cells as
-docs/formats.md says (items separated by "; ", a ';' or '\\' inside an item written with a backslash before
-it). Prints one JSON document: for each export, the studies' authors, keywords, doi and journal by study id
+docs/formats.md says (items separated by "; ", a ';' or '\\' inside an item, and white space at either end
+of an item, written with a backslash before it). Prints one JSON document: for each export, the studies' authors, keywords, doi and journal by study id
 and the quotes' tags by quote id, so the Swift test can compare them with the workspace.
 """
 
@@ -17,20 +17,33 @@ import sys
 
 
 def split_list(cell):
-    items, current, escaping = [], "", False
+    """Items at unescaped ';'; unescaped white space at either end of an item dropped; empty items left out."""
+    items, current, escaping = [], [], False
+
+    def finish():
+        start, end = 0, len(current)
+        while start < end and not current[start][1] and current[start][0].isspace():
+            start += 1
+        while end > start and not current[end - 1][1] and current[end - 1][0].isspace():
+            end -= 1
+        if start < end:
+            items.append("".join(ch for ch, _ in current[start:end]))
+        current.clear()
+
     for ch in cell:
         if escaping:
-            current += ch
+            current.append((ch, True))
             escaping = False
         elif ch == "\\":
             escaping = True
         elif ch == ";":
-            items.append(current.strip())
-            current = ""
+            finish()
         else:
-            current += ch
-    items.append(current.strip())
-    return [item for item in items if item]
+            current.append((ch, False))
+    if escaping:
+        current.append(("\\", True))
+    finish()
+    return items
 
 
 def from_json(path):

@@ -16,6 +16,7 @@ import Testing
         #expect(QuoteTags.adding("Janoušková", to: ["janouskova"]) == nil)
         #expect(QuoteTags.removing("PEER training", from: ["peer training", "cost"]) == ["cost"])
         #expect(QuoteTags.normalized("  peer \n training ") == "peer training")
+        #expect(QuoteTags.normalized("a \u{0301}b") == "a \u{0301}b", "a combining mark after a space is kept")
         #expect(QuoteTags.adding(String(repeating: "x", count: 200), to: []) != nil)
     }
 
