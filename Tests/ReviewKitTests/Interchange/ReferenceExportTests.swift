@@ -3,7 +3,7 @@ import Testing
 @testable import ReviewKit
 
 /// References and tags in the CSV, JSON and SQLite exports: read back by Python's csv, json and sqlite3
-/// (read_exports.py, an independent reader), and CSV export → import gives them back unchanged.
+/// (read_reference_exports.py, an independent reader), and CSV export → import gives them back unchanged.
 @Suite struct ReferenceExportTests {
     struct Exported: Decodable {
         struct Study: Decodable, Equatable { let authors: [String]; let keywords: [String]; let doi: String?; let journal: String? }
@@ -26,7 +26,7 @@ import Testing
         guard let python = SchemaValidator.python() else { Issue.record("python3 is not on PATH"); return }
         let process = Process()
         process.executableURL = python
-        process.arguments = [URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("read_exports.py").path,
+        process.arguments = [URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("read_reference_exports.py").path,
                              json.path, db.path, folder.appendingPathComponent("csv").path]
         let output = Pipe()
         process.standardOutput = output

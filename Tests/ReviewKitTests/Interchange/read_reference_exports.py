@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent reader of the references and tags in `review`'s exports (run by ReferenceExportTests).
 
-    python3 read_exports.py review.json review.db csv-folder
+    python3 read_reference_exports.py review.json review.db csv-folder
 
 Reads the JSON export with the `json` module, the SQLite export with `sqlite3` (tables studies, study_authors,
 study_keywords, quote_tags) and studies.csv / quotes.csv with the `csv` module, splitting list cells as
@@ -83,6 +83,6 @@ def from_csv(folder):
 
 if __name__ == "__main__":
     if len(sys.argv) != 4:
-        print("usage: read_exports.py review.json review.db csv-folder", file=sys.stderr)
+        print("usage: read_reference_exports.py review.json review.db csv-folder", file=sys.stderr)
         sys.exit(2)
     print(json.dumps({"json": from_json(sys.argv[1]), "sqlite": from_sqlite(sys.argv[2]), "csv": from_csv(sys.argv[3])}, ensure_ascii=False))
