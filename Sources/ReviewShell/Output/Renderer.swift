@@ -54,7 +54,7 @@ public struct Renderer: Sendable {
         }
     }
 
-    private func wrapProse(_ text: String) -> String {
+    func wrapProse(_ text: String) -> String {
         var out = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let indent = line.prefix(while: { $0 == " " }).count
@@ -75,6 +75,7 @@ public struct Renderer: Sendable {
     }
 
     private func plainTable(_ table: ResultTable) -> String {
+        if table.fitsWidth { return fittedTable(table) }
         var out = table.title.map { bold($0) + "\n" } ?? ""
         let cells = table.rows.map { $0.map(\.description) }
         let count = table.columns.count
@@ -136,7 +137,7 @@ public struct Renderer: Sendable {
         return out
     }
 
-    private func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
 
     // MARK: csv / tsv
 
