@@ -93,7 +93,8 @@ public struct CERQualTables: Sendable {
             rows: rows, notes: notes)
     }
 
-    /// The findings in force, with their data and any overall confidence (`finding list`).
+    /// The findings in force, with their data and any overall confidence (`finding list`). `written` is machine-only:
+    /// the id says it in the text table (F… written, T… a sub-theme's own).
     public func findingList() -> SynthesisTable {
         let rows: [[SynthesisTable.Value]] = synthesis.findings(in: workspace).map { finding in
             let data = FindingData(finding, in: workspace)
@@ -105,7 +106,7 @@ public struct CERQualTables: Sendable {
         }
         return SynthesisTable(
             name: "findings", title: "Findings",
-            columns: [.init("finding", "finding"), .init("written", "written"), .init("statement", "statement"), .init("subthemes", "sub-themes"),
+            columns: [.init("finding", "finding"), .init("written", "written", machineOnly: true), .init("statement", "statement"), .init("subthemes", "sub-themes"),
                       .init("studies_contributing", "studies contributing"), .init("sources", "sources"), .init("quotes", "quotes"),
                       .init("words", "words"), .init("confidence", "confidence")],
             rows: rows,
