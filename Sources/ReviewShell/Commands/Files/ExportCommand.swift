@@ -23,7 +23,8 @@ struct ExportCommand: Command {
     in sqlite3, R (RSQLite) and pandas. 'export prisma' writes the PRISMA 2020 flow counts ('prisma') in the PRISMA2020 R package's \
     template layout, so 'PRISMA_flowdiagram(PRISMA_data(read.csv(FILE)))' draws it (unknown counts are NA). Every export is written atomically.
     """
-    let examples = ["export csv extraction/", "export csv quotes quotes.csv", "export markdown tables.md", "export markdown barriers.md barriers", "export sqlite review.db", "export json review.json", "export prisma prisma.csv"]
+    let examples = ["export csv extraction/", "export csv quotes quotes.csv", "export markdown tables.md", "export markdown barriers.md barriers", "export sqlite review.db", "export json review.json", "export prisma prisma.csv",
+                    "export csv cerqual cerqual.csv", "export markdown findings.md soqf"]
 
     static let formats = ["csv", "markdown", "json", "sqlite", "prisma"]
     static let markdownTables = ["casp", "table2", "barriers", "barrier", "facilitators", "facilitator", "soqf", "profile", "all"]
