@@ -53,7 +53,8 @@ extension Renderer {
                 shrink(keepingLast: nil)
             }
         }
-        var out = table.title.map { bold($0) + "\n" } ?? ""
+        // The title wraps too (a 20-column terminal is narrower than "Summary of Qualitative Findings").
+        var out = table.title.map { title in DisplayWidth.wrap(title, width: width).map { bold($0) + "\n" }.joined() } ?? ""
         if total() > width && count > 1 {
             out += expanded(columns, cells)
         } else {
@@ -91,7 +92,8 @@ extension Renderer {
         var out = ""
         for (index, row) in cells.enumerated() {
             if Interrupt.wasRequested { out += "(interrupted: \(cells.count) rows in all)\n"; break }
-            let head = "-[ row \(index + 1) of \(cells.count) ]"
+            let long = "-[ row \(index + 1) of \(cells.count) ]"
+            let head = DisplayWidth.of(long) <= width ? long : "-[ \(index + 1) ]"
             out += head + String(repeating: "-", count: max(0, width - DisplayWidth.of(head))) + "\n"
             for (column, value) in row.enumerated() {
                 let labels = DisplayWidth.wrap(columns[column].label, width: labelWidth)

@@ -24,7 +24,7 @@ import ReviewKit
     static let wideCommands = ["cerqual table soqf", "cerqual table profile", "cerqual table profile all", "cerqual F1", "cerqual F2",
                                "cerqual check", "finding list", "domains rank", "domains rank by=quotes,conflicting,studies"]
 
-    @Test("at 80 columns every line of the findings, CERQual and domain tables fits, and no cell loses a word", arguments: [80, 100, 60])
+    @Test("at 80 columns (and 20 to 100) every line of the findings, CERQual and domain tables fits, and no cell loses a word", arguments: [80, 100, 60, 40, 20])
     func tablesFitTheWidth(width: Int) throws {
         let harness = try Self.illustrated()
         let renderer = Renderer(format: .table, width: width)
