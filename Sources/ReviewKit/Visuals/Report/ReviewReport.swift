@@ -357,6 +357,7 @@ struct ReportPage {
         table.themes .citation { color: #555555; white-space: nowrap; } .none { color: #888888; font-style: italic; }
         table.synthesis td.number, table.synthesis td.count { text-align: right; } table.synthesis .id { color: #555555; font-weight: bold; }
         table.profile { font-size: 7.5pt; } table.domains tr.none td { color: #888888; font-style: italic; }
+        table.domains td:first-child { white-space: nowrap; }
         ul.checks li.problem { color: #9b1c1c; font-weight: bold; } ul.checks li.unchecked { color: #555555; }
         p.note { font-size: 9pt; color: #444444; } p.note.problem { color: #9b1c1c; }
         code { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 8.5pt; }
