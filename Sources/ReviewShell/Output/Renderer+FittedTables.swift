@@ -1,10 +1,10 @@
 import ReviewKit
 
-/// Plain-text tables that must fit the width (`ResultTable.fitsWidth`: the findings, GRADE-CERQual and domain
-/// importance tables, whose prose would otherwise run off an 80-column terminal).
-///
-/// Three steps, each taken only when the one before leaves the table too wide:
-/// 1. the usual layout: wrapping columns give way, widest first, down to their longest word (at most 20) or 14;
+/// The plain-text table layout. Every table takes step 1; tables that must fit the width (`ResultTable.fitsWidth`:
+/// the findings, GRADE-CERQual and domain importance tables, whose prose would otherwise run off an 80-column
+/// terminal) take steps 2 and 3 when the step before leaves them too wide:
+/// 1. the usual layout: wrapping columns give way, widest first (the widest of all last), down to their longest
+///    word (at most 20) or 14;
 /// 2. every column whose values or header hold spaces wraps, down to its longest word (at most a third of the
 ///    width; a longer word is cut), and then columns are one space apart instead of two;
 /// 3. each row becomes a block of `label  value` lines under a `-[ row N of M ]-` rule, as psql's expanded
@@ -39,7 +39,7 @@ extension Renderer {
         let main = (0..<count).filter { wraps[$0] }.max { widths[$0] < widths[$1] }
         shrink(keepingLast: main)
         shrink(keepingLast: nil)
-        if total() > width {
+        if table.fitsWidth && total() > width {
             // Step 2: any column with spaces wraps, down to its longest word.
             for column in 0..<count {
                 let spaced = ([columns[column].label] + cells.map { $0[column] }).contains { $0.contains(" ") }
@@ -54,8 +54,10 @@ extension Renderer {
             }
         }
         // The title wraps too (a 20-column terminal is narrower than "Summary of Qualitative Findings").
-        var out = table.title.map { title in DisplayWidth.wrap(title, width: width).map { bold($0) + "\n" }.joined() } ?? ""
-        if total() > width && count > 1 {
+        var out = table.title.map { title in
+            table.fitsWidth ? DisplayWidth.wrap(title, width: width).map { bold($0) + "\n" }.joined() : bold(title) + "\n"
+        } ?? ""
+        if table.fitsWidth && total() > width && count > 1 {
             out += expanded(columns, cells)
         } else {
             func line(_ values: [String], header: Bool) -> String {
@@ -76,6 +78,7 @@ extension Renderer {
             out += line(columns.map(\.label), header: true)
             out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: separator)) + "\n"
             for row in cells {
+                // Ctrl-C stops a long listing at the next row.
                 if Interrupt.wasRequested { out += "(interrupted: \(table.rows.count) rows in all)\n"; break }
                 out += line(row, header: false)
             }
