@@ -56,8 +56,9 @@ public struct SynthesisExport: Sendable, Equatable {
         let synthesis = workspace.synthesis
         var findings: [FindingRow] = []
         var assessments: [AssessmentRow] = []
+        let rowsBySubTheme = FindingData.rowsBySubTheme(in: workspace)
         for (index, finding) in synthesis.findings(in: workspace).enumerated() {
-            let data = FindingData(finding, in: workspace)
+            let data = FindingData(finding, in: workspace, rowsBySubTheme: rowsBySubTheme)
             let written: Bool = if case .written = finding.id { true } else { false }
             let assessment = synthesis.assessment(of: finding.id)
             findings.append(FindingRow(id: finding.id.description, position: index + 1, written: written, statement: finding.statement,

@@ -188,6 +188,17 @@ import Testing
         #expect(SynthesisCSVTable(named: "quotes") == nil)
     }
 
+    @Test("collecting findings from rows grouped by sub-theme gives the same data as scanning every quote")
+    func groupedRowsEqualTheScan() {
+        var generator = RandomWorkspace(seed: 14)
+        for workspace in [Self.workspace, CERQualIllustration.workspace, generator.workspace().workspace] {
+            let rows = FindingData.rowsBySubTheme(in: workspace)
+            for finding in workspace.synthesis.findings(in: workspace) {
+                #expect(FindingData(finding, in: workspace, rowsBySubTheme: rows) == FindingData(finding, in: workspace), "\(finding.id)")
+            }
+        }
+    }
+
     @Test("a workspace without findings or quotes exports empty synthesis tables, valid in every format")
     func emptyWorkspace() throws {
         let export = SynthesisExport(Workspace())
