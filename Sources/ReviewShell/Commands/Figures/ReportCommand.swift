@@ -28,6 +28,10 @@ struct ReportCommand: Command {
         "chart casp": .casp, "chart bands": .casp, "chart domains": .map, "chart matrix": .matrix, "export prisma": .prisma,
     ]
 
+    func filesWritten(by arguments: ParsedArguments, in session: Session) -> [String] {
+        arguments.positionals.prefix(1).map(\.text)
+    }
+
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
         guard let file = arguments.positional(0) else { return .empty }
         var palette = AppraisalPalette.cochrane
