@@ -92,7 +92,7 @@ public final class Session {
     /// Loads a snapshot in place of the session (`load`): this session's cells stay in the notebook after the
     /// loaded history, and the journal's records are discarded (the reviewer chose to: `load` refuses unsaved
     /// changes without `discard`); `path` nil means the embedded review.
-    public func load(_ snapshot: Snapshot, path: String?, base: JournalBase) throws(ReviewError) {
+    public func load(_ snapshot: Snapshot, path: String?, base: JournalBase) throws(FileError) {
         let earlier = cells
         try restore(snapshot, path: path)
         if path == nil { sourceDescription = EmbeddedReview.shortName }
@@ -111,26 +111,27 @@ public final class Session {
     static let failedCellsKey = "history.failed"
 
     /// The failed cell numbers a snapshot records; an entry that is not a cell of its history is refused.
-    static func failedCells(_ snapshot: Snapshot) throws(ReviewError) -> Set<Int> {
+    static func failedCells(_ snapshot: Snapshot) throws(FileError) -> Set<Int> {
         guard let text = snapshot.settings[failedCellsKey], !text.isEmpty else { return [] }
         var numbers = Set<Int>()
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             guard let number = Int(String(part).trimmingSpaces), number >= 1, number <= snapshot.history.count else {
-                throw ReviewError("setting '\(failedCellsKey)' in the snapshot: '\(part)' is not a cell number from 1 to \(snapshot.history.count)")
+                throw snapshot.settingError(failedCellsKey, "'\(part)' is not a cell number from 1 to \(snapshot.history.count)")
             }
             numbers.insert(number)
         }
         return numbers
     }
 
-    /// Replaces the session's state with a snapshot's (the caller has validated it).
-    public func restore(_ snapshot: Snapshot, path: String?) throws(ReviewError) {
-        var settings = try Settings(snapshotValues: snapshot.settings)
+    /// Replaces the session's state with a snapshot's; an invalid setting is an error at its file and line,
+    /// and then nothing has changed.
+    public func restore(_ snapshot: Snapshot, path: String?) throws(FileError) {
+        var settings = try Settings(snapshot: snapshot)
         settings.keepRunPreferences(of: self.settings)
+        let failed = try Self.failedCells(snapshot)
         document.replace(with: snapshot.workspace)
         self.settings = settings
         notes = snapshot.notes
-        let failed = try Self.failedCells(snapshot)
         extras = snapshot.settings.filter { Settings.setting(named: $0.key) == nil && $0.key != Self.failedCellsKey }
         cells = snapshot.history.enumerated().map { Cell(number: $0.offset + 1, command: $0.element, output: "", failed: failed.contains($0.offset + 1)) }
         hasUnsavedChanges = false

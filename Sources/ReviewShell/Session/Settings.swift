@@ -64,6 +64,15 @@ public struct Settings: Sendable, Equatable {
         Dictionary(uniqueKeysWithValues: Self.catalogue.filter { Self.keptInSnapshots.contains($0.name) }.map { ($0.name, $0.snapshot(self)) })
     }
 
+    /// Settings restored from a snapshot read from a file: an invalid value is an error at its file and line.
+    public init(snapshot: Snapshot) throws(FileError) {
+        self.init()
+        for setting in Self.catalogue where Self.keptInSnapshots.contains(setting.name) {
+            guard let value = snapshot.settings[setting.name] else { continue }
+            do { try setting.change(&self, value) } catch { throw snapshot.settingError(setting.name, error.message) }
+        }
+    }
+
     /// Settings restored from a snapshot; unknown keys are ignored, invalid values are errors. Snapshots
     /// written before only `keptInSnapshots` were saved also hold width, colour and pager: they are not used.
     public init(snapshotValues values: [String: String]) throws(ReviewError) {

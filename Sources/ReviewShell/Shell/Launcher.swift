@@ -160,7 +160,13 @@ public enum Launcher {
                 throw Diagnostic(error)
             }
             let session = Session(workspace: loaded.snapshot.workspace, source: path)
-            do throws(ReviewError) { try session.restore(loaded.snapshot, path: path) } catch { throw Diagnostic(.review(error.kind), .error, error.message, file: path) }
+            do throws(FileError) {
+                try session.restore(loaded.snapshot, path: path)
+            } catch {
+                var error = error
+                error.path = path
+                throw Diagnostic(error)
+            }
             session.savedBase = .file(url, info: loaded.info)
             return session
         }

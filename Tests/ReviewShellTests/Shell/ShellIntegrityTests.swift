@@ -84,6 +84,19 @@ import Testing
         #expect(same)
     }
 
+    @Test func aBadSettingInASnapshotIsAnErrorAtItsFileAndLine() throws {
+        let directory = Self.folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bytes = SnapshotWriter.encode(Snapshot(workspace: Workspace(), settings: ["mapping": "sideways"]))
+        try Data(bytes).write(to: directory.appendingPathComponent("odd.snapshot"))
+        let (shell, output) = try Self.shell(in: directory)
+        #expect(!shell.run("load odd.snapshot"))
+        let line = try #require(String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.hasPrefix("mapping\t") }) + 1
+        #expect(output.errors.contains("odd.snapshot:\(line):9: error: setting 'mapping': unknown mapping 'sideways'"), "\(output.errors)")
+        #expect(shell.session.workspace.studies.count == 33, "the session is as it was")
+    }
+
     @Test func exportOfOneNamedTableToACSVFileWritesThatFile() throws {
         let directory = Self.folder()
         defer { try? FileManager.default.removeItem(at: directory) }
