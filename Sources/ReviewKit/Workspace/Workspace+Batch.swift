@@ -72,7 +72,8 @@ extension Workspace {
         case .addAppraisal(_, let position) where position == nil || position == appraisals.count: break
         default: return nil
         }
-        var index = cached ?? BatchIndex(self)
+        // Moved out of `cached` (not copied), so its dictionaries stay uniquely held and are changed in place.
+        var index = cached.take() ?? BatchIndex(self)
         defer { cached = index }
         switch change {
         case .addStudy(let study, _):
