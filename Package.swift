@@ -49,7 +49,7 @@ let package = Package(
                       "Statistics/reference_kappa.py", "Statistics/reference_agreement.py", "Statistics/Fixtures",
                       "Interchange/reference_csv.py", "Interchange/Fixtures",
                       "Interchange/RIS/Fixtures", "Interchange/REFI/Fixtures", "Interchange/REFI/reference_refi.py",
-                      "Interchange/REFI/validate_refi.py",
+                      "Interchange/REFI/validate_refi.py", "Interchange/read_exports.py",
                       "Synthesis/reference_domains.py", "Synthesis/Fixtures",
                       "Visuals/Fixtures", "Visuals/reference_prisma.py"]
         ),

@@ -3,6 +3,10 @@
 #   - no console message (a script error, a CSP or parse complaint: the report has no script, so any is wrong);
 #   - no network request made by the page (read from Chromium's net log; host names are also made unresolvable);
 #   - every section and all five figures are in the rendered DOM;
+#   - the Summary of Qualitative Findings (#soqf) and the CERQual Evidence Profile have rows, and every explanation
+#     begins with the pre-filled sentence in the published wording (Lewin et al. 2018; iSoQ): "<Level> concerns regarding
+#     methodological limitations, <level> … coherence, <level> … adequacy, and <level> … relevance.", every Evidence
+#     Profile cell "<Level> concerns regarding <component>[ because …]" — so the report must hold assessed findings;
 # then saves a screenshot (PNG) and a print to PDF, for a person to look at.
 #
 # Usage: scripts/check-report.sh [REPORT.html] [OUTPUT-DIR]      (defaults: docs/figures/report.html, .build/check-report)
@@ -51,10 +55,62 @@ for url in requests:
 sys.exit(1 if requests else 0)
 PY
   then failed=1; fi
-  for id in summary prisma casp barriers facilitators map matrix agreement notes provenance \
-            figure-prisma figure-casp figure-map figure-matrix-comb figure-matrix-study; do
+  for id in summary prisma casp barriers facilitators map matrix findings domains agreement notes provenance \
+            figure-prisma figure-casp figure-map figure-matrix-comb figure-matrix-study soqf evidence-profile domain-importance; do
     grep -q "id=\"$id\"" "$out/dom.html" || { echo "missing in the rendered page: #$id"; failed=1; }
   done
+  if ! python3 - "$out/dom.html" <<'PY'
+import re, sys
+from html.parser import HTMLParser
+
+class Tables(HTMLParser):
+    """Cell texts of the body rows of every table with an id."""
+    def __init__(self):
+        super().__init__()
+        self.tables, self.current, self.in_body, self.cell = {}, None, False, None
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table":
+            self.current = attrs.get("id")
+            if self.current: self.tables[self.current] = []
+        elif tag == "tbody": self.in_body = True
+        elif tag == "tr" and self.current and self.in_body: self.tables[self.current].append([])
+        elif tag == "td" and self.current and self.in_body: self.cell = []
+    def handle_endtag(self, tag):
+        if tag == "td" and self.cell is not None:
+            self.tables[self.current][-1].append("".join(self.cell).strip()); self.cell = None
+        elif tag == "tbody": self.in_body = False
+        elif tag == "table": self.current = None
+    def handle_data(self, data):
+        if self.cell is not None: self.cell.append(data)
+
+parser = Tables()
+parser.feed(open(sys.argv[1], encoding="utf-8").read())
+level = r"(no or very minor|minor|moderate|serious) concerns"
+summary = re.compile(r"^(No or very minor|Minor|Moderate|Serious) concerns regarding methodological limitations, "
+                     rf"{level} regarding coherence, {level} regarding adequacy, and {level} regarding relevance\.( |$)")
+problems = []
+soqf = parser.tables.get("soqf", [])
+if not [row for row in soqf if len(row) == 5 and row[3] != "not yet judged"]:
+    problems.append("the Summary of Qualitative Findings (#soqf) has no rows: the report holds no assessed finding")
+for row in soqf:
+    if len(row) != 5: problems.append(f"SoQF row with {len(row)} cells, expected 5: {row}"); continue
+    if row[3] == "not yet judged": continue  # an assessment in progress has no summary sentence yet
+    if not summary.match(row[4]): problems.append(f"SoQF explanation not in the published wording: {row[4]!r}")
+    if not re.fullmatch(r"(high|moderate|low|very low) confidence", row[3]): problems.append(f"SoQF confidence: {row[3]!r}")
+profile = parser.tables.get("evidence-profile", [])
+if len(profile) != len(soqf): problems.append(f"the Evidence Profile has {len(profile)} rows, the SoQF {len(soqf)}")
+components = ["methodological limitations", "coherence", "adequacy", "relevance"]
+for row in profile:
+    if len(row) != 8: problems.append(f"Evidence Profile row with {len(row)} cells, expected 8: {row}"); continue
+    for component, cell in zip(components, row[2:6]):
+        if cell == "not yet judged": continue
+        if not re.match(rf"^(No or very minor|Minor|Moderate|Serious) concerns regarding {component}( because .+)?$", cell, re.S):
+            problems.append(f"Evidence Profile {component}: not in the published wording: {cell!r}")
+for problem in problems: print(problem)
+sys.exit(1 if problems else 0)
+PY
+  then failed=1; fi
   local svgs; svgs=$(grep -o '<svg ' "$out/dom.html" | wc -l)
   [ "$svgs" -eq 5 ] || { echo "expected 5 inline SVG figures, found $svgs"; failed=1; }
   [ -s "$out/report.png" ] || { echo "no screenshot"; failed=1; }
@@ -69,11 +125,23 @@ if [ "${1:-}" = "--self-test" ]; then
     '<img src="http://example.invalid/x.png" alt=""/><script>console.log("hello"); throw new Error("boom");</script></body></html>' >"$dir/broken.html"
   render "$dir/broken.html" "$dir/out"
   if result=$(check "$dir/out"); then echo "check-report self-test: a broken page passed" >&2; rm -rf "$dir"; exit 1; fi
-  for expected in 'Uncaught Error: boom' 'network request by the page: http://example.invalid/x.png' 'missing in the rendered page: #casp'; do
+  for expected in 'Uncaught Error: boom' 'network request by the page: http://example.invalid/x.png' 'missing in the rendered page: #casp' \
+                  'the Summary of Qualitative Findings (#soqf) has no rows'; do
+    grep -qF "$expected" <<<"$result" || { echo "check-report self-test: not reported: $expected" >&2; rm -rf "$dir"; exit 1; }
+  done
+  # A Summary of Qualitative Findings whose explanation is not in the published wording (older "substantial" scale).
+  mkdir -p "$dir/wording"
+  printf '%s\n' '<!DOCTYPE html><html><head><title>wording</title></head><body><table id="soqf"><tbody><tr><td>1</td><td>F1 finding</td>' \
+    '<td>ref 35</td><td>moderate confidence</td><td>Substantial concerns regarding methodological limitations, minor concerns regarding coherence, minor concerns regarding adequacy, and minor concerns regarding relevance.</td></tr></tbody></table>' \
+    '<table id="evidence-profile"><tbody><tr><td>F1</td><td>ref 35</td><td>Substantial concerns regarding methodological limitations</td><td>Minor concerns regarding coherence</td>' \
+    '<td>Minor concerns regarding adequacy</td><td>Minor concerns regarding relevance</td><td>moderate</td><td>…</td></tr></tbody></table></body></html>' >"$dir/wording/wording.html"
+  render "$dir/wording/wording.html" "$dir/wording/out"
+  result=$(check "$dir/wording/out" || true)
+  for expected in 'SoQF explanation not in the published wording' 'Evidence Profile methodological limitations: not in the published wording'; do
     grep -qF "$expected" <<<"$result" || { echo "check-report self-test: not reported: $expected" >&2; rm -rf "$dir"; exit 1; }
   done
   rm -rf "$dir"
-  echo "check-report self-test: ok (script errors, network requests and missing figures are caught)"
+  echo "check-report self-test: ok (script errors, network requests, missing figures and CERQual wording are caught)"
   exit 0
 fi
 

@@ -64,7 +64,9 @@ public enum CSVExport {
     }
 
     /// Writes all four tables (`studies.csv`, `appraisals.csv`, `subthemes.csv`, `quotes.csv`) into a folder,
-    /// creating the folder when it is missing (its parent must exist).
+    /// creating the folder when it is missing (its parent must exist), and beside them the findings and their
+    /// CERQual judgements (`SynthesisCSVTable`: `findings.csv`, `finding_subthemes.csv`, `finding_sources.csv`,
+    /// `cerqual.csv`), which `import` does not read.
     ///
     /// A path ending in `.csv` is refused: it names one file, and a folder by that name is never what was meant.
     public static func writeAll(workspace: Workspace, to directory: URL, byteOrderMark: Bool = false) throws(FileError) {
@@ -76,6 +78,7 @@ public enum CSVExport {
         for kind in CSVTableKind.allCases {
             try write(kind, workspace: workspace, to: directory.appendingPathComponent(kind.fileName), byteOrderMark: byteOrderMark)
         }
+        try SynthesisCSVTable.writeAll(workspace, to: directory, byteOrderMark: byteOrderMark)
     }
 
     /// What `export csv PATH` writes: the tables it wrote, in order.

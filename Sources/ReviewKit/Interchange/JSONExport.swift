@@ -7,7 +7,7 @@ import Foundation
 /// quotes encode at memory speed. Strings are UTF-8 with `"`, `\` and control characters escaped.
 public enum JSONExport {
     /// The layout's name and version, the first two keys of the document.
-    public static let formatName = "review-workspace", formatVersion = 1
+    public static let formatName = "review-workspace", formatVersion = 2
 
     /// The JSON bytes of a workspace; `progress` gets the fraction of quotes written.
     public static func encode(_ workspace: Workspace, progress: ((Double) -> Void)? = nil) -> [UInt8] {
@@ -84,6 +84,7 @@ public enum JSONExport {
             if let progress, row % step == step - 1 { progress(Double(row + 1) / Double(q.count)) }
         }
         out.raw(q.count == 0 ? "]" : "\n  ]")
+        SynthesisExport(workspace).appendJSON(to: &out)
         out.raw("\n}\n")
         progress?(1)
         return out.bytes

@@ -57,13 +57,15 @@ public enum MarkdownExport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Table 2 and both theme tables, with headings, as one document.
+    /// Table 2 and both theme tables, with headings, as one document; then, when any finding has a GRADE-CERQual
+    /// assessment, the Summary of Qualitative Findings and the Evidence Profile.
     public static func document(_ workspace: Workspace) -> String {
         let title = workspace.metadata["title"].map { "# \(cell($0))\n\n" } ?? ""
         return title
             + "## Quality appraisal (CASP)\n\n" + caspTable(workspace)
             + "\n## Barriers\n\n" + themeTable(workspace, direction: .barrier)
             + "\n## Facilitators\n\n" + themeTable(workspace, direction: .facilitator)
+            + synthesisSections(workspace)
     }
 
     /// Writes Markdown text to `url` atomically.

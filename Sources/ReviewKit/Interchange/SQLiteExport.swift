@@ -1,14 +1,14 @@
 import Foundation
 import GRDB
 
-/// The workspace as a SQLite database (schema version 1, docs/formats.md "SQLite"), for sqlite3, R, pandas.
+/// The workspace as a SQLite database (schema version 2, docs/formats.md "SQLite"), for sqlite3, R, pandas.
 ///
 /// Tables hold codes (slugs) and ids; lookup tables give the display names; views join them
 /// (`quote_coding`, `casp_scores`). `PRAGMA user_version` is the schema version. The database is built
 /// in a temporary file beside the target and renamed over it, so an existing file is replaced whole or not at all.
 public enum SQLiteExport {
     /// The schema version written to `PRAGMA user_version`.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// The schema, as SQL.
     public static let schema = """
@@ -174,6 +174,7 @@ public enum SQLiteExport {
                                            subTheme, study, reference, page])
             if let progress, row % step == step - 1 { progress(0.95 * Double(row + 1) / Double(q.count)) }
         }
+        try fillSynthesis(db, workspace)
     }
 
     private static func code(_ slugs: [String?], _ raw: UInt8) -> String? {

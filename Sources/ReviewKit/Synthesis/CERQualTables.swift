@@ -23,8 +23,9 @@ public struct CERQualTables: Sendable {
     /// Summary of Qualitative Findings: # | summary of review finding | studies contributing | CERQual
     /// assessment of confidence | explanation of the assessment.
     public func summaryOfFindings(assessedOnly: Bool = true) -> SynthesisTable {
-        let rows: [[SynthesisTable.Value]] = findings(assessedOnly: assessedOnly).enumerated().map { index, finding in
-            let data = FindingData(finding, in: workspace)
+        let rows = FindingData.rowsBySubTheme(in: workspace)
+        let cells: [[SynthesisTable.Value]] = findings(assessedOnly: assessedOnly).enumerated().map { index, finding in
+            let data = FindingData(finding, in: workspace, rowsBySubTheme: rows)
             let assessment = synthesis.assessment(of: finding.id) ?? CERQualAssessment()
             return [.integer(index + 1), .text(finding.id.description), .text(finding.statement),
                     Self.text(data.sourcesText(in: workspace)), .integer(data.sources.count),
@@ -36,7 +37,7 @@ public struct CERQualTables: Sendable {
             columns: [.init("number", "#"), .init("finding", "finding"), .init("statement", "summary of review finding"),
                       .init("studies_contributing", "studies contributing"), .init("sources", "sources"),
                       .init("confidence", "CERQual assessment of confidence"), .init("explanation", "explanation of CERQual assessment")],
-            rows: rows, notes: notes)
+            rows: cells, notes: notes)
     }
 
     /// Evidence Profile: finding | studies contributing | each component's concern and explanation | CERQual
@@ -49,8 +50,9 @@ public struct CERQualTables: Sendable {
             columns.append(.init(component.key + "_explanation", "\(component.name): explanation"))
         }
         columns += [.init("confidence", "CERQual assessment of confidence"), .init("explanation", "explanation of CERQual assessment")]
-        let rows: [[SynthesisTable.Value]] = findings(assessedOnly: assessedOnly).map { finding in
-            let data = FindingData(finding, in: workspace)
+        let rows = FindingData.rowsBySubTheme(in: workspace)
+        let cells: [[SynthesisTable.Value]] = findings(assessedOnly: assessedOnly).map { finding in
+            let data = FindingData(finding, in: workspace, rowsBySubTheme: rows)
             let assessment = synthesis.assessment(of: finding.id) ?? CERQualAssessment()
             var row: [SynthesisTable.Value] = [.text(finding.id.description), .text(finding.statement), Self.text(data.sourcesText(in: workspace))]
             for component in CERQualComponent.allCases {
@@ -63,7 +65,7 @@ public struct CERQualTables: Sendable {
             row += [assessment.overall.map { .text($0.level.name) } ?? .missing, Self.text(CERQualWording.explanation(assessment))]
             return row
         }
-        return SynthesisTable(name: "evidence_profile", title: "CERQual Evidence Profile", columns: columns, rows: rows, notes: notes)
+        return SynthesisTable(name: "evidence_profile", title: "CERQual Evidence Profile", columns: columns, rows: cells, notes: notes)
     }
 
     /// The sheet for judging one finding: per component the reviewer's level and explanation beside the
@@ -93,10 +95,12 @@ public struct CERQualTables: Sendable {
             rows: rows, notes: notes)
     }
 
-    /// The findings in force, with their data and any overall confidence (`finding list`).
+    /// The findings in force, with their data and any overall confidence (`finding list`). `written` is machine-only:
+    /// the id says it in the text table (F… written, T… a sub-theme's own).
     public func findingList() -> SynthesisTable {
-        let rows: [[SynthesisTable.Value]] = synthesis.findings(in: workspace).map { finding in
-            let data = FindingData(finding, in: workspace)
+        let rows = FindingData.rowsBySubTheme(in: workspace)
+        let cells: [[SynthesisTable.Value]] = synthesis.findings(in: workspace).map { finding in
+            let data = FindingData(finding, in: workspace, rowsBySubTheme: rows)
             let written: Bool = if case .written = finding.id { true } else { false }
             return [.text(finding.id.description), .boolean(written), .text(finding.statement),
                     .text(data.subThemes.map(\.code).joined(separator: ", ")), Self.text(data.sourcesText(in: workspace)),
@@ -105,10 +109,10 @@ public struct CERQualTables: Sendable {
         }
         return SynthesisTable(
             name: "findings", title: "Findings",
-            columns: [.init("finding", "finding"), .init("written", "written"), .init("statement", "statement"), .init("subthemes", "sub-themes"),
+            columns: [.init("finding", "finding"), .init("written", "written", machineOnly: true), .init("statement", "statement"), .init("subthemes", "sub-themes"),
                       .init("studies_contributing", "studies contributing"), .init("sources", "sources"), .init("quotes", "quotes"),
                       .init("words", "words"), .init("confidence", "confidence")],
-            rows: rows,
+            rows: cells,
             notes: ["findings T… are sub-themes standing as their own finding; 'finding add' writes one over several sub-themes"] + notes)
     }
 

@@ -174,7 +174,10 @@ public struct DomainImportance: Sendable, Equatable {
     /// The ranking as a typed table: domains with data by rank, then those without data (rank missing).
     /// Each column holds one type: `barriers` and `facilitators` are counts (missing when a file gives only
     /// yes/no), `has_barriers` and `has_facilitators` say whether any are present.
-    /// The domain comes first, so it names a row (`expect rank[Knowledge] = …`).
+    /// The domain comes first, so it names a row (`expect rank[Knowledge] = …`). The text table has the published
+    /// columns (domain, rank, studies and %, sub-themes, quotes, barriers and facilitators both present); the rank
+    /// bounds, the slug, the barrier and facilitator counts and the yes/no twins are machine-only: in CSV, JSON and
+    /// `expect`, not in the text table.
     public var table: SynthesisTable {
         func cells(_ counts: DomainCounts, _ rank: Rank?) -> [SynthesisTable.Value] {
             [.text(counts.domain.name), rank.map { .text($0.text) } ?? .missing, rank.map { .integer($0.first) } ?? .missing,
@@ -192,11 +195,13 @@ public struct DomainImportance: Sendable, Equatable {
         notes.append("strength of beliefs (Atkins et al. 2017) is not counted; weigh it from the quotes")
         return SynthesisTable(
             name: "domain_importance", title: "TDF domains by importance",
-            columns: [.init("domain", "domain"), .init("rank", "rank"), .init("rank_first", "rank from"), .init("rank_last", "rank to"),
-                      .init("domain_slug", "domain id"), .init("studies", "studies"), .init("studies_percent", "% of studies"),
-                      .init("subthemes", "sub-themes"), .init("quotes", "quotes"), .init("barriers", "barriers"),
-                      .init("facilitators", "facilitators"), .init("has_barriers", "any barrier"), .init("has_facilitators", "any facilitator"),
-                      .init("conflicting", "barriers and facilitators"), .init("has_data", "data")],
+            columns: [.init("domain", "domain"), .init("rank", "rank"), .init("rank_first", "rank from", machineOnly: true),
+                      .init("rank_last", "rank to", machineOnly: true), .init("domain_slug", "domain id", machineOnly: true),
+                      .init("studies", "studies"), .init("studies_percent", "% of studies"),
+                      .init("subthemes", "sub-themes"), .init("quotes", "quotes"), .init("barriers", "barriers", machineOnly: true),
+                      .init("facilitators", "facilitators", machineOnly: true), .init("has_barriers", "any barrier", machineOnly: true),
+                      .init("has_facilitators", "any facilitator", machineOnly: true),
+                      .init("conflicting", "barriers and facilitators"), .init("has_data", "data", machineOnly: true)],
             rows: ranked.map { cells($0.counts, $0.rank) } + withoutData.map { cells($0, nil) },
             notes: notes)
     }

@@ -10,11 +10,15 @@ public struct SynthesisTable: Sendable, Equatable {
         public var key: String
         /// The header for people ("% of studies").
         public var label: String
+        /// Kept for machine formats and `expect` but left out of the text table people read (a slug, rank bounds,
+        /// yes/no twins of counts), so the table fits a terminal.
+        public var machineOnly: Bool
 
         /// Creates a column.
-        public init(_ key: String, _ label: String) {
+        public init(_ key: String, _ label: String, machineOnly: Bool = false) {
             self.key = key
             self.label = label
+            self.machineOnly = machineOnly
         }
     }
 

@@ -15,6 +15,10 @@ public enum ArgumentKind: Sendable, Equatable {
     case studyID
     /// A sub-theme code (B/ECR/2), id or label.
     case subTheme
+    /// A finding in force: its id (F1, T7) or the code of one of its sub-themes.
+    case finding
+    /// A finding the reviewer wrote (F1, F2…), for `finding edit` and `finding remove`.
+    case writtenFinding
     /// A value of the query field of this name (domain, direction, component, q1…).
     case field(String)
     /// One of these words.

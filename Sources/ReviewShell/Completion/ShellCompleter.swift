@@ -30,8 +30,11 @@ public struct ShellCompleter {
             guard let first = arguments.first else {
                 let choices = subcommands.choices.map(\.name)
                 let matched = match(current, choices)
-                // An optional sub-command: the command's own arguments are offered too.
-                return subcommands.missing != nil || !matched.candidates.isEmpty ? matched : complete(current, arguments, signature)
+                // An optional sub-command: the command's own arguments are offered too (after the sub-commands).
+                guard subcommands.missing == nil else { return matched }
+                let own = complete(current, arguments, signature)
+                var seen = Set<String>()
+                return Completion(replacingLast: current.count, candidates: (matched.candidates + own.candidates).filter { seen.insert($0).inserted })
             }
             if let chosen = signature.subcommand(named: first) {
                 signature = chosen.signature
@@ -76,6 +79,8 @@ public struct ShellCompleter {
         case .quoteID: return match(current, workspace.quotes.ids.prefix(5000).map { "Q\($0)" })
         case .studyID: return match(current, workspace.studies.map(\.id))
         case .subTheme: return match(current, workspace.subThemes.map(\.code))
+        case .finding: return match(current, workspace.synthesis.findings(in: workspace).map(\.id.description))
+        case .writtenFinding: return match(current, workspace.synthesis.writtenFindings.map(\.id.description))
         case .field(let name): return match(current, values(forField: name))
         case .keyword(let words): return match(current, words)
         case .keywordOrFile(let words):

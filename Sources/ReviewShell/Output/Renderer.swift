@@ -54,7 +54,7 @@ public struct Renderer: Sendable {
         }
     }
 
-    private func wrapProse(_ text: String) -> String {
+    func wrapProse(_ text: String) -> String {
         var out = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let indent = line.prefix(while: { $0 == " " }).count
@@ -74,69 +74,10 @@ public struct Renderer: Sendable {
         return out
     }
 
-    private func plainTable(_ table: ResultTable) -> String {
-        var out = table.title.map { bold($0) + "\n" } ?? ""
-        let cells = table.rows.map { $0.map(\.description) }
-        let count = table.columns.count
-        var widths = (0..<count).map { column in
-            max(DisplayWidth.of(table.columns[column].label), cells.map { DisplayWidth.of($0[column]) }.max() ?? 0)
-        }
-        // Shrink wrapping columns, widest first, until the table fits.
-        let separator = table.compact ? 1 : 2
-        // A wrapping column keeps at least its longest word (up to 20) and 14 columns, so words and short
-        // citations are not cut; the widest wrapping column (usually the quote) gives way last.
-        let minimums = (0..<count).map { column -> Int in
-            let longestWord = ([table.columns[column].label] + cells.map { $0[column] })
-                .flatMap { $0.split(separator: " ") }.map { DisplayWidth.of(String($0)) }.max() ?? 0
-            return min(widths[column], max(min(20, longestWord), 14))
-        }
-        func total() -> Int { widths.reduce(0, +) + separator * max(0, count - 1) }
-        // The widest wrapping column (usually the quote) keeps its width longest; the others give way first.
-        let main = (0..<count).filter { table.columns[$0].wraps }.max { widths[$0] < widths[$1] }
-        for pass in 0..<2 {
-            while total() > width {
-                let candidates = (0..<count).filter { table.columns[$0].wraps && widths[$0] > minimums[$0] && (pass == 1 || $0 != main) }
-                guard let widest = candidates.max(by: { widths[$0] - minimums[$0] < widths[$1] - minimums[$1] }) else { break }
-                let others = candidates.filter { $0 != widest }.map { widths[$0] - minimums[$0] }.max() ?? 0
-                let step = max(1, min(total() - width, widths[widest] - minimums[widest] - others))
-                widths[widest] -= step
-            }
-        }
-        func line(_ values: [String], header: Bool) -> String {
-            let wrapped = (0..<count).map { column in
-                table.columns[column].wraps ? DisplayWidth.wrap(values[column], width: widths[column]) : [values[column]]
-            }
-            let height = wrapped.map(\.count).max() ?? 1
-            var text = ""
-            for row in 0..<height {
-                var parts: [String] = []
-                for column in 0..<count {
-                    let value = row < wrapped[column].count ? wrapped[column][row] : ""
-                    let last = column == count - 1
-                    if last && !table.columns[column].alignRight {
-                        parts.append(value)
-                    } else {
-                        parts.append(DisplayWidth.pad(value, to: widths[column], right: table.columns[column].alignRight))
-                    }
-                }
-                let joined = parts.joined(separator: String(repeating: " ", count: separator))
-                text += (header ? bold(joined) : joined).trailingSpacesRemoved + "\n"
-            }
-            return text
-        }
-        out += line(table.columns.map(\.label), header: true)
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: separator)) + "\n"
-        for row in cells {
-            // Ctrl-C stops a long listing at the next row.
-            if Interrupt.wasRequested { out += "(interrupted: \(table.rows.count) rows in all)\n"; break }
-            out += line(row, header: false)
-        }
-        if table.rows.isEmpty { out += "(no rows)\n" }
-        for note in table.footnotes { out += wrapProse(note) }
-        return out
-    }
+    /// A table in columns that wrap to the width (`Renderer+FittedTables.swift` has the layout).
+    private func plainTable(_ table: ResultTable) -> String { fittedTable(table) }
 
-    private func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
 
     // MARK: csv / tsv
 

@@ -22,9 +22,13 @@ extension ResultTable {
             let limit = index == 0 ? 2 * Self.synthesisWrapWidth : Self.synthesisWrapWidth
             let prose = type == .text && texts.contains { $0.contains(" ") } && max(longestValue, column.label.count) > limit
             let longHeader = column.label.contains(" ") && column.label.count > max(longestValue, 8)
-            return ResultColumn(column.key, column.label, type: type, wraps: prose || longHeader)
+            var result = ResultColumn(column.key, column.label, type: type, wraps: prose || longHeader)
+            result.machineOnly = column.machineOnly
+            return result
         }
         self.init(title: table.title, columns: columns, rows: rows, footnotes: table.notes)
+        // Findings, CERQual and domain tables fit the terminal: cells wrap, and rows become blocks when even that is too wide.
+        fitsWidth = true
     }
 }
 

@@ -36,7 +36,7 @@ import Testing
             let bytes = JSONExport.encode(source)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
             #expect(object["format"] as? String == "review-workspace")
-            #expect(object["version"] as? Int == 1)
+            #expect(object["version"] as? Int == 2)
             let studies = try #require(object["studies"] as? [[String: Any]])
             #expect(studies.map { $0["id"] as? String } == source.studies.map(\.id))
             #expect(studies.map { $0["label"] as? String } == source.studies.map(\.label))
@@ -50,7 +50,7 @@ import Testing
                 #expect((quote["study"] as? String) == expected.studyID)
             }
             let text = String(decoding: bytes, as: UTF8.self)
-            let order = ["\"format\"", "\"version\"", "\"metadata\"", "\"studies\"", "\"appraisals\"", "\"subthemes\"", "\"quotes\""]
+            let order = ["\"format\"", "\"version\"", "\"metadata\"", "\"studies\"", "\"appraisals\"", "\"subthemes\"", "\"quotes\"", "\"findings\"", "\"cerqual\""]
             let positions = order.map { text.range(of: $0)!.lowerBound }
             #expect(positions == positions.sorted())
             #expect(JSONExport.encode(source) == bytes)
@@ -70,7 +70,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["review.sqlite"])
         let queue = try DatabaseQueue(path: url.path)
         try queue.read { db in
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 1)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 2)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM studies") == 33)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM quotes") == 46)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM subthemes") == 46)
@@ -140,6 +140,7 @@ import Testing
         #expect(try AtomicFile.read(url) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["quotes.csv"])
         try CSVExport.writeAll(workspace: workspace, to: directory)
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["quotes.csv", "studies.csv", "appraisals.csv", "subthemes.csv"])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["quotes.csv", "studies.csv", "appraisals.csv", "subthemes.csv",
+                                                                                       "findings.csv", "finding_subthemes.csv", "finding_sources.csv", "cerqual.csv"])
     }
 }

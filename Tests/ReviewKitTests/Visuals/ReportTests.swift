@@ -8,11 +8,11 @@ struct VisualsReportTests {
 
     /// The inputs the shell is expected to pass for the embedded review: its reported screening kappa
     /// (metadata `reported.fleiss-kappa`, labelled by `AgreementStrength`), its PRISMA flow as the text gives
-    /// it, no notebook notes (the embedded snapshot has none), and the commands behind each part.
+    /// it, no notebook notes (the embedded snapshot has none) but the illustration's disclaimer, and the commands behind each part.
     static var embeddedInputs: ReportInputs {
         ReportInputs(
             prisma: .shaw2025,
-            notes: F.snapshot.notes.map { ReportInputs.Note(text: $0) },
+            notes: F.snapshot.notes.map { ReportInputs.Note(text: $0) } + [ReportInputs.Note(title: "Illustration", text: CERQualIllustration.disclaimer)],
             agreement: [.init(measure: "Fleiss' kappa, title and abstract screening (stage 1), three screeners", value: "0.588",
                               interval: "0.536 to 0.640", interpretation: AgreementStrength(kappa: 0.588).label + " (Landis & Koch 1977)",
                               source: "reported by the review (section 2.3); the screening decisions are not published")],
@@ -26,12 +26,16 @@ struct VisualsReportTests {
                 .init(section: "map", command: "figure map map.svg"),
                 .init(section: "matrix", command: "matrix"),
                 .init(section: "matrix", command: "matrix study"),
+                .init(section: "findings", command: "source sessions/cerqual-illustration.review"),
+                .init(section: "findings", command: "cerqual table soqf"),
+                .init(section: "domains", command: "domains rank"),
                 .init(section: "agreement", command: "kappa label 0.588"),
                 .init(section: "report", command: "report docs/figures/report.html"),
             ])
     }
 
-    static var embeddedReport: String { ReviewReport.html(workspace: F.workspace, inputs: embeddedInputs) }
+    /// The embedded review with the illustration's three assessed findings (so the CERQual tables have rows).
+    static var embeddedReport: String { ReviewReport.html(workspace: CERQualIllustration.workspace, inputs: embeddedInputs) }
 
     @Test("the embedded review's report matches docs/figures/report.html and is the same bytes every time")
     func golden() throws {

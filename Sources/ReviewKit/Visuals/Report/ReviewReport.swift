@@ -1,6 +1,7 @@
 /// One self-contained HTML file that shows a review: metadata, the PRISMA flow, Table 2 (CASP) with bands
 /// and band-gap notes, the barrier and facilitator tables as the review prints them, the COM-B/TDF map, the
-/// matrix heat maps, agreement figures, notes and the commands behind each part.
+/// matrix heat maps, the findings with their GRADE-CERQual tables (Summary of Qualitative Findings, Evidence Profile),
+/// the TDF domains ranked by importance, agreement figures, notes and the commands behind each part.
 ///
 /// The file is XHTML-compatible HTML5 (it parses as XML), with inline CSS and inline SVG, no script, no
 /// font or image to fetch, print CSS that starts each section on a new page and keeps figures and table rows
@@ -8,7 +9,7 @@
 public enum ReviewReport {
     /// The report's sections, in order; their ids are the targets provenance entries name.
     public enum Section: String, CaseIterable, Sendable {
-        case summary, prisma, casp, barriers, facilitators, map, matrix, agreement, notes, provenance
+        case summary, prisma, casp, barriers, facilitators, map, matrix, findings, domains, agreement, notes, provenance
 
         /// The heading.
         public var title: String {
@@ -20,6 +21,8 @@ public enum ReviewReport {
             case .facilitators: "Facilitators (Table 4)"
             case .map: "Barriers and facilitators on COM-B and the TDF"
             case .matrix: "Where the quotes fall"
+            case .findings: "Findings: confidence (GRADE-CERQual)"
+            case .domains: "Which TDF domains matter"
             case .agreement: "Agreement"
             case .notes: "Notes"
             case .provenance: "Provenance: the commands behind each part"
@@ -74,6 +77,8 @@ struct ReportPage {
         themeTable(.facilitator)
         map()
         matrix()
+        findings()
+        domains()
         agreement()
         notes()
         provenance()
@@ -350,6 +355,9 @@ struct ReportPage {
         table.themes { table-layout: fixed; } table.themes col.comb, table.themes col.tdf { width: 13%; }
         table.themes col.subtheme { width: 22%; } table.themes col.quote { width: 52%; } table.themes blockquote { margin: 0 0 3pt; }
         table.themes .citation { color: #555555; white-space: nowrap; } .none { color: #888888; font-style: italic; }
+        table.synthesis td.number, table.synthesis td.count { text-align: right; } table.synthesis .id { color: #555555; font-weight: bold; }
+        table.profile { font-size: 7.5pt; } table.domains tr.none td { color: #888888; font-style: italic; }
+        table.domains td:first-child { white-space: nowrap; }
         ul.checks li.problem { color: #9b1c1c; font-weight: bold; } ul.checks li.unchecked { color: #555555; }
         p.note { font-size: 9pt; color: #444444; } p.note.problem { color: #9b1c1c; }
         code { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 8.5pt; }

@@ -5,12 +5,14 @@ import ReviewKit
 struct ReportCommand: Command {
     let name = "report"
     let group = CommandGroup.figures
-    let summary = "write a self-contained HTML report: PRISMA flow, CASP table, barriers, facilitators, map, heat maps, notes, provenance"
+    let summary = "write a self-contained HTML report: PRISMA flow, CASP table, barriers, facilitators, map, heat maps, CERQual tables, domain ranking, notes, provenance"
     let usage = ["report FILE.html [palette=colour-blind]"]
     let details = """
     One HTML file with inline CSS and SVG and no network access or scripts: the review's title and metadata, the PRISMA 2020 flow \
     and its checks, Table 2 (CASP) with the quality bands in use and the band-gap notes, the barrier and facilitator tables as the \
-    paper prints them, the COM-B/TDF map under the mapping in use, the heat maps, agreement figures (from the notebook's successful \
+    paper prints them, the COM-B/TDF map under the mapping in use, the heat maps, the Summary of Qualitative Findings and the \
+    CERQual Evidence Profile of the assessed findings (with the pre-filled explanations in the published wording), the TDF \
+    domains ranked by importance ('domains rank'), agreement figures (from the notebook's successful \
     'kappa fleiss' and 'kappa cohen' cells, re-computed; none when there are none), the notebook's notes, and a provenance appendix \
     listing the notebook's commands. It prints to PDF from a browser with sensible page breaks. The same session gives the same \
     bytes (no date is read). scripts/check-report.sh renders it in headless Chromium.
@@ -26,6 +28,7 @@ struct ReportCommand: Command {
         "matrix": .matrix, "kappa": .agreement, "note": .notes, "load": .summary, "import": .summary,
         "figure casp": .casp, "figure map": .map, "figure matrix": .matrix, "figure prisma": .prisma,
         "chart casp": .casp, "chart bands": .casp, "chart domains": .map, "chart matrix": .matrix, "export prisma": .prisma,
+        "finding": .findings, "findings": .findings, "cerqual": .findings, "domains rank": .domains,
     ]
 
     func filesWritten(by arguments: ParsedArguments, in session: Session) -> [String] {

@@ -8,26 +8,31 @@ struct ExportCommand: Command {
     let summary = "export CSV, Markdown tables, JSON, a SQLite database or the PRISMA2020 template"
     let usage = [
         "export csv DIRECTORY | export csv [studies|appraisals|subthemes|quotes] FILE.csv",
-        "export markdown FILE.md [casp|barriers|facilitators]",
+        "export csv findings|finding_subthemes|finding_sources|cerqual FILE.csv",
+        "export markdown FILE.md [casp|barriers|facilitators|soqf|profile]",
         "export json FILE.json",
         "export sqlite FILE.db",
         "export prisma FILE.csv",
     ]
     let details = """
-    CSV files have the columns 'import' reads (a round trip gives the same workspace). Markdown prints Table 2 and the barrier and \
-    facilitator tables as the paper does; without a table name it writes all three. The SQLite database (schema in docs/formats.md) opens \
+    CSV files have the columns 'import' reads (a round trip gives the same workspace); a folder also receives the findings and \
+    their GRADE-CERQual judgements (findings.csv, finding_subthemes.csv, finding_sources.csv, cerqual.csv), which JSON and \
+    SQLite hold too (snake_case keys, levels as slugs; docs/formats.md). Markdown prints Table 2 and the barrier and \
+    facilitator tables as the paper does, soqf and profile the Summary of Qualitative Findings and the Evidence Profile; without a \
+    table name it writes all of them (the CERQual tables once a finding is assessed). The SQLite database (schema in docs/formats.md) opens \
     in sqlite3, R (RSQLite) and pandas. 'export prisma' writes the PRISMA 2020 flow counts ('prisma') in the PRISMA2020 R package's \
     template layout, so 'PRISMA_flowdiagram(PRISMA_data(read.csv(FILE)))' draws it (unknown counts are NA). Every export is written atomically.
     """
-    let examples = ["export csv extraction/", "export csv quotes quotes.csv", "export markdown tables.md", "export markdown barriers.md barriers", "export sqlite review.db", "export json review.json", "export prisma prisma.csv"]
+    let examples = ["export csv extraction/", "export csv quotes quotes.csv", "export markdown tables.md", "export markdown barriers.md barriers", "export sqlite review.db", "export json review.json", "export prisma prisma.csv",
+                    "export csv cerqual cerqual.csv", "export markdown findings.md soqf"]
 
     static let formats = ["csv", "markdown", "json", "sqlite", "prisma"]
-    static let markdownTables = ["casp", "table2", "barriers", "barrier", "facilitators", "facilitator", "all"]
+    static let markdownTables = ["casp", "table2", "barriers", "barrier", "facilitators", "facilitator", "soqf", "profile", "all"]
 
     let signature = ArgumentSignature(positionals: [
         .required("format", .keyword(formats), missing: "export what? csv, markdown, json, sqlite or prisma"),
-        .optional("file", .keywordOrFile(CSVTableKind.allCases.map(\.rawValue))),
-        .optional("table", .keywordOrFile(["casp", "barriers", "facilitators"])),
+        .optional("file", .keywordOrFile(CSVTableKind.allCases.map(\.rawValue) + SynthesisCSVTable.allCases.map(\.rawValue))),
+        .optional("table", .keywordOrFile(["casp", "barriers", "facilitators", "soqf", "profile"])),
     ])
 
     func filesWritten(by arguments: ParsedArguments, in session: Session) -> [String] {
@@ -44,6 +49,7 @@ struct ExportCommand: Command {
         guard ["csv", "markdown", "md", "json", "sqlite", "db", "prisma"].contains(kind) else {
             throw arguments.error("unknown export format '\(format.text)'", at: format.span, notes: ["expected csv, markdown, json, sqlite or prisma"])
         }
+        if kind == "csv", let written = try Self.exportSynthesisTable(arguments, in: context) { return written }
         guard var fileWord = arguments.positional(1) else { throw arguments.missing("name the file to write, e.g. 'export \(kind) FILE'") }
         if kind == "prisma" {
             if let third = arguments.positional(2) { throw arguments.error("unexpected '\(third.text)'", at: third.span) }
@@ -60,7 +66,7 @@ struct ExportCommand: Command {
             } else if kind == "markdown" || kind == "md" {
                 markdownTable = third.text.lowercased()
                 guard Self.markdownTables.contains(markdownTable) else {
-                    throw arguments.error("unknown table '\(third.text)'", at: third.span, notes: ["expected casp, barriers or facilitators"])
+                    throw arguments.error("unknown table '\(third.text)'", at: third.span, notes: ["expected casp, barriers, facilitators, soqf or profile"])
                 }
             } else {
                 throw arguments.error("unexpected '\(third.text)'", at: third.span)
@@ -74,13 +80,16 @@ struct ExportCommand: Command {
                 // One rule in ReviewKit: a .csv path is one table (named, or the file's own name), never a folder.
                 let written = try CSVExport.export(table, workspace: workspace, to: url, progress: context.output.progress("exporting"))
                 if written.count == 1 { return .message("wrote \(written[0].rawValue) to \(fileWord.text)") }
-                return .message("wrote " + written.map(\.fileName).joined(separator: ", ") + " to \(fileWord.text)")
+                // A folder also receives the findings and their CERQual judgements (CSVExport.writeAll).
+                return .message("wrote " + (written.map(\.fileName) + SynthesisCSVTable.allCases.map(\.fileName)).joined(separator: ", ") + " to \(fileWord.text)")
             case "markdown", "md":
                 let text: String
                 switch markdownTable {
                 case "casp", "table2": text = MarkdownExport.caspTable(workspace)
                 case "barriers", "barrier": text = MarkdownExport.themeTable(workspace, direction: .barrier)
                 case "facilitators", "facilitator": text = MarkdownExport.themeTable(workspace, direction: .facilitator)
+                case "soqf": text = MarkdownExport.summaryOfFindings(workspace, bands: context.settings.bands)
+                case "profile": text = MarkdownExport.evidenceProfile(workspace, bands: context.settings.bands)
                 default: text = MarkdownExport.document(workspace)
                 }
                 try MarkdownExport.write(text, to: url)

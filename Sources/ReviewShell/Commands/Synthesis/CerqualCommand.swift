@@ -28,13 +28,13 @@ struct CerqualCommand: Command {
     static let parts = CERQualComponent.allCases.map(\.slug) + ["overall"]
 
     let signature = ArgumentSignature.subcommands([
-        .init("clear", ArgumentSignature(positionals: [.required("finding", .text, missing: missingFinding), .optional("component", .keyword(parts))])),
+        .init("clear", ArgumentSignature(positionals: [.required("finding", .finding, missing: missingFinding), .optional("component", .keyword(parts))])),
         .init("table", aliases: ["tables"], ArgumentSignature(
             positionals: [.required("table", .keyword(["soqf", "profile"]), missing: "which table? soqf (Summary of Qualitative Findings) or profile (Evidence Profile)")],
             flags: ["all"])),
         .init("check", aliases: ["checks"]),
     ], missing: nil, unknown: { "unknown cerqual sub-command '\($0)'" },
-       otherwise: ArgumentSignature(positionals: [.required("finding", .text, missing: missingFinding), .optional("component", .keyword(parts)),
+       otherwise: ArgumentSignature(positionals: [.required("finding", .finding, missing: missingFinding), .optional("component", .keyword(parts)),
                                                   .optional("level", .keyword(ConcernLevel.allCases.map(\.slug) + ConfidenceLevel.allCases.map(\.slug))),
                                                   .optional("explanation", .text)]))
 

@@ -28,9 +28,9 @@ struct FindingCommand: Command {
         .init("add", aliases: ["new"], ArgumentSignature(
             positionals: [.required("statement", .text, missing: "finding add needs a statement in quotes, e.g. finding add \"…\" themes=B/Know/1,B/Know/2")],
             options: [Self.themes])),
-        .init("edit", ArgumentSignature(positionals: [.required("finding", .text, missing: missingFinding), .optional("statement", .text)],
+        .init("edit", ArgumentSignature(positionals: [.required("finding", .writtenFinding, missing: missingFinding), .optional("statement", .text)],
                                         options: [.init("statement"), Self.themes])),
-        .init("remove", aliases: ["rm", "delete"], ArgumentSignature(positionals: [.required("finding", .text, missing: missingFinding)])),
+        .init("remove", aliases: ["rm", "delete"], ArgumentSignature(positionals: [.required("finding", .writtenFinding, missing: missingFinding)])),
     ], missing: nil, unknown: { "unknown finding sub-command '\($0)'" }, notes: ["expected list, add, edit or remove"],
        otherwise: ArgumentSignature(extra: { "'\($0)' is not a finding sub-command; expected list, add, edit or remove ('cerqual \($0)' shows a finding's assessment)" }))
 
