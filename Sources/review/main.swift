@@ -66,8 +66,10 @@ struct Review: ParsableCommand {
     /// Parses the command line; usage errors exit with status 2 (not ArgumentParser's 64), as docs/commands.md documents,
     /// and go through the one diagnostic renderer (JSON when `--format json` was asked for).
     static func main() {
+        // A failed write to a closed pipe is an error the shell reports (EPIPE, exit 1), not a silent kill.
+        signal(SIGPIPE, SIG_IGN)
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(commandValuesKept(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }
@@ -86,11 +88,33 @@ struct Review: ParsableCommand {
     }
 }
 
+/// The arguments with each `-c VALUE` written `--command=VALUE`, so a command that starts with '-' (`-c '-2+3'`)
+/// is the option's value, not taken for an option itself.
+func commandValuesKept(_ arguments: [String]) -> [String] {
+    var out: [String] = []
+    var index = 0
+    while index < arguments.count {
+        let argument = arguments[index]
+        if argument == "--" {
+            out += arguments[index...]
+            break
+        }
+        if argument == "-c", index + 1 < arguments.count {
+            out.append("--command=" + arguments[index + 1])
+            index += 2
+            continue
+        }
+        out.append(argument)
+        index += 1
+    }
+    return out
+}
+
 /// `review [-c CMD]…`: the shell, or one-off commands.
 struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "start", abstract: "Start the shell, or run -c commands and exit (the default).")
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run a command and exit (repeatable).", valueName: "command"))
+    @Option(name: [.customShort("c"), .customLong("command")], help: ArgumentHelp("Run a command and exit (repeatable).", valueName: "command"))
     var commands: [String] = []
 
     @OptionGroup var common: CommonOptions
@@ -104,10 +128,22 @@ struct Start: ParsableCommand {
 
 /// `review run FILE…`: scripting mode.
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run script files of review commands (scripting mode).")
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run script files of review commands (scripting mode).",
+        discussion: """
+        A script is code: it may save, export or write any file its author chose. To replay a script you did not \
+        write, first list what it would write with --dry-run (nothing runs), or run it with --read-only (every \
+        command that would write a file is refused, and no crash-recovery journal is kept).
+        """)
 
     @Argument(help: ArgumentHelp("Script files to run, in order.", valueName: "file"))
     var files: [String]
+
+    @Flag(name: .long, help: "Write no files at all: commands that would write one (save, export, history save, notebook export, figure, report) are refused.")
+    var readOnly = false
+
+    @Flag(name: .long, help: "List the files the scripts (and the scripts they source) would write, then stop; nothing is run.")
+    var dryRun = false
 
     @OptionGroup var common: CommonOptions
 
@@ -118,6 +154,8 @@ struct Run: ParsableCommand {
     func run() throws {
         var configuration = try common.configuration()
         configuration.scripts = files
+        configuration.readOnly = readOnly
+        configuration.dryRun = dryRun
         Review.exitStatus(Launcher.run(configuration))
     }
 }

@@ -130,6 +130,11 @@ public struct QualityBands: Sendable, Equatable, Codable {
             }
             let (lower, lowerExclusive) = try limit(range[..<dots.lowerBound], marker: ">")
             let (upper, upperExclusive) = try limit(range[dots.upperBound...], marker: "<")
+            // A band no total can fall in ("high 10..0", ">8..8") is a typo, never a cut-off: refuse it (limits in half points).
+            let lowest = (lower ?? 0) + (lowerExclusive ? 1 : 0), highest = (upper ?? 20) - (upperExclusive ? 1 : 0)
+            guard lowest <= highest else {
+                throw ReviewError("band '\(name)' \(range) holds no total: its lower limit is above its upper one; write the lower limit first, e.g. 'high >8..10'")
+            }
             bands.append(Band(name: name, lower: lower, lowerExclusive: lowerExclusive, upper: upper, upperExclusive: upperExclusive))
         }
         guard !bands.isEmpty else { throw ReviewError("no bands given; write e.g. 'high >8..10; moderate 6..8; low ..5.5'") }

@@ -62,10 +62,11 @@ public struct NameMatcher<Value: Sendable & Equatable>: Sendable {
     /// The display names nearest to a folded key, best first.
     func suggestions(for key: String, limit: Int = 3) -> [String] {
         var best: [String: Int] = [:]
+        let typed = Array(key)
         for entry in entries {
-            let distance = EditDistance.between(key, entry.key)
-            let allowed = max(2, min(entry.key.count, key.count) / 3)
-            guard distance <= allowed else { continue }
+            let candidate = Array(entry.key)
+            let allowed = max(2, min(candidate.count, typed.count) / 3)
+            guard let distance = EditDistance.between(typed, candidate, atMost: allowed) else { continue }
             best[entry.display] = min(best[entry.display] ?? .max, distance)
         }
         return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(limit).map(\.key)
@@ -76,7 +77,10 @@ public struct NameMatcher<Value: Sendable & Equatable>: Sendable {
 public enum EditDistance {
     /// The number of single-character insertions, deletions and substitutions between two strings.
     public static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        between(Array(a), Array(b))
+    }
+
+    static func between(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
@@ -92,12 +96,24 @@ public enum EditDistance {
         return previous[b.count]
     }
 
+    /// The distance between `a` and `b` when it is at most `limit`, else nil.
+    ///
+    /// Two strings whose lengths differ by more than `limit` are that far apart at least, so a megabyte typed
+    /// where a name belongs is turned down without comparing it (suggestions cost time linear in the input).
+    static func between(_ a: [Character], _ b: [Character], atMost limit: Int) -> Int? {
+        guard abs(a.count - b.count) <= limit else { return nil }
+        let distance = between(a, b)
+        return distance <= limit ? distance : nil
+    }
+
     /// The candidates within a small distance of `word`, nearest first.
     public static func nearest(to word: String, in candidates: [String], limit: Int = 3) -> [String] {
-        let key = TextFolding.fold(word)
+        let key = Array(TextFolding.fold(word))
         return candidates
-            .map { ($0, between(key, TextFolding.fold($0))) }
-            .filter { $0.1 <= max(2, min(key.count, $0.0.count) / 3) }
+            .compactMap { candidate in
+                let folded = Array(TextFolding.fold(candidate))
+                return between(key, folded, atMost: max(2, min(key.count, candidate.count) / 3)).map { (candidate, $0) }
+            }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
             .prefix(limit).map(\.0)
     }

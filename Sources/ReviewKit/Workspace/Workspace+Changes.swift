@@ -4,20 +4,12 @@ extension Workspace {
     public mutating func apply(_ change: WorkspaceChange) throws(ReviewError) -> WorkspaceChange {
         switch change {
         case .batch(let changes):
+            // Applied to a copy (all or nothing) with index maps built once, so an import of 100k rows, its
+            // undo and its redo take linear time (Workspace+Batch.swift).
             var copy = self
-            var inverses: [WorkspaceChange] = []
-            inverses.reserveCapacity(changes.count)
-            for (index, change) in changes.enumerated() {
-                do {
-                    inverses.append(try copy.apply(change))
-                } catch {
-                    var error = error
-                    if changes.count > 1 { error.notes.insert("in change \(index + 1) of \(changes.count); nothing was applied", at: 0) }
-                    throw error
-                }
-            }
+            let inverse = try copy.applyBatch(changes)
             self = copy
-            return .batch(inverses.reversed())
+            return inverse
 
         case .addStudy(let study, let position):
             try Self.check(study)
@@ -40,11 +32,13 @@ extension Workspace {
             guard cited == 0 else {
                 throw ReviewError(.conflict, "study \(id) is cited by \(cited) quote\(cited == 1 ? "" : "s"); remove them or attribute them elsewhere first")
             }
-            let removedAppraisals = appraisals.filter { $0.studyID == id }
+            // Each appraisal goes back where it was: put back in ascending order of their old places, the
+            // positions come out right.
+            let removedAppraisals = appraisals.enumerated().filter { $0.element.studyID == id }
             appraisals.removeAll { $0.studyID == id }
             let study = studies.remove(at: index)
             shiftStudyReferences(from: index + 1, by: -1)
-            return .batch([.addStudy(study, at: index)] + removedAppraisals.map { .setAppraisal($0) })
+            return .batch([.addStudy(study, at: index)] + removedAppraisals.map { .addAppraisal($0.element, at: $0.offset) })
 
         case .setAppraisal(let appraisal):
             guard studyIndex(of: appraisal.studyID) != nil else { throw unknownStudy(appraisal.studyID) }
@@ -61,7 +55,16 @@ extension Workspace {
             guard let index = appraisals.firstIndex(where: { $0.studyID == studyID && $0.reviewer == reviewer }) else {
                 throw ReviewError(.notFound, "study \(studyID) has no appraisal\(reviewer.isEmpty ? "" : " by '\(reviewer)'")")
             }
-            return .setAppraisal(appraisals.remove(at: index))
+            return .addAppraisal(appraisals.remove(at: index), at: index)
+
+        case .addAppraisal(let appraisal, let position):
+            guard studyIndex(of: appraisal.studyID) != nil else { throw unknownStudy(appraisal.studyID) }
+            try Self.check(appraisal)
+            guard !appraisals.contains(where: { $0.studyID == appraisal.studyID && $0.reviewer == appraisal.reviewer }) else {
+                throw Self.duplicate("the appraisal of study \(appraisal.studyID)\(appraisal.reviewer.isEmpty ? "" : " by '\(appraisal.reviewer)'")")
+            }
+            appraisals.insert(appraisal, at: min(max(position ?? appraisals.count, 0), appraisals.count))
+            return .removeAppraisal(studyID: appraisal.studyID, reviewer: appraisal.reviewer)
 
         case .addSubTheme(let subTheme, let position):
             try Self.check(subTheme)
@@ -179,7 +182,7 @@ extension Workspace {
                        reference: Int32(quote.reference ?? -1))
     }
 
-    private mutating func shiftStudyReferences(from index: Int, by delta: Int32) {
+    mutating func shiftStudyReferences(from index: Int, by delta: Int32) {
         let threshold = Int32(index)
         for row in 0..<quotes.count where quotes.studies[row] >= threshold { quotes.studies[row] += delta }
     }

@@ -14,6 +14,9 @@ extension Workspace {
         if let participants = study.participants, participants < 0 {
             throw ReviewError(.invalidRecord, "participants of study \(study.id) cannot be negative")
         }
+        // The one rule per number (ValueRules) the snapshot reader and import enforce: what an edit accepts is
+        // what a saved snapshot loads again (a reference of 0 or 2147483648, 2^63 participants are refused).
+        do throws(ReviewError) { try ValueRules.check(study) } catch { throw ReviewError(.invalidRecord, error.message) }
         if let record = study.bibliography { try BibliographicRules.check(record, studyID: study.id) }
     }
 
@@ -22,6 +25,7 @@ extension Workspace {
         guard !subTheme.label.allSatisfy(\.isWhitespace) else { throw ReviewError(.invalidRecord, "a sub-theme needs a label") }
         guard subTheme.number > 0 else { throw ReviewError(.invalidRecord, "sub-theme number must be positive; got \(subTheme.number)") }
         guard subTheme.id > 0 else { throw ReviewError(.invalidRecord, "sub-theme id must be positive; got \(subTheme.id)") }
+        do throws(ReviewError) { try ValueRules.check(subTheme) } catch { throw ReviewError(.invalidRecord, error.message) }
     }
 
     /// A quote's id is a positive number the store can hold.

@@ -8,6 +8,9 @@ public indirect enum WorkspaceChange: Sendable, Equatable, Codable {
     case removeStudy(id: String)
     /// Adds or replaces the appraisal for (study, reviewer).
     case setAppraisal(Appraisal)
+    /// Adds the appraisal for (study, reviewer) at a position in the list (nil: at the end); refused when that
+    /// study and reviewer already have one. The inverse of removing an appraisal, so undo restores its place.
+    case addAppraisal(Appraisal, at: Int?)
     /// Removes the appraisal for (study, reviewer).
     case removeAppraisal(studyID: String, reviewer: String)
     /// Adds a sub-theme at a position (nil: at the end).

@@ -21,6 +21,10 @@ public protocol Command: Sendable {
     /// The arguments it takes.
     var signature: ArgumentSignature { get }
 
+    /// The files the command would write with these arguments, as typed (`review run --dry-run` lists them,
+    /// `--read-only` refuses the command when there are any); empty for a command that writes nothing.
+    func filesWritten(by arguments: ParsedArguments, in session: Session) -> [String]
+
     /// Runs the command on its parsed arguments.
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult
 }
@@ -34,6 +38,8 @@ extension Command {
     public var examples: [String] { [] }
     /// No arguments.
     public var signature: ArgumentSignature { .none }
+    /// Writes no files.
+    public func filesWritten(by arguments: ParsedArguments, in session: Session) -> [String] { [] }
 }
 
 /// The groups `help` lists commands in, in order; each is a folder of Commands/.

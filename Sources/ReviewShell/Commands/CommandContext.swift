@@ -25,7 +25,7 @@ public struct CommandContext {
 
     /// An explanation in the current format: wrapped text, or Markdown.
     public func render(_ explanation: Explanation) -> CommandResult {
-        switch settings.format {
+        switch output.format {
         case .markdown: .text(explanation.markdown())
         default: .text(explanation.plainText(width: output.width))
         }
@@ -36,6 +36,8 @@ public struct CommandContext {
 public protocol CommandOutput: AnyObject {
     /// The width text must fit.
     var width: Int { get }
+    /// The format results are printed in (the command line's `--format` wins over `set format`).
+    var format: OutputFormat { get }
     /// Whether results are drawn with ANSI colour (a terminal without NO_COLOR, or `set colour on`).
     var usesColour: Bool { get }
     /// The process environment (LANG, LC_ALL, NO_COLOR…).
@@ -54,6 +56,8 @@ public protocol CommandHost: AnyObject {
     func execute(_ invocation: Invocation) throws(Diagnostic) -> CommandResult
     /// Runs a script's lines as if typed, as part of the running command (`source`); false when it stopped at a failure.
     func runSourced(_ text: String, file: String) -> Bool
+    /// Stops every running script at once, even under --keep-going (a runaway nesting of `source`).
+    func abandonScripts()
     /// The script file being run, if any, and how deep `source` is nested.
     var scriptLocation: (file: String?, depth: Int) { get }
     /// The worst exit status so far.

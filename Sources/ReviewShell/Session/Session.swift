@@ -5,8 +5,10 @@ import ReviewKit
 public final class Session {
     /// The review being edited: workspace, undo and redo, journal.
     public let document: ReviewDocument
-    /// Settings (`set`).
-    public var settings: Settings
+    /// Settings (`set`); `journal` turns the document's journaling on or off.
+    public var settings: Settings {
+        didSet { document.isJournaling = settings.journal }
+    }
     /// Notes (`note`).
     public var notes: [String] = []
     /// Numbered cells (`history`).
@@ -26,6 +28,7 @@ public final class Session {
     public init(workspace: Workspace, settings: Settings = Settings(), source: String) {
         document = ReviewDocument(workspace: workspace)
         self.settings = settings
+        document.isJournaling = settings.journal
         sourceDescription = source
     }
 
@@ -59,15 +62,11 @@ public final class Session {
         set { document.journal = newValue }
     }
 
-    /// Opens the journal when the first change comes (a session that changes nothing writes no journal).
-    public var openJournal: (() -> Journal?)? {
-        get { document.openJournal.map { open in { open() as? Journal } } }
-        set { document.openJournal = newValue.map { open in { open() } } }
-    }
-
-    /// Empties the journal after a clean save or load (its changes are in the snapshot now).
-    public func clearJournal() {
-        try? journal?.clear(base: savedBase)
+    /// Journals a change to the notes or a setting a snapshot keeps, then counts it as unsaved; the caller
+    /// makes the change only when this returns.
+    public func record(_ edit: SessionEdit, command: String) throws(ReviewError) {
+        try document.record(edit, command: command)
+        sessionModified = true
     }
 
     /// The whole session as a snapshot.
@@ -79,18 +78,21 @@ public final class Session {
         return Snapshot(workspace: workspace, settings: settings, notes: notes, history: cells.map(\.command))
     }
 
-    /// Records a clean save to `path`: the session is saved, based on that file, and the journal is emptied.
-    public func markSaved(to path: String, base: JournalBase) {
+    /// Records a save to `path` that was read back: the session is saved, based on that file, and the journal
+    /// lets go of the changes the file now holds (the only way a save clears it).
+    public func markSaved(to path: String, save: SnapshotFile.VerifiedSave) {
         snapshotPath = path
         sourceDescription = path
         hasUnsavedChanges = false
-        savedBase = base
-        clearJournal()
+        savedBase = save.base
+        try? journal?.clear(after: save)
+        document.hasUnjournaledChanges = false
     }
 
     /// Loads a snapshot in place of the session (`load`): this session's cells stay in the notebook after the
-    /// loaded history, and the journal is emptied; `path` nil means the embedded review.
-    public func load(_ snapshot: Snapshot, path: String?, base: JournalBase) throws(ReviewError) {
+    /// loaded history, and the journal's records are discarded (the reviewer chose to: `load` refuses unsaved
+    /// changes without `discard`); `path` nil means the embedded review.
+    public func load(_ snapshot: Snapshot, path: String?, base: JournalBase) throws(FileError) {
         let earlier = cells
         try restore(snapshot, path: path)
         if path == nil { sourceDescription = EmbeddedReview.shortName }
@@ -100,7 +102,7 @@ public final class Session {
             return cell
         }
         savedBase = base
-        clearJournal()
+        try? journal?.discardRecords(newBase: base)
     }
 
     /// The snapshot setting that lists the numbers of the cells that failed ("3,7"), so that a failed command
@@ -109,25 +111,27 @@ public final class Session {
     static let failedCellsKey = "history.failed"
 
     /// The failed cell numbers a snapshot records; an entry that is not a cell of its history is refused.
-    static func failedCells(_ snapshot: Snapshot) throws(ReviewError) -> Set<Int> {
+    static func failedCells(_ snapshot: Snapshot) throws(FileError) -> Set<Int> {
         guard let text = snapshot.settings[failedCellsKey], !text.isEmpty else { return [] }
         var numbers = Set<Int>()
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             guard let number = Int(String(part).trimmingSpaces), number >= 1, number <= snapshot.history.count else {
-                throw ReviewError("setting '\(failedCellsKey)' in the snapshot: '\(part)' is not a cell number from 1 to \(snapshot.history.count)")
+                throw snapshot.settingError(failedCellsKey, "'\(part)' is not a cell number from 1 to \(snapshot.history.count)")
             }
             numbers.insert(number)
         }
         return numbers
     }
 
-    /// Replaces the session's state with a snapshot's (the caller has validated it).
-    public func restore(_ snapshot: Snapshot, path: String?) throws(ReviewError) {
-        let settings = try Settings(snapshotValues: snapshot.settings)
+    /// Replaces the session's state with a snapshot's; an invalid setting is an error at its file and line,
+    /// and then nothing has changed.
+    public func restore(_ snapshot: Snapshot, path: String?) throws(FileError) {
+        var settings = try Settings(snapshot: snapshot)
+        settings.keepRunPreferences(of: self.settings)
+        let failed = try Self.failedCells(snapshot)
         document.replace(with: snapshot.workspace)
         self.settings = settings
         notes = snapshot.notes
-        let failed = try Self.failedCells(snapshot)
         extras = snapshot.settings.filter { Settings.setting(named: $0.key) == nil && $0.key != Self.failedCellsKey }
         cells = snapshot.history.enumerated().map { Cell(number: $0.offset + 1, command: $0.element, output: "", failed: failed.contains($0.offset + 1)) }
         hasUnsavedChanges = false

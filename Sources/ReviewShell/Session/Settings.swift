@@ -1,7 +1,8 @@
 import ReviewKit
 
-/// The session's settings, changed with `set` and saved in snapshots. Each is declared once in
-/// `Settings.catalogue`; `set`, its completion, the settings table and snapshots all read the declaration.
+/// The session's settings, changed with `set`. Each is declared once in `Settings.catalogue`; `set`, its
+/// completion, the settings table and snapshots all read the declaration. Snapshots keep only
+/// `keptInSnapshots` (what the saved analysis says and how it reads); the others belong to the run.
 public struct Settings: Sendable, Equatable {
     /// How results are printed.
     public var format: OutputFormat = .table
@@ -17,6 +18,8 @@ public struct Settings: Sendable, Equatable {
     public var pager = true
     /// Chart characters: nil = automatic (unicode under a UTF-8 locale, else ascii), or forced.
     public var glyphs: ChartStyle.Glyphs?
+    /// Whether changes are recorded in the crash-recovery journal (`set journal off` edits without one).
+    public var journal = true
 
     /// Creates default settings.
     public init() {}
@@ -42,15 +45,39 @@ public struct Settings: Sendable, Equatable {
         try setting.change(&self, value)
     }
 
-    /// The settings as snapshot key/values (all of them, for clarity).
-    public var snapshotValues: [String: String] {
-        Dictionary(uniqueKeysWithValues: Self.catalogue.map { ($0.name, $0.snapshot(self)) })
+    /// The settings a snapshot keeps, and so the ones whose change is a change to save (and to journal): they
+    /// change what the figures say or how the saved analysis reads. The others (width, colour, pager, glyphs,
+    /// journal) belong to this terminal and this run: changing them leaves nothing unsaved, and `load` keeps them.
+    public static let keptInSnapshots: Set<String> = ["format", "bands", "mapping"]
+
+    /// Takes this run's own preferences (every setting a snapshot does not keep) from `current`.
+    public mutating func keepRunPreferences(of current: Settings) {
+        width = current.width
+        colour = current.colour
+        pager = current.pager
+        glyphs = current.glyphs
+        journal = current.journal
     }
 
-    /// Settings restored from a snapshot; unknown keys are ignored, invalid values are errors.
+    /// The settings a snapshot keeps (`keptInSnapshots`), as key/values.
+    public var snapshotValues: [String: String] {
+        Dictionary(uniqueKeysWithValues: Self.catalogue.filter { Self.keptInSnapshots.contains($0.name) }.map { ($0.name, $0.snapshot(self)) })
+    }
+
+    /// Settings restored from a snapshot read from a file: an invalid value is an error at its file and line.
+    public init(snapshot: Snapshot) throws(FileError) {
+        self.init()
+        for setting in Self.catalogue where Self.keptInSnapshots.contains(setting.name) {
+            guard let value = snapshot.settings[setting.name] else { continue }
+            do { try setting.change(&self, value) } catch { throw snapshot.settingError(setting.name, error.message) }
+        }
+    }
+
+    /// Settings restored from a snapshot; unknown keys are ignored, invalid values are errors. Snapshots
+    /// written before only `keptInSnapshots` were saved also hold width, colour and pager: they are not used.
     public init(snapshotValues values: [String: String]) throws(ReviewError) {
         self.init()
-        for setting in Self.catalogue {
+        for setting in Self.catalogue where Self.keptInSnapshots.contains(setting.name) {
             guard let value = values[setting.name] else { continue }
             do { try setting.change(&self, value) } catch {
                 throw ReviewError(error.kind, "setting '\(setting.name)' in the snapshot: \(error.message)")
@@ -130,6 +157,14 @@ extension Settings {
             if key == "auto" { settings.glyphs = nil; return }
             guard let glyphs = ChartStyle.Glyphs(rawValue: key) else { throw ReviewError("glyphs must be auto, unicode or ascii; got '\(value)'") }
             settings.glyphs = glyphs
+        },
+        Setting(name: "journal", aliases: [], summary: "record changes in the crash-recovery journal: on, or off to edit when it cannot be written",
+                values: ["on", "off"], show: { $0.journal ? "on" : "off" }, snapshot: { $0.journal ? "on" : "off" }) { settings, value throws(ReviewError) in
+            switch value.lowercased() {
+            case "on", "yes", "true": settings.journal = true
+            case "off", "no", "false": settings.journal = false
+            default: throw ReviewError("journal must be on or off; got '\(value)'")
+            }
         },
     ]
 }

@@ -23,14 +23,15 @@ public struct FileResolver: Sendable {
 
     /// Reads a UTF-8 text file named in a command; errors point at where the name was typed.
     public func readText(_ path: String, named word: Range<Int>, in invocation: Invocation) throws(Diagnostic) -> String {
-        let url = url(path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw invocation.error("no file '\(path)'", at: word)
+        // AtomicFile.read never blocks (a FIFO with no writer is refused) and says what is wrong: no such file,
+        // permission denied, a folder, a device such as /dev/zero.
+        var bytes: [UInt8]
+        do throws(FileError) {
+            bytes = try AtomicFile.read(url(path))
+        } catch {
+            let reason = error.message.hasPrefix("cannot read: ") ? String(error.message.dropFirst("cannot read: ".count)) : error.message
+            throw invocation.error("cannot read '\(path)': \(reason)", at: word)
         }
-        guard !isDirectory.boolValue else { throw invocation.error("'\(path)' is a directory, not a file", at: word) }
-        guard let data = try? Data(contentsOf: url) else { throw invocation.error("cannot read '\(path)' (permission denied?)", at: word) }
-        var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let bad = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset($0) }) {
             let line = bytes[..<bad].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
@@ -38,6 +39,28 @@ public struct FileResolver: Sendable {
                              file: path, line: line)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Reads a script (`source`, `review run`): a UTF-8 text file whose lines are held to the limit piped
+    /// input has (`StreamLineSource.defaultMaxLineBytes`, 1 MiB), so every way of running commands has one
+    /// limit; a script with a longer line runs nothing.
+    public func readScript(_ path: String, named word: Range<Int>, in invocation: Invocation) throws(Diagnostic) -> String {
+        let text = try readText(path, named: word, in: invocation)
+        let limit = StreamLineSource.defaultMaxLineBytes
+        var line = 1, length = 0
+        for byte in text.utf8 {
+            if byte == 10 {
+                line += 1
+                length = 0
+            } else {
+                length += 1
+                if length > limit {
+                    throw Diagnostic(.unreadableInput, .error, "line \(line) is longer than \(limit) bytes, the limit for a command line; nothing in '\(path)' was run",
+                                     file: path, line: line)
+                }
+            }
+        }
+        return text
     }
 
     /// Reads a CSV file's rows (RFC 4180).

@@ -15,6 +15,10 @@ public struct LaunchConfiguration: Sendable {
     public var empty = false
     /// `--keep-going`: scripts continue after an error.
     public var keepGoing = false
+    /// `review run --read-only`: no file is written (commands that would write are refused; no journal).
+    public var readOnly = false
+    /// `review run --dry-run`: list the files the scripts would write, run nothing.
+    public var dryRun = false
     /// `--recover`: replay unsaved work left by a session that ended abruptly, without asking.
     public var recover = false
     /// The process environment.
@@ -33,7 +37,10 @@ public enum Launcher {
         options.keepGoing = configuration.keepGoing
         options.environment = configuration.environment
         options.outputIsTerminal = Terminal.isTerminal(1)
+        options.errorIsTerminal = Terminal.isTerminal(2)
         options.jsonErrors = configuration.format == .json
+        options.format = configuration.format
+        options.readOnly = configuration.readOnly
         let errors = DiagnosticRenderer(colour: Terminal.isTerminal(2) && configuration.environment["NO_COLOR"] == nil, json: options.jsonErrors)
 
         // The workspace: embedded, empty or a snapshot.
@@ -44,7 +51,6 @@ public enum Launcher {
             output.writeError(errors.render(error))
             return 1
         }
-        if let format = configuration.format { session.settings.format = format }
 
         let interactive = configuration.commands.isEmpty && configuration.scripts.isEmpty && Terminal.isTerminal(0)
         let input: LineSource
@@ -63,9 +69,11 @@ public enum Launcher {
             let completer = ShellCompleter(shell: shell)
             editor.completer = { completer.complete($0) }
         }
-        let recovery = JournalKeeper(shell: shell, configuration: configuration, interactive: interactive)
-        recovery.start()
-        defer { recovery.finish() }
+        if configuration.dryRun { return dryRun(configuration, shell: shell) }
+        // A read-only run writes nothing, not even a journal (and so recovers nothing either).
+        let recovery = configuration.readOnly ? nil : JournalKeeper(shell: shell, configuration: configuration, interactive: interactive)
+        recovery?.start()
+        defer { recovery?.finish() }
 
         if !configuration.commands.isEmpty {
             for command in configuration.commands {
@@ -78,7 +86,7 @@ public enum Launcher {
             for path in configuration.scripts {
                 let invocation = Invocation("source " + path)!
                 do {
-                    let text = try FileResolver(workingDirectory: options.workingDirectory).readText(path, named: 7..<(7 + path.count), in: invocation)
+                    let text = try FileResolver(workingDirectory: options.workingDirectory).readScript(path, named: 7..<(7 + path.count), in: invocation)
                     if !shell.runScript(text, file: path) && !configuration.keepGoing { break }
                 } catch {
                     var error = error
@@ -106,6 +114,34 @@ public enum Launcher {
         return shell.runLoop(file: "<stdin>")
     }
 
+    /// `review run --dry-run`: lists what the scripts would write; runs nothing. Exit 1 when a script cannot be read.
+    static func dryRun(_ configuration: LaunchConfiguration, shell: Shell) -> Int32 {
+        let files = FileResolver(workingDirectory: shell.options.workingDirectory)
+        let preview = ScriptPreview(commands: shell.commands, files: files, session: shell.session)
+        var writes: [ScriptPreview.Write] = [], problems: [String] = []
+        for path in configuration.scripts {
+            do throws(Diagnostic) {
+                let text = try files.readScript(path, named: 7..<(7 + path.count), in: Invocation("source " + path)!)
+                let found = preview.writes(in: text, file: path)
+                writes += found.writes
+                problems += found.problems
+            } catch {
+                var error = error
+                error.lineText = nil
+                error.column = nil
+                error.file = error.file ?? path
+                shell.report(error)
+                return 1
+            }
+        }
+        shell.output.write(ScriptPreview.report(writes, problems: problems, scripts: configuration.scripts))
+        if let failure = shell.output.writeFailure {
+            shell.report(.outputFailed(failure))
+            return 1
+        }
+        return 0
+    }
+
     /// The session the shell starts on.
     static func startingSession(_ configuration: LaunchConfiguration) throws(Diagnostic) -> Session {
         if configuration.empty {
@@ -124,7 +160,13 @@ public enum Launcher {
                 throw Diagnostic(error)
             }
             let session = Session(workspace: loaded.snapshot.workspace, source: path)
-            do throws(ReviewError) { try session.restore(loaded.snapshot, path: path) } catch { throw Diagnostic(.review(error.kind), .error, error.message, file: path) }
+            do throws(FileError) {
+                try session.restore(loaded.snapshot, path: path)
+            } catch {
+                var error = error
+                error.path = path
+                throw Diagnostic(error)
+            }
             session.savedBase = .file(url, info: loaded.info)
             return session
         }

@@ -39,6 +39,9 @@ public final class Shell {
     var scriptFolder: String?
     /// What the scripts run so far did, for the closing summary (`scriptSummary`).
     var scriptTally = ScriptTally()
+    /// Set when scripts nest too deep: every running script stops, whatever --keep-going says, so a script
+    /// that sources itself twice cannot run 2^depth commands.
+    var scriptsAbandoned = false
 
     /// Creates a shell.
     public init(session: Session, input: LineSource, output: OutputSink, options: ShellOptions = ShellOptions(),
@@ -71,8 +74,12 @@ public final class Shell {
         return 100
     }
 
+    /// The format results are printed in: the command line's `--format` for the whole run (a `load` does not
+    /// change it), else the session's `set format`.
+    public var format: OutputFormat { options.format ?? session.settings.format }
+
     /// The renderer for the current settings.
-    public var renderer: Renderer { Renderer(format: session.settings.format, width: width, colour: usesColour) }
+    public var renderer: Renderer { Renderer(format: format, width: width, colour: usesColour) }
 
     /// Writes a diagnostic, adding the script location.
     public func report(_ diagnostic: Diagnostic) {
@@ -91,14 +98,16 @@ public final class Shell {
             d.line = line
         }
         if d.includedFrom.isEmpty && !d.isAboutProgram { d.includedFrom = Array(frames.dropLast().reversed()) }
-        let renderer = DiagnosticRenderer(colour: usesColour && !options.jsonErrors, json: options.jsonErrors || session.settings.format == .json)
-        output.writeError(renderer.render(d))
+        let renderer = DiagnosticRenderer(colour: usesColour && !options.jsonErrors, json: options.jsonErrors || format == .json)
+        output.writeError(TerminalSafety.visible(renderer.render(d), onTerminal: options.errorIsTerminal, keepingColour: true))
         if d.severity == .error { exitStatus = ScriptTally.moreSevere(exitStatus, d.exitCode) }
     }
 
     /// Writes rendered result text, through the pager when it is taller than the terminal.
     func emit(_ text: String) {
         guard !text.isEmpty else { return }
+        // Data cannot drive the terminal: control characters are shown visibly there (JSON escapes its own).
+        let text = TerminalSafety.visible(text, onTerminal: options.outputIsTerminal && format != .json, keepingColour: true)
         if options.outputIsTerminal, input.isInteractive, session.settings.pager, let size = Terminal.size(),
            text.reduce(0, { $0 + ($1 == "\n" ? 1 : 0) }) >= size.rows - 1,
            Terminal.page(text, environment: options.environment) {
@@ -114,14 +123,17 @@ public final class Shell {
     public func run(_ commandText: String, record: Bool = true) -> Bool {
         guard let invocation = Invocation(commandText) else { return true }
         Interrupt.clear()
-        do {
+        do throws(Diagnostic) {
             let result = try execute(invocation)
             emit(renderer.render(result))
-            if record && sourceDepth == 0 { recordCell(commandText, output: Renderer(format: .table, width: 100).render(result.notebookExcerpt), failed: false) }
+            if let failure = output.writeFailure { throw Diagnostic.outputFailed(failure) }
+            if record && sourceDepth == 0 { recordCell(commandText, result: result.notebookExcerpt) }
             return true
         } catch {
             report(error)
-            if record && sourceDepth == 0 { recordCell(commandText, output: DiagnosticRenderer().render(error), failed: true) }
+            if record && sourceDepth == 0 { recordCell(commandText, output: DiagnosticRenderer().render(error)) }
+            // Output that cannot be written ends the run (as SIGPIPE would, but with a message and status 1).
+            if output.writeFailure != nil { quitRequested = true }
             return false
         }
     }
@@ -135,6 +147,7 @@ public final class Shell {
                              notes: (suggestions.isEmpty ? [] : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"]) + ["type 'help' for the list of commands"])
         }
         let arguments = try ArgumentParser.parse(invocation, as: command.signature)
+        if options.readOnly { try refuseWrites(command, arguments, invocation) }
         return try command.run(arguments, in: context)
     }
 
@@ -143,11 +156,14 @@ public final class Shell {
         CommandContext(session: session, output: self, files: FileResolver(workingDirectory: scriptFolder ?? options.workingDirectory), host: self, registry: commands)
     }
 
-    private func recordCell(_ command: String, output: String, failed: Bool) {
+    /// Records a cell: a result (rendered only if the notebook is exported) or, for a failure, the error text.
+    private func recordCell(_ command: String, result: CommandResult? = nil, output: String = "") {
         let name = Invocation(command)?.name.lowercased() ?? ""
         // History commands themselves are not cells of the analysis.
         guard !["history", "quit", "exit"].contains(name) else { return }
-        session.cells.append(Cell(number: (session.cells.last?.number ?? 0) + 1, command: command, output: output, failed: failed))
+        let number = (session.cells.last?.number ?? 0) + 1
+        session.cells.append(result.map { Cell(number: number, command: command, result: $0) }
+                             ?? Cell(number: number, command: command, output: output, failed: true))
     }
 
     // MARK: loops
@@ -224,7 +240,7 @@ public final class Shell {
                 let failuresBefore = scriptTally.failures.count
                 let ok = run(text)
                 scriptTally.count(text, ok: ok, at: "\(file):\(line)", innerFailures: scriptTally.failures.count - failuresBefore)
-                if !ok && !options.keepGoing { return false }
+                if !ok && (!options.keepGoing || scriptsAbandoned) { return false }
             case .end(let unfinished):
                 guard let (_, line) = unfinished else { return true }
                 currentFile = file
@@ -245,7 +261,7 @@ extension Shell: CommandOutput {
     public var environment: [String: String] { options.environment }
 
     /// Writes text at once (a quiz's turns), never through the pager.
-    public func write(_ text: String) { output.write(text) }
+    public func write(_ text: String) { output.write(TerminalSafety.visible(text, onTerminal: options.outputIsTerminal && format != .json, keepingColour: true)) }
 
     /// A result in the current format.
     public func render(_ result: CommandResult) -> String { renderer.render(result) }
@@ -271,9 +287,16 @@ extension Shell: CommandHost {
     /// Runs a sourced script: its commands belong to the `source` cell, not cells of their own.
     public func runSourced(_ text: String, file: String) -> Bool {
         sourceDepth += 1
-        defer { sourceDepth -= 1 }
+        defer {
+            sourceDepth -= 1
+            // Back at the top: the runaway chain has unwound; the next top-level command runs normally.
+            if sourceDepth == 0 { scriptsAbandoned = false }
+        }
         return runScript(text, file: file)
     }
+
+    /// Stops every running script (scripts nested too deep), even under --keep-going.
+    public func abandonScripts() { scriptsAbandoned = true }
 
     /// The script being run and how deep scripts are nested.
     public var scriptLocation: (file: String?, depth: Int) { (currentFile, frames.count) }

@@ -4,6 +4,12 @@ public struct ShellOptions: Sendable {
     public var keepGoing = false
     /// Whether output goes to a terminal (colour, pager, terminal width).
     public var outputIsTerminal = false
+    /// Whether errors go to a terminal (control characters in echoed data are then shown visibly).
+    public var errorIsTerminal = false
+    /// The command line's `--format`: it wins for the whole run, whatever `load` or `set format` says.
+    public var format: OutputFormat?
+    /// `review run --read-only`: no command may write a file (and no journal is kept).
+    public var readOnly = false
     /// The process environment (NO_COLOR, PAGER, XDG_*).
     public var environment: [String: String] = [:]
     /// Print errors as JSON on stderr (`--format json`).

@@ -6,11 +6,17 @@ import Testing
     /// A journal that keeps records in memory, and can be told to fail.
     final class MemoryJournal: JournalSink {
         var records: [(command: String, change: WorkspaceChange)] = []
+        var edits: [(command: String, edit: SessionEdit)] = []
         var failing = false
 
         func record(_ change: WorkspaceChange, command: String) throws(FileError) {
             if failing { throw FileError(path: "journal", message: "disk full") }
             records.append((command, change))
+        }
+
+        func record(_ edit: SessionEdit, command: String) throws(FileError) {
+            if failing { throw FileError(path: "journal", message: "disk full") }
+            edits.append((command, edit))
         }
     }
 
@@ -86,6 +92,43 @@ import Testing
         try document.apply(.removeStudy(id: "S1"), command: "remove")
         #expect(opened == 1)
         #expect(journal.records.count == 2)
+    }
+
+    @Test func aJournalThatCannotBeOpenedRefusesTheChangeAndIsTriedAgain() throws {
+        let document = ReviewDocument(workspace: Workspace())
+        var attempts = 0
+        let journal = MemoryJournal()
+        document.openJournal = { () throws(FileError) -> any JournalSink in
+            attempts += 1
+            if attempts == 1 { throw FileError(path: "journal", message: "no space left on device") }
+            return journal
+        }
+        do {
+            try document.apply(.addStudy(Self.study, at: nil), command: "add")
+            Issue.record("the change stood although no journal could be opened")
+        } catch {
+            #expect(error.kind == .journal)
+            #expect(error.message.contains("could not be created"))
+        }
+        #expect(document.workspace.studies.isEmpty && !document.isModified)
+        do throws(ReviewError) { try document.record(.notes(["n"]), command: "note n") } catch { Issue.record("\(error)") }
+        try document.apply(.addStudy(Self.study, at: nil), command: "add")
+        #expect(attempts == 2)
+        #expect(journal.edits.map(\.command) == ["note n"] && journal.records.map(\.command) == ["add"])
+    }
+
+    @Test func withJournalingOffChangesAreMadeAndMarked() throws {
+        let document = ReviewDocument(workspace: Workspace())
+        let journal = MemoryJournal()
+        journal.failing = true
+        document.journal = journal
+        document.isJournaling = false
+        try document.apply(.addStudy(Self.study, at: nil), command: "add")
+        try document.record(.notes(["n"]), command: "note n")
+        #expect(document.workspace.studies.count == 1)
+        #expect(document.hasUnjournaledChanges)
+        document.replace(with: Workspace())
+        #expect(!document.hasUnjournaledChanges)
     }
 
     @Test func replacingTheWorkspaceClearsHistory() throws {

@@ -4,9 +4,8 @@ import Testing
 
 /// Undo restores the exact state: the snapshot after a change and its undo is byte for byte the one before.
 ///
-/// `Workspace.apply` (Sources/ReviewKit/Workspace/Workspace+Changes.swift) is owned elsewhere; the known
-/// issue below is the `remove appraisal` case of issue 16, which its fix will turn into a passing test (and
-/// `withKnownIssue` then into a failure that says to remove the wrapper).
+/// Issue 16: undo of `remove appraisal` (and of `remove study`) put the appraisal back at the end; the
+/// inverse is now `.addAppraisal(_, at:)`, which puts it back in its place.
 @Suite struct UndoRestoresSnapshotTests {
     func bytes(_ workspace: Workspace) -> [UInt8] { SnapshotWriter.encode(Snapshot(workspace: workspace)) }
 
@@ -36,10 +35,13 @@ import Testing
         let change: WorkspaceChange = what == "appraisal" ? .removeAppraisal(studyID: first.studyID, reviewer: first.reviewer)
                                                           : .removeStudy(id: try #require(uncited).element.id)
         let inverse = try workspace.apply(change)
-        try workspace.apply(inverse)
-        withKnownIssue("Workspace.apply(.removeAppraisal/.removeStudy) undoes with .setAppraisal, which appends: undo moves the appraisal to the end") {
-            let same = bytes(workspace) == before
-            #expect(same, "the snapshot after '\(change)' and its undo differs from the one before")
-        }
+        let redo = try workspace.apply(inverse)
+        let same = bytes(workspace) == before
+        #expect(same, "the snapshot after '\(change)' and its undo differs from the one before")
+        // Redo removes it again, and undoing that restores it again.
+        let undoAgain = try workspace.apply(redo)
+        #expect(bytes(workspace) != before)
+        try workspace.apply(undoAgain)
+        #expect(bytes(workspace) == before)
     }
 }

@@ -206,7 +206,11 @@ struct SynthesisCERQualTests {
     @Test("huge participant counts are refused as a sum, not wrapped; a study id is not a finding")
     func edges() throws {
         var workspace = SynthesisFixtures.small
-        try workspace.apply(.updateStudy(Study(id: "S01", label: "Alpha et al.", participants: Int.max)))
+        // Editing refuses such a count now (ValueRules: at most 2147483647, issue 16); the sum still guards
+        // against a workspace built some other way.
+        #expect(throws: ReviewError.self) { try workspace.apply(.updateStudy(Study(id: "S01", label: "Alpha et al.", participants: Int.max))) }
+        let index = try #require(workspace.studyIndex(of: "S01"))
+        workspace.studies[index] = Study(id: "S01", label: "Alpha et al.", participants: Int.max)
         let evidence = CERQualEvidence(Finding(id: .written(1), statement: "x", subThemeIDs: [1]), in: workspace)
         #expect(evidence.adequacy.participants == nil)
         #expect(evidence.lines(for: .adequacy).contains("participants: the recorded numbers are too large to add up; check the studies' participant counts"))

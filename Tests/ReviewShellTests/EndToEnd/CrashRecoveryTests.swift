@@ -76,10 +76,17 @@ import Testing
         if killAfter == 5 { #expect(after.stdout.contains("Finland") || (sentNext && after.stderr.contains("recovered 6 of 6"))) }
         if killAfter == 6 { #expect(!after.stdout.contains("Finland"), "the journaled undo is replayed too") }
 
-        // Recovered and exited cleanly: the journal is gone, so the next start recovers nothing.
+        // Recovered but not saved (issue 16): the journal stays, so the next start recovers the same work again.
+        #expect(after.stderr.contains("stay in"), "\(after.stderr)")
         let again = try ReviewProcess.run(["--recover", "-c", "studies count"], environment: ["XDG_STATE_HOME": state.path])
-        #expect(!again.stderr.contains("recovered"))
-        #expect(again.stdout.contains("studies: 33 (of 33)"))
+        #expect(again.stderr.contains("review: note: recovered "), "\(again.stderr)")
+        #expect(again.stdout.contains("studies: 34 (of 34)"))
+        // Saved: now the journal lets go, and a third start recovers nothing.
+        let saved = try ReviewProcess.run(["--recover", "-c", "save \(state.path)/recovered.snapshot"], environment: ["XDG_STATE_HOME": state.path])
+        #expect(saved.status == 0, "\(saved.stderr)")
+        let third = try ReviewProcess.run(["--recover", "-c", "studies count"], environment: ["XDG_STATE_HOME": state.path])
+        #expect(!third.stderr.contains("recovered"), "\(third.stderr)")
+        #expect(third.stdout.contains("studies: 33 (of 33)"))
     }
 
     @Test func aNonInteractiveStartLeavesTheJournalAndSaysWhere() throws {
@@ -96,5 +103,24 @@ import Testing
         #expect(plain.stderr.contains("--recover"))
         let recovered = try ReviewProcess.run(["--recover", "-c", "studies count"], environment: ["XDG_STATE_HOME": state.path])
         #expect(recovered.stdout.contains("studies: 34 (of 34)"))
+        // `review --recover -c …` without a save keeps the recovered work for the next start (issue 16).
+        let again = try ReviewProcess.run(["--recover", "-c", "studies count"], environment: ["XDG_STATE_HOME": state.path])
+        #expect(again.stdout.contains("studies: 34 (of 34)"), "\(again.stderr)")
+    }
+
+    @Test func aRecoveredNoteAndSettingComeBack() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("review-crash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: state) }
+        let live = try LiveReview(state: state)
+        live.send("note kept through a crash")
+        #expect(live.waitFor("note 1 added"))
+        live.send("set mapping standard")
+        #expect(live.waitFor("mapping = standard"))
+        live.kill()
+        let recovered = try ReviewProcess.run(["--recover", "-c", "note", "-c", "set mapping"], environment: ["XDG_STATE_HOME": state.path])
+        #expect(recovered.stderr.contains("recovered 2 of 2"), "\(recovered.stderr)")
+        #expect(recovered.stdout.contains("kept through a crash"), "\(recovered.stdout)")
+        #expect(recovered.stdout.contains("standard"), "\(recovered.stdout)")
     }
 }

@@ -63,11 +63,9 @@ import ReviewKit
         // 'export csv quotes.csv' made a folder named quotes.csv holding four files.
         let bare = try Self.run(["-c", "export csv quotes.csv"], in: directory)
         #expect(bare.stderr.contains("cannot write four tables to one .csv file") || bare.status == 0, "\(bare.stderr)")
-        withKnownIssue("the shell makes the folder itself and calls CSVExport.writeAll; it should call CSVExport.export(table, workspace:to:)") {
-            #expect(fileType(directory.appendingPathComponent("quotes.csv").path) != S_IFDIR, "\(bare.stdout)\(bare.stderr)")
-            #expect(bare.status == 0, "\(bare.stderr)")
-            #expect(fileType(directory.appendingPathComponent("quotes.csv").path) == S_IFREG)
-        }
+        #expect(fileType(directory.appendingPathComponent("quotes.csv").path) != S_IFDIR, "\(bare.stdout)\(bare.stderr)")
+        #expect(bare.status == 0, "\(bare.stderr)")
+        #expect(fileType(directory.appendingPathComponent("quotes.csv").path) == S_IFREG)
     }
 
     @Test func exportingToALinkToStandardOutputWritesToStandardOutput() throws {
@@ -108,7 +106,8 @@ import ReviewKit
         let before = try Data(contentsOf: directory.appendingPathComponent("t.snapshot"))
         let result = try Self.run(["--load", "t.snapshot", "-c", "add study \"A\" ref=2147483648", "-c", "save t.snapshot"], in: directory)
         #expect(result.status != 0)
-        #expect(result.stderr.contains("cannot save: study S34: reference must be a whole number from 1 to 2147483647; got 2147483648"), "\(result.stderr)")
+        // The edit itself is refused now, by the rule the snapshot reader uses, with the caret under the value.
+        #expect(result.stderr.contains("reference must be a whole number from 1 to 2147483647; got '2147483648'"), "\(result.stderr)")
         #expect(try Data(contentsOf: directory.appendingPathComponent("t.snapshot")) == before)
         let load = try Self.run(["--load", "t.snapshot", "-c", "studies count"], in: directory)
         #expect(load.stdout == "studies: 33 (of 33)\n", "\(load.stderr)")

@@ -160,17 +160,19 @@ import ReviewKit
         defer { try? FileManager.default.removeItem(at: directory) }
         var tally = Tally()
         var random = SplitMix64(seed: CampaignSeed.value(0x4B12))
-        var notesLost = 0
+        var notesChecked = 0, settingsChecked = 0
+        let bandChoices = ["high >8..10; moderate 6..8; low ..5.5", "high 9..10; moderate 6..8.5; low ..5.5", "seed"]
         for iteration in 0..<Self.kills {
             let state = directory.appendingPathComponent("state-\(iteration)")
             let live = try Live([], directory: directory, state: state)
             // Acknowledged edits: each must survive the kill.
             var expectedStudies: [String] = [], expectedQuotes: [String] = [], expectedCountry: String?
-            var expectedNote: String?
-            var countryEdits = 0, notes = 0
+            var expectedNotes: [String] = []
+            var expectedMapping: String?, expectedBands: String?
+            var countryEdits = 0, settingEdits = 0
             let edits = 1 + random.next(below: 6)
             for step in 0..<edits {
-                switch random.next(below: 4) {
+                switch random.next(below: 5) {
                 case 0:
                     let label = "Edit \(iteration)-\(step)"
                     live.send("add study \"\(label)\"")
@@ -187,12 +189,24 @@ import ReviewKit
                     countryEdits += 1
                     #expect(live.waitFor("updated study S02", count: countryEdits))
                     expectedCountry = country
-                default:
-                    let note = "note \(iteration)-\(step)"
+                case 3:
+                    let note = "note \(iteration)-\(step) from Kivistö’s ward"
                     live.send("note \(note)")
-                    notes += 1
-                    #expect(live.waitFor("note \(notes) added"))
-                    expectedNote = note
+                    expectedNotes.append(note)
+                    #expect(live.waitFor("note \(expectedNotes.count) added"))
+                default:
+                    // Settings a snapshot keeps are journaled too (issue 16).
+                    settingEdits += 1
+                    if random.next(below: 2) == 0 {
+                        let mapping = expectedMapping == "standard" ? "seed" : "standard"
+                        live.send("set mapping \(mapping)")
+                        expectedMapping = mapping
+                    } else {
+                        let bands = bandChoices[random.next(below: bandChoices.count)]
+                        live.send("set bands \"\(bands)\"")
+                        expectedBands = bands == "seed" ? QualityBands.seed.description : try QualityBands(parsing: bands).description
+                    }
+                    #expect(live.waitFor(" = ", count: settingEdits))
                 }
             }
             // One more edit in flight when the kill lands (it may or may not have been journaled).
@@ -214,18 +228,25 @@ import ReviewKit
             var lost = expectedStudies.filter { label in !workspace.studies.contains { $0.label == label } }
             lost += expectedQuotes.filter { text in !(0..<workspace.quotes.count).contains { workspace.quotes.text(atRow: $0) == text } }
             if let expectedCountry, workspace.study("S02")?.country != expectedCountry { lost.append("country \(expectedCountry)") }
+            let notesLost = expectedNotes.filter { !recovered.notes.contains($0) }
+            lost += notesLost.map { "note '\($0)'" }
+            notesChecked += expectedNotes.count
+            if let expectedMapping {
+                settingsChecked += 1
+                if recovered.settings["mapping"] != expectedMapping { lost.append("mapping \(expectedMapping)") }
+            }
+            if let expectedBands {
+                settingsChecked += 1
+                if recovered.settings["bands"] != expectedBands { lost.append("bands \(expectedBands) (got \(recovered.settings["bands"] ?? "none"))") }
+            }
             tally.lost += lost.count
             #expect(lost.isEmpty, "iteration \(iteration): acknowledged edits lost: \(lost)")
-            if let expectedNote, !recovered.notes.contains(expectedNote) { notesLost += 1 }
             let left = Self.temporaries(in: state.appendingPathComponent("review")) + Self.temporaries(in: directory)
             tally.temporariesLeft += left.count
             #expect(left.isEmpty, "iteration \(iteration): temporary files left: \(left)")
         }
-        print("kill campaign, journaled edits: \(tally); notes acknowledged then lost: \(notesLost)")
-        #expect(tally.corrupt == 0 && tally.lost == 0)
-        withKnownIssue("notes and settings are session state, not WorkspaceChanges: the journal does not record them yet") {
-            #expect(notesLost == 0)
-        }
+        print("kill campaign, journaled edits (studies, quotes, study edits, notes, settings): \(tally); \(notesChecked) acknowledged notes and \(settingsChecked) settings checked")
+        #expect(tally.corrupt == 0 && tally.lost == 0 && tally.temporariesLeft == 0)
     }
 }
 

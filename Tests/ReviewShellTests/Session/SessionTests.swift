@@ -35,8 +35,14 @@ import ReviewKit
         for (name, value) in [("format", "csv"), ("width", "80"), ("bands", "high 8..10; low ..7.5"), ("mapping", "standard"), ("color", "off"), ("pager", "off")] {
             try settings.set(name, to: value)
         }
-        #expect(try Settings(snapshotValues: settings.snapshotValues) == settings)
-        #expect(Set(settings.snapshotValues.keys) == Set(Settings.catalogue.map(\.name)))
+        // A snapshot keeps format, bands and mapping; width, colour and pager belong to the run (issue 16).
+        var kept = try Settings(snapshotValues: settings.snapshotValues)
+        #expect(kept.format == .csv && kept.bands == settings.bands && kept.mapping == .standard)
+        #expect(kept.width == nil && kept.colour == nil && kept.pager)
+        kept.keepRunPreferences(of: settings)
+        #expect(kept == settings)
+        #expect(Set(settings.snapshotValues.keys) == Settings.keptInSnapshots)
+        #expect(Settings.keptInSnapshots.isSubset(of: Set(Settings.catalogue.map(\.name))))
         #expect(settings.value(of: "COLOR") == "off", "names and aliases match without case")
     }
 
@@ -48,8 +54,9 @@ import ReviewKit
             #expect(error.notes.first == "did you mean 'width'?")
         }
         do { try settings.set("width", to: "10") } catch { #expect(error.kind == .invalidValue) }
-        do { _ = try Settings(snapshotValues: ["pager": "sometimes"]) } catch {
-            #expect(error.message == "setting 'pager' in the snapshot: pager must be on or off; got 'sometimes'")
+        do { _ = try Settings(snapshotValues: ["mapping": "sometimes"]) } catch {
+            #expect(error.message == "setting 'mapping' in the snapshot: unknown mapping 'sometimes'; expected seed or standard")
         }
+        #expect((try? Settings(snapshotValues: ["pager": "sometimes"])) != nil, "a run setting in an older snapshot is not used")
     }
 }

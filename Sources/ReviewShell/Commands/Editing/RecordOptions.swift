@@ -25,9 +25,9 @@ enum RecordOptions {
 
     /// Applies the study options given; "unknown" clears a field.
     static func apply(_ arguments: ParsedArguments, to study: inout Study) throws(Diagnostic) {
-        if let value = try arguments.integer("ref") { study.reference = value }
-        if let value = try arguments.integer("year") { study.year = value }
-        if let value = try arguments.integer("participants") { study.participants = value }
+        if let value = try number("ref", ValueRules.studyReference, arguments) { study.reference = value }
+        if let value = try number("year", ValueRules.year, arguments) { study.year = value }
+        if let value = try number("participants", ValueRules.participants, arguments) { study.participants = value }
         if let value = arguments.text("country") { study.country = value }
         if let value = arguments.text("design") { study.design = value }
         if let value = arguments.text("collection") { study.dataCollection = value }
@@ -68,7 +68,7 @@ enum RecordOptions {
         if let option = arguments.option("study") {
             quote.studyID = option.isUnknown ? nil : workspace.studies[try arguments.studyIndex(option.value, at: option.valueSpan, in: workspace)].id
         }
-        if let value = try arguments.integer("ref") { quote.reference = value }
+        if let value = try number("ref", ValueRules.quoteReference, arguments) { quote.reference = value }
         if let value = arguments.text("page") { quote.page = value }
         guard coding else { return }
         if let option = arguments.option("subtheme") {
@@ -122,10 +122,26 @@ enum RecordOptions {
         [quote.direction?.slug, quote.component?.name, quote.domain?.name].compactMap { $0 }.joined(separator: ", ")
     }
 
-    /// A positive whole number option (a sub-theme's number).
+    /// A sub-theme's number option, under the rule the snapshot reader and import enforce.
     static func positiveNumber(_ key: String, _ arguments: ParsedArguments) throws(Diagnostic) -> Int? {
         guard let option = arguments.option(key) else { return nil }
-        guard let value = Int(option.value), value > 0 else { throw arguments.error("\(key) must be a positive whole number", at: option.valueSpan) }
-        return value
+        do throws(ReviewError) {
+            return try ValueRules.subThemeNumber.parse(option.value)
+        } catch {
+            throw arguments.error(error.message, at: option.valueSpan)
+        }
+    }
+
+    /// A whole-number option checked by the one rule for its field (`ValueRules`), so nothing an edit accepts is
+    /// refused when the snapshot is loaded again: nil when not given, `.some(nil)` for "unknown". The error's
+    /// caret is under the value.
+    static func number(_ key: String, _ rule: ValueRules.WholeNumber, _ arguments: ParsedArguments) throws(Diagnostic) -> Int?? {
+        guard let option = arguments.option(key) else { return .none }
+        if option.isUnknown { return .some(nil) }
+        do throws(ReviewError) {
+            return .some(try rule.parse(option.value))
+        } catch {
+            throw arguments.error(error.message + " (or unknown)", at: option.valueSpan)
+        }
     }
 }

@@ -37,6 +37,10 @@ struct FigureCommand: Command {
            unknown: { "unknown figure '\($0)'" }, notes: ["expected casp, map, matrix or prisma"])
     }
 
+    func filesWritten(by arguments: ParsedArguments, in session: Session) -> [String] {
+        arguments.positionals.prefix(1).map(\.text)
+    }
+
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
         guard let (figure, _) = arguments.subcommand, let file = arguments.positional(0) else { return .empty }
         let workspace = context.workspace

@@ -31,6 +31,10 @@ struct ReportCommand: Command {
         "finding": .findings, "findings": .findings, "cerqual": .findings, "domains rank": .domains,
     ]
 
+    func filesWritten(by arguments: ParsedArguments, in session: Session) -> [String] {
+        arguments.positionals.prefix(1).map(\.text)
+    }
+
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
         guard let file = arguments.positional(0) else { return .empty }
         var palette = AppraisalPalette.cochrane

@@ -7,7 +7,7 @@ struct ExportCommand: Command {
     let group = CommandGroup.files
     let summary = "export CSV, Markdown tables, JSON, a SQLite database or the PRISMA2020 template"
     let usage = [
-        "export csv DIRECTORY | export csv studies|appraisals|subthemes|quotes FILE.csv",
+        "export csv DIRECTORY | export csv [studies|appraisals|subthemes|quotes] FILE.csv",
         "export csv findings|finding_subthemes|finding_sources|cerqual FILE.csv",
         "export markdown FILE.md [casp|barriers|facilitators|soqf|profile]",
         "export json FILE.json",
@@ -38,6 +38,14 @@ struct ExportCommand: Command {
         .optional("file", .keywordOrFile(CSVTableKind.allCases.map(\.rawValue) + SynthesisCSVTable.allCases.map(\.rawValue))),
         .optional("table", .keywordOrFile(["casp", "barriers", "facilitators", "soqf", "profile"])),
     ])
+
+    func filesWritten(by arguments: ParsedArguments, in session: Session) -> [String] {
+        // The file is the last word after the format (`export csv quotes FILE.csv` names a table first).
+        guard arguments.positionals.count >= 2 else { return [] }
+        let words = arguments.positionals.dropFirst()
+        let csvTable = arguments.positionals[0].text.lowercased() == "csv" && words.count == 2
+        return [(csvTable ? words.last : words.first).map(\.text) ?? ""]
+    }
 
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
         let format = arguments.positionals[0]
@@ -74,14 +82,11 @@ struct ExportCommand: Command {
         do throws(FileError) {
             switch kind {
             case "csv":
-                if let table {
-                    try CSVExport.write(table, workspace: workspace, to: url, progress: context.output.progress("exporting"))
-                    return .message("wrote \(table.rawValue) to \(fileWord.text)")
-                }
-                // A folder named for the four CSV files is created when missing (its parent must exist).
-                if !FileManager.default.fileExists(atPath: url.path) { try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: false) }
-                try CSVExport.writeAll(workspace: workspace, to: url)
-                return .message("wrote " + (CSVTableKind.allCases.map(\.fileName) + SynthesisCSVTable.allCases.map(\.fileName)).joined(separator: ", ") + " to \(fileWord.text)")
+                // One rule in ReviewKit: a .csv path is one table (named, or the file's own name), never a folder.
+                let written = try CSVExport.export(table, workspace: workspace, to: url, progress: context.output.progress("exporting"))
+                if written.count == 1 { return .message("wrote \(written[0].rawValue) to \(fileWord.text)") }
+                // A folder also receives the findings and their CERQual judgements (CSVExport.writeAll).
+                return .message("wrote " + (written.map(\.fileName) + SynthesisCSVTable.allCases.map(\.fileName)).joined(separator: ", ") + " to \(fileWord.text)")
             case "markdown", "md":
                 let text: String
                 switch markdownTable {

@@ -43,7 +43,11 @@ struct LoadCommand: Command {
             }
         }
         guard !Interrupt.wasRequested else { throw arguments.error("load interrupted by Ctrl-C; the session is as it was", at: word.span) }
-        try arguments.invocation.engine { () throws(ReviewError) in try session.load(snapshot, path: path, base: base) }
+        do throws(FileError) {
+            try session.load(snapshot, path: path, base: base)
+        } catch {
+            throw Diagnostic(error.naming(word.text))
+        }
         let w = session.workspace
         func count(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n == 1 ? singular : plural)" }
         return .message("loaded \(path ?? (base == .empty ? "an empty workspace" : EmbeddedReview.shortName)): " + [

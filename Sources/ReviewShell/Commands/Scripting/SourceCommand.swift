@@ -20,11 +20,12 @@ struct SourceCommand: Command {
         let word = arguments.positionals[0]
         let (current, depth) = context.host.scriptLocation
         guard depth < Self.maximumDepth else {
+            context.host.abandonScripts()
             throw arguments.error("scripts are nested more than \(Self.maximumDepth) deep (does a script source itself?)", at: word.span)
         }
         // Inside a script a relative name is relative to that script's folder (the context's files say so).
         let path = word.text
-        let text = try context.files.readText(path, named: word.span, in: arguments.invocation)
+        let text = try context.files.readScript(path, named: word.span, in: arguments.invocation)
         // Errors name the script as seen from where review runs: the sourcing script's folder, then the name.
         var shown = path
         if !path.hasPrefix("/"), !path.hasPrefix("~"), let current {

@@ -12,6 +12,10 @@ struct HistoryCommand: Command {
         missing: nil, unknown: { "unknown history command '\($0)'" },
         otherwise: ArgumentSignature(positionals: [.optional("count", .number)]))
 
+    func filesWritten(by arguments: ParsedArguments, in session: Session) -> [String] {
+        arguments.subcommand?.name == "save" ? arguments.positionals.prefix(1).map(\.text) : []
+    }
+
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
         let session = context.session
         if arguments.subcommand?.name == "save" {

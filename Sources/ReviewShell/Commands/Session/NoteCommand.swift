@@ -16,8 +16,11 @@ struct NoteCommand: Command {
             return .table(ResultTable(title: "Notes", columns: [.init("number", "#", type: .integer), .init("note", wraps: true)],
                                       rows: session.notes.enumerated().map { [.integer($0.offset + 1), .text($0.element)] }))
         }
+        // Journaled first (the whole list after the edit), so an acknowledged note survives a crash.
+        try arguments.invocation.engine { () throws(ReviewError) in
+            try session.record(.notes(session.notes + [text]), command: arguments.invocation.text)
+        }
         session.notes.append(text)
-        session.hasUnsavedChanges = true
         return .message("note \(session.notes.count) added")
     }
 }

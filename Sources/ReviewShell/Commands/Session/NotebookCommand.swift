@@ -11,6 +11,10 @@ struct NotebookCommand: Command {
         [.init("export", ArgumentSignature(positionals: [.required("file", .file, missing: "'notebook export' needs a file name")]))],
         missing: "'notebook export FILE.md'", unknown: { _ in "expected 'export'" })
 
+    func filesWritten(by arguments: ParsedArguments, in session: Session) -> [String] {
+        arguments.subcommand?.name == "export" ? arguments.positionals.prefix(1).map(\.text) : []
+    }
+
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
         let session = context.session
         let file = arguments.positionals[0]

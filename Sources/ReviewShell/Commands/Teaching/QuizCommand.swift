@@ -16,6 +16,11 @@ struct QuizCommand: Command {
     let signature = ArgumentSignature.rest(.term)
 
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
+        // A quiz is a conversation in prose: it has no CSV, TSV or JSON form, and refuses rather than mixing prose into one.
+        guard context.output.format == .table || context.output.format == .markdown else {
+            throw arguments.invocation.error("'quiz' talks in prose and cannot print \(context.output.format.rawValue); run it with the table or markdown format",
+                                             at: arguments.invocation.nameSpan, notes: ["'set format table' (or start review without --format \(context.output.format.rawValue))"])
+        }
         let parsed = try arguments.invocation.engine { () throws(ReviewError) in try QuizSession.parseArguments(arguments.rest?.text ?? "") }
         let seed = parsed.seed ?? UInt64(Date().timeIntervalSince1970 * 1000) % 100_000
         var quiz = try arguments.invocation.engine { () throws(ReviewError) in

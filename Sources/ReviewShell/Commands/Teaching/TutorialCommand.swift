@@ -19,16 +19,24 @@ struct TutorialCommand: Command {
         }
         session.extras[TutorialProgress.settingsKey] = progress.encoded
         var parts: [CommandResult] = [context.render(step.explanation(for: session.workspace))]
+        var failure: Diagnostic?
         for command in step.commands(for: session.workspace) {
             parts.append(.message("review> " + command))
             guard let inner = Invocation(command) else { continue }
             do throws(Diagnostic) {
                 parts.append(try context.host.execute(inner))
             } catch {
-                parts.append(.message(DiagnosticRenderer().render(error).trimmingCharacters(in: .newlines)))
+                // The step's own command failed (the workspace was edited away from the lesson): an error, on
+                // standard error and in the exit status, after what the step did show.
+                var error = error
+                error.notes.append("tutorial step \(progress.number) runs '\(command)'; 'load embedded discard' returns to the review the lesson uses")
+                failure = failure ?? error
+                parts.append(.message("(failed: see the error)"))
             }
         }
         parts.append(.message(progress.isAtEnd ? "(last step; 'tutorial 1' starts again, 'quiz 5' tests you)" : "('tutorial next' for step \(progress.number + 1) of \(Tutorial.steps.count))"))
-        return .sequence(parts)
+        guard let failure else { return .sequence(parts) }
+        context.output.write(context.output.render(.sequence(parts)))
+        throw failure
     }
 }

@@ -4,15 +4,17 @@ import ReviewKit
 
 /// set, note, history, notebook, help, quit.
 @Suite struct SessionCommandsTests {
-    @Test func settingsChangeAndMarkTheSessionUnsaved() throws {
+    @Test func keptSettingsMarkTheSessionUnsavedAndRunSettingsDoNot() throws {
         let harness = try CommandHarness()
         #expect(!harness.session.hasUnsavedChanges)
         #expect(try harness.message("set width 80") == "width = 80")
         #expect(harness.session.settings.width == 80)
+        #expect(!harness.session.hasUnsavedChanges, "width belongs to the run, not the snapshot (issue 16)")
+        #expect(try harness.message("set mapping standard") == "mapping = standard")
         #expect(harness.session.hasUnsavedChanges)
         #expect(harness.failure("set width 80 90")?.message == "too many values; quote a value with spaces")
         guard case .figure(let figure) = try harness.result("set mapping") else { Issue.record("no figure"); return }
-        #expect(figure.key == "mapping" && figure.value == .text("seed"))
+        #expect(figure.key == "mapping" && figure.value == .text("standard"))
     }
 
     @Test func historyListsCellsAndSavesAReplayableScript() throws {
