@@ -13,8 +13,9 @@ import Foundation
 /// id when the code is shared; unknown values as empty cells.
 public enum CSVExport {
     /// The CSV bytes of one table; `byteOrderMark` adds the BOM Excel needs to read UTF-8.
+    /// A cancel of `cancellation` cuts the table short (callers that write check it and write nothing).
     public static func encode(_ kind: CSVTableKind, workspace: Workspace, byteOrderMark: Bool = false,
-                              progress: ((Double) -> Void)? = nil) -> [UInt8] {
+                              progress: ((Double) -> Void)? = nil, cancellation: CancellationToken = .none) -> [UInt8] {
         var writer = CSV.Writer(byteOrderMark: byteOrderMark,
                                 capacity: kind == .quotes ? workspace.quotes.textByteCount + workspace.quotes.count * 96 : 64 * 1024)
         writer.row(kind.columns)
@@ -39,6 +40,7 @@ public enum CSVExport {
             let step = max(1, q.count / 100)
             var fields = [String](repeating: "", count: 9)
             for row in 0..<q.count {
+                if row & 1023 == 0 && cancellation.isCancelled { break }
                 fields[0] = "Q\(q.ids[row])"
                 fields[1] = q.text(atRow: row)
                 fields[2] = Direction(rawValue: q.directions[row])?.slug ?? ""
@@ -58,8 +60,10 @@ public enum CSVExport {
 
     /// Writes one table to `url` atomically.
     public static func write(_ kind: CSVTableKind, workspace: Workspace, to url: URL, byteOrderMark: Bool = false,
-                             progress: ((Double) -> Void)? = nil) throws(FileError) {
-        let bytes = encode(kind, workspace: workspace, byteOrderMark: byteOrderMark, progress: progress.map { report in { report(0.7 * $0) } })
+                             progress: ((Double) -> Void)? = nil, cancellation: CancellationToken = .none) throws(FileError) {
+        let bytes = encode(kind, workspace: workspace, byteOrderMark: byteOrderMark, progress: progress.map { report in { report(0.7 * $0) } },
+                           cancellation: cancellation)
+        if cancellation.isCancelled { throw FileError(Interrupted(), path: AtomicFile.displayPath(url)) }
         try AtomicFile.write(bytes, to: url, progress: progress.map { report in { report(0.7 + 0.3 * $0) } })
     }
 

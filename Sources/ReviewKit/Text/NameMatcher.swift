@@ -62,9 +62,13 @@ public struct NameMatcher<Value: Sendable & Equatable>: Sendable {
     /// The display names nearest to a folded key, best first.
     func suggestions(for key: String, limit: Int = 3) -> [String] {
         var best: [String: Int] = [:]
+        let keyLength = key.count
         for entry in entries {
+            let allowed = max(2, min(entry.key.count, keyLength) / 3)
+            // The distance is at least the difference in length: a long typed name is not compared at all, so a
+            // 70,000-character word costs one pass, not 70,000 × the name (fuzzing found that quadratic wait).
+            guard abs(entry.key.count - keyLength) <= allowed else { continue }
             let distance = EditDistance.between(key, entry.key)
-            let allowed = max(2, min(entry.key.count, key.count) / 3)
             guard distance <= allowed else { continue }
             best[entry.display] = min(best[entry.display] ?? .max, distance)
         }
@@ -95,9 +99,16 @@ public enum EditDistance {
     /// The candidates within a small distance of `word`, nearest first.
     public static func nearest(to word: String, in candidates: [String], limit: Int = 3) -> [String] {
         let key = TextFolding.fold(word)
+        let keyLength = key.count
         return candidates
-            .map { ($0, between(key, TextFolding.fold($0))) }
-            .filter { $0.1 <= max(2, min(key.count, $0.0.count) / 3) }
+            .compactMap { candidate -> (String, Int)? in
+                let folded = TextFolding.fold(candidate)
+                let allowed = max(2, min(keyLength, candidate.count) / 3)
+                // Not within reach by length alone: skip the quadratic comparison (see `NameMatcher.suggestions`).
+                guard abs(folded.count - keyLength) <= allowed else { return nil }
+                let distance = between(key, folded)
+                return distance <= allowed ? (candidate, distance) : nil
+            }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
             .prefix(limit).map(\.0)
     }

@@ -64,7 +64,7 @@ struct ExportCommand: Command {
             switch kind {
             case "csv":
                 if let table {
-                    try CSVExport.write(table, workspace: workspace, to: url, progress: context.output.progress("exporting"))
+                    try CSVExport.write(table, workspace: workspace, to: url, progress: context.output.progress("exporting"), cancellation: context.cancellation)
                     return .message("wrote \(table.rawValue) to \(fileWord.text)")
                 }
                 // A folder named for the four CSV files is created when missing (its parent must exist).
@@ -82,10 +82,10 @@ struct ExportCommand: Command {
                 try MarkdownExport.write(text, to: url)
                 return .message("wrote Markdown to \(fileWord.text)")
             case "json":
-                try JSONExport.write(workspace, to: url, progress: context.output.progress("exporting"))
+                try JSONExport.write(workspace, to: url, progress: context.output.progress("exporting"), cancellation: context.cancellation)
                 return .message("wrote JSON to \(fileWord.text)")
             default:
-                try SQLiteExport.write(workspace, to: url, progress: context.output.progress("exporting"))
+                try SQLiteExport.write(workspace, to: url, progress: context.output.progress("exporting"), cancellation: context.cancellation)
                 return .message("wrote SQLite database to \(fileWord.text)")
             }
         } catch {

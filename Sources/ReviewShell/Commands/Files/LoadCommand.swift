@@ -30,14 +30,15 @@ struct LoadCommand: Command {
             path = nil
         } else {
             do throws(FileError) {
-                let loaded = try SnapshotFile.load(from: context.files.url(word.text), progress: context.output.progress("loading"))
+                let loaded = try SnapshotFile.load(from: context.files.url(word.text), progress: context.output.progress("loading"),
+                                                   cancellation: context.cancellation)
                 snapshot = loaded.snapshot
                 base = .file(context.files.url(word.text), info: loaded.info)
             } catch {
                 throw Diagnostic(error.naming(word.text))
             }
         }
-        guard !Interrupt.wasRequested else { throw arguments.error("load interrupted by Ctrl-C; the session is as it was", at: word.span) }
+        guard !context.cancellation.isCancelled else { throw .interrupted }
         try arguments.invocation.engine { () throws(ReviewError) in try session.load(snapshot, path: path, base: base) }
         let w = session.workspace
         func count(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n == 1 ? singular : plural)" }

@@ -22,7 +22,7 @@ struct SaveCommand: Command {
         let url = context.files.url(path)
         let info: SnapshotFile.Info
         do throws(FileError) {
-            info = try SnapshotFile.write(session.snapshot(), to: url, progress: context.output.progress("saving"))
+            info = try SnapshotFile.write(session.snapshot(), to: url, progress: context.output.progress("saving"), cancellation: context.cancellation)
         } catch {
             throw Diagnostic(error.naming(path))
         }
