@@ -35,7 +35,7 @@ import Testing
     @Test func theRatingsReaderStopsPartWayThroughTwoMillionRows() throws {
         // Rows share their storage, so two million of them cost 16 MB.
         let header = ["record_id", "rater_A", "rater_B", "rater_C"]
-        let rows = (0..<Self.rows).map { $0 % 2 == 0 ? ["r", "include", "Include ", "maybe"] : ["r", "exclude", "exclude", ""] }
+        let rows = Array(repeating: ["r", "include", "Include ", "maybe"], count: Self.rows / 2) + Array(repeating: ["r", "exclude", "exclude", ""], count: Self.rows / 2)
         let tripwire = Tripwire(after: 50)
         let started = Date()
         let error = try #require(throws: StatisticsError.self) {
@@ -49,14 +49,14 @@ import Testing
     }
 
     @Test func countingAndFleissStopOnACancelledToken() throws {
-        let rows = (0..<Self.rows).map { $0 % 3 == 0 ? ["a", "a", "b"] : ["b", "b", "a"] }
-        let matrix = try RatingsMatrix(header: nil, rows: Array(rows.prefix(5000)), columns: RatingsColumns(subject: .none))
+        let rows = Array(repeating: ["a", "a", "b"], count: 2000) + Array(repeating: ["b", "b", "a"], count: 3000)
+        let matrix = try RatingsMatrix(header: nil, rows: rows, columns: RatingsColumns(subject: .none))
         // Counting the subjects stops part way.
         let tripwire = Tripwire(after: 3)
         #expect(throws: StatisticsError(Interrupted())) { try RatingsTable(matrix, cancellation: tripwire.token) }
         #expect(throws: StatisticsError(Interrupted())) { try TwoRaterTable(matrix.selecting(raters: [0, 1]), cancellation: tripwire.token) }
         // Fleiss on two million subjects stops between its passes.
-        let counts = (0..<Self.rows).map { $0 % 2 == 0 ? [2, 1] : [0, 3] }
+        let counts = Array(repeating: [2, 1], count: Self.rows / 2) + Array(repeating: [0, 3], count: Self.rows / 2)
         let stop = Tripwire(after: 4)
         let error = try #require(throws: StatisticsError.self) { try FleissKappa(counts: counts, cancellation: stop.token) }
         #expect(error.isInterruption)
