@@ -32,10 +32,14 @@ extension FuzzOutcome {
 
 /// The checks every refusal must pass, shared by the targets.
 enum FuzzRules {
-    /// Why a message breaks the rules (starts with a capital, is empty), or nil.
+    /// Why a message breaks the rules (starts with a capitalised word, is empty), or nil. A first word in capitals
+    /// is an acronym ("CASP answers are …", "COM-B …"), which keeps its capitals.
     static func messageProblem(_ message: String) -> String? {
         guard let first = message.first else { return "an empty error message" }
-        if first.isUppercase { return "an error message that starts with a capital: \(message.prefix(120))" }
+        let word = message.prefix { !$0.isWhitespace }
+        if first.isUppercase && word.contains(where: \.isLowercase) {
+            return "an error message that starts with a capital: \(message.prefix(120))"
+        }
         return nil
     }
 }

@@ -66,6 +66,8 @@ struct ReviewFuzzCommand: ParsableCommand {
             let report = campaign.run(target, iterations: iterations, until: Date().addingTimeInterval(share), watchdog: watchdog)
             print("seed \(seed) " + report.summary)
             for finding in report.findings { print("  finding at input \(finding.iteration): \(finding.detail.prefix(300))") }
+            // A hang ends the process with _exit: what was printed must already be out.
+            fflush(stdout)
             findings += report.findings.count
         }
         if findings > 0 { throw ExitCode(1) }

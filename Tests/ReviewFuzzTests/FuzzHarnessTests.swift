@@ -54,6 +54,8 @@ import ReviewShell
         #expect(CommandLineTarget.confined("save a.snapshot") == "save a.snapshot")
         #expect(FuzzRules.messageProblem("Unknown thing") != nil)
         #expect(FuzzRules.messageProblem("unknown thing") == nil)
+        #expect(FuzzRules.messageProblem("VariableRef needs a 'targetGUID' attribute") != nil)
+        #expect(FuzzRules.messageProblem("CASP answers are yes, can't tell or no") == nil)
         let target = try CommandLineTarget()
         let shell = Shell(session: try Session.embedded(), input: ScriptedLineSource([String]()), output: BufferedOutput())
         let state = target.state(of: shell.session)
