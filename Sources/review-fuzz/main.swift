@@ -67,7 +67,7 @@ struct ReviewFuzzCommand: ParsableCommand {
             print("seed \(seed) " + report.summary)
             for finding in report.findings { print("  finding at input \(finding.iteration): \(finding.detail.prefix(300))") }
             // A hang ends the process with _exit: what was printed must already be out.
-            fflush(stdout)
+            fflush(nil)
             findings += report.findings.count
         }
         if findings > 0 { throw ExitCode(1) }
