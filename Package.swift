@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "review", targets: ["review"]),
         .executable(name: "review-bench", targets: ["review-bench"]),
+        .executable(name: "review-fuzz", targets: ["review-fuzz"]),
         .library(name: "ReviewKit", targets: ["ReviewKit"]),
     ],
     dependencies: [
@@ -41,6 +42,20 @@ let package = Package(
         .executableTarget(
             name: "review-bench",
             dependencies: ["ReviewKit", "ReviewShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The fuzz harness: seeded generators and mutators for every input `review` parses (scripts/fuzz.sh).
+        .target(
+            name: "ReviewFuzz",
+            dependencies: ["ReviewShell", "ReviewKit"]
+        ),
+        .executableTarget(
+            name: "review-fuzz",
+            dependencies: ["ReviewFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "ReviewFuzzTests",
+            dependencies: ["ReviewFuzz", "ReviewShell", "ReviewKit"],
+            exclude: ["Corpus"]
         ),
         .testTarget(
             name: "ReviewKitTests",

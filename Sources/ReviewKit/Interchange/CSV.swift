@@ -96,14 +96,15 @@ public enum CSV {
     ///
     /// `delimiter` separates fields: a comma by default; `;` (European Excel) and tab are the others in use
     /// (`detectDelimiter` guesses it from the first line).
+    /// `cancellation` is checked every 1,024 records; a cancel throws a `FileError` marked `isInterruption`.
     public static func forEachRecord(_ bytes: UnsafeBufferPointer<UInt8>, path: String?, delimiter: UInt8 = 44,
+                                     cancellation: CancellationToken = .none,
                                      _ body: (Record) throws(FileError) -> Void) throws(FileError) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let count = bytes.count
         var index = 0
         if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
-        if let bad = UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: bytes[index...])) {
-            let offset = index + bad
+        if let offset = try firstInvalidUTF8(bytes, from: index, path: path, cancellation: cancellation) {
             let (line, lineStart) = position(bytes, of: offset)
             let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<offset]), as: UTF8.self).count + 1
             throw FileError(path: path, line: line, column: column,
@@ -125,6 +126,7 @@ public enum CSV {
         while index < count {
             number += 1
             record.number = number
+            do { try cancellation.check(every: number) } catch { throw FileError(error, path: path) }
             record.starts.removeAll(keepingCapacity: true); record.ends.removeAll(keepingCapacity: true)
             record.lines.removeAll(keepingCapacity: true); record.lineStarts.removeAll(keepingCapacity: true)
             record.quoted.removeAll(keepingCapacity: true); record.escaped.removeAll(keepingCapacity: true)
@@ -230,6 +232,22 @@ public enum CSV {
         }
     }
 
+    /// The offset of the first byte that is not UTF-8, checked a megabyte at a time with `cancellation` between.
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, path: String?,
+                                 cancellation: CancellationToken) throws(FileError) -> Int? {
+        var start = start
+        while start < bytes.count {
+            if cancellation.isCancelled { throw FileError(Interrupted(), path: path) }
+            var end = min(bytes.count, start + (1 << 20))
+            // Never cut a character: back up over continuation bytes (at most three).
+            var backed = 0
+            while end < bytes.count && backed < 3 && bytes[end] & 0xC0 == 0x80 { end -= 1; backed += 1 }
+            if let bad = UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return start + bad }
+            start = end
+        }
+        return nil
+    }
+
     /// The field separator of `bytes`, guessed from its first line: whichever of comma, semicolon and tab
     /// occurs most there outside double quotes (a comma when none does, or on a tie with it).
     public static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
@@ -252,10 +270,14 @@ public enum CSV {
     }
 
     /// All records of a text as arrays of strings (for small files and tests; imports use `forEachRecord`).
-    public static func rows(_ bytes: [UInt8], path: String? = nil) throws(FileError) -> [[String]] {
+    /// `progress` gets the fraction of the bytes read, every 1,024 records.
+    public static func rows(_ bytes: [UInt8], path: String? = nil, cancellation: CancellationToken = .none,
+                            progress: ((Double) -> Void)? = nil) throws(FileError) -> [[String]] {
         var rows: [[String]] = []
+        defer { if cancellation.isCancelled { Discard.inBackground(&rows, leaving: []) } }
         try bytes.withUnsafeBufferPointer { (buffer) throws(FileError) in
-            try forEachRecord(buffer, path: path) { (record) throws(FileError) in
+            try forEachRecord(buffer, path: path, cancellation: cancellation) { (record) throws(FileError) in
+                if let progress, record.number & 1023 == 0, record.count > 0 { progress(Double(record.starts[0]) / Double(buffer.count)) }
                 rows.append((0..<record.count).map { record.field($0) })
             }
         }
@@ -359,8 +381,9 @@ public enum CSV {
 /// CSV text as rows of strings: the small, convenient entry point the shell uses for ad-hoc CSV.
 public enum CSVText {
     /// Parses CSV text into rows (RFC 4180; see `CSV`), errors naming `path`, line and column.
-    public static func rows(_ text: String, path: String? = nil) throws(FileError) -> [[String]] {
-        try CSV.rows(Array(text.utf8), path: path)
+    public static func rows(_ text: String, path: String? = nil, cancellation: CancellationToken = .none,
+                            progress: ((Double) -> Void)? = nil) throws(FileError) -> [[String]] {
+        try CSV.rows(Array(text.utf8), path: path, cancellation: cancellation, progress: progress)
     }
 
     /// Formats rows as CSV text (CRLF line ends unless `lineEnding` says otherwise, minimal quoting).

@@ -13,8 +13,9 @@ import Foundation
 /// id when the code is shared; unknown values as empty cells.
 public enum CSVExport {
     /// The CSV bytes of one table; `byteOrderMark` adds the BOM Excel needs to read UTF-8.
+    /// A cancel of `cancellation` cuts the table short (callers that write check it and write nothing).
     public static func encode(_ kind: CSVTableKind, workspace: Workspace, byteOrderMark: Bool = false,
-                              progress: ((Double) -> Void)? = nil) -> [UInt8] {
+                              progress: ((Double) -> Void)? = nil, cancellation: CancellationToken = .none) -> [UInt8] {
         var writer = CSV.Writer(byteOrderMark: byteOrderMark,
                                 capacity: kind == .quotes ? workspace.quotes.textByteCount + workspace.quotes.count * 96 : 64 * 1024)
         writer.row(kind.columns)
@@ -42,6 +43,7 @@ public enum CSVExport {
             let step = max(1, q.count / 100)
             var fields = [String](repeating: "", count: 10)
             for row in 0..<q.count {
+                if row & 1023 == 0 && cancellation.isCancelled { break }
                 fields[0] = "Q\(q.ids[row])"
                 fields[1] = q.text(atRow: row)
                 fields[2] = Direction(rawValue: q.directions[row])?.slug ?? ""
@@ -62,8 +64,10 @@ public enum CSVExport {
 
     /// Writes one table to `url` atomically.
     public static func write(_ kind: CSVTableKind, workspace: Workspace, to url: URL, byteOrderMark: Bool = false,
-                             progress: ((Double) -> Void)? = nil) throws(FileError) {
-        let bytes = encode(kind, workspace: workspace, byteOrderMark: byteOrderMark, progress: progress.map { report in { report(0.7 * $0) } })
+                             progress: ((Double) -> Void)? = nil, cancellation: CancellationToken = .none) throws(FileError) {
+        let bytes = encode(kind, workspace: workspace, byteOrderMark: byteOrderMark, progress: progress.map { report in { report(0.7 * $0) } },
+                           cancellation: cancellation)
+        if cancellation.isCancelled { throw FileError(Interrupted(), path: AtomicFile.displayPath(url)) }
         try AtomicFile.write(bytes, to: url, progress: progress.map { report in { report(0.7 + 0.3 * $0) } })
     }
 
@@ -73,14 +77,16 @@ public enum CSVExport {
     /// `cerqual.csv`), which `import` does not read.
     ///
     /// A path ending in `.csv` is refused: it names one file, and a folder by that name is never what was meant.
-    public static func writeAll(workspace: Workspace, to directory: URL, byteOrderMark: Bool = false) throws(FileError) {
+    public static func writeAll(workspace: Workspace, to directory: URL, byteOrderMark: Bool = false,
+                                cancellation: CancellationToken = .none) throws(FileError) {
         let display = AtomicFile.displayPath(directory)
         guard directory.pathExtension.lowercased() != "csv" else {
             throw FileError(path: display, message: "cannot write four tables to one .csv file; name the table to write ('export csv quotes FILE.csv'), or give a folder")
         }
         try makeFolder(directory, display: display)
         for kind in CSVTableKind.allCases {
-            try write(kind, workspace: workspace, to: directory.appendingPathComponent(kind.fileName), byteOrderMark: byteOrderMark)
+            try write(kind, workspace: workspace, to: directory.appendingPathComponent(kind.fileName), byteOrderMark: byteOrderMark,
+                      cancellation: cancellation)
         }
         try SynthesisCSVTable.writeAll(workspace, to: directory, byteOrderMark: byteOrderMark)
     }
@@ -92,27 +98,27 @@ public enum CSVExport {
     /// With `table` and a folder path, the one table goes into that folder under its usual name.
     @discardableResult
     public static func export(_ table: CSVTableKind? = nil, workspace: Workspace, to url: URL, byteOrderMark: Bool = false,
-                              progress: ((Double) -> Void)? = nil) throws(FileError) -> [CSVTableKind] {
+                              progress: ((Double) -> Void)? = nil, cancellation: CancellationToken = .none) throws(FileError) -> [CSVTableKind] {
         let display = AtomicFile.displayPath(url)
         if url.pathExtension.lowercased() == "csv" || url.path == "/dev/stdout" || AtomicFile.Destination.openDescriptorNumber(url.path) != nil {
             let stem = url.deletingPathExtension().lastPathComponent.lowercased()
             guard let kind = table ?? CSVTableKind(rawValue: stem) else {
                 throw FileError(path: display, message: "which table? a .csv file holds one table: name it ('export csv quotes FILE.csv'); tables: \(CSVTableKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            try write(kind, workspace: workspace, to: url, byteOrderMark: byteOrderMark, progress: progress)
+            try write(kind, workspace: workspace, to: url, byteOrderMark: byteOrderMark, progress: progress, cancellation: cancellation)
             return [kind]
         }
         var isFolder: ObjCBool = false
         if let table, !(FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue) {
             // One named table to a path without .csv that is not a folder: that file.
-            try write(table, workspace: workspace, to: url, byteOrderMark: byteOrderMark, progress: progress)
+            try write(table, workspace: workspace, to: url, byteOrderMark: byteOrderMark, progress: progress, cancellation: cancellation)
             return [table]
         }
         if let table {
-            try write(table, workspace: workspace, to: url.appendingPathComponent(table.fileName), byteOrderMark: byteOrderMark, progress: progress)
+            try write(table, workspace: workspace, to: url.appendingPathComponent(table.fileName), byteOrderMark: byteOrderMark, progress: progress, cancellation: cancellation)
             return [table]
         }
-        try writeAll(workspace: workspace, to: url, byteOrderMark: byteOrderMark)
+        try writeAll(workspace: workspace, to: url, byteOrderMark: byteOrderMark, cancellation: cancellation)
         return CSVTableKind.allCases
     }
 

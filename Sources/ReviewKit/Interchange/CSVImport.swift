@@ -58,18 +58,21 @@ public struct CSVImportResult: Sendable {
 /// A row whose id exists updates that item (columns the file lacks keep their values); a row with a new
 /// id (or, for quotes and sub-themes, no id) adds one. Nothing is ever removed by an import.
 public enum CSVImport {
-    /// Reads and validates a CSV file; `kind` nil means "tell from the header".
+    /// Reads and validates a CSV file; `kind` nil means "tell from the header". A cancel of `cancellation`
+    /// (checked between records) throws a `FileError` marked `isInterruption`; nothing is changed either way.
     public static func read(from url: URL, as kind: CSVTableKind? = nil, options: CSVImportOptions = CSVImportOptions(),
-                            into workspace: Workspace, progress: ((Double) -> Void)? = nil) throws(FileError) -> CSVImportResult {
+                            into workspace: Workspace, progress: ((Double) -> Void)? = nil,
+                            cancellation: CancellationToken = .none) throws(FileError) -> CSVImportResult {
         let bytes = try AtomicFile.read(url, progress: progress.map { report in { report(0.2 * $0) } })
+        if cancellation.isCancelled { throw FileError(Interrupted(), path: AtomicFile.displayPath(url)) }
         return try decode(bytes, as: kind, options: options, path: AtomicFile.displayPath(url), into: workspace,
-                          progress: progress.map { report in { report(0.2 + 0.8 * $0) } })
+                          progress: progress.map { report in { report(0.2 + 0.8 * $0) } }, cancellation: cancellation)
     }
 
     /// Validates CSV bytes against `workspace`; `path` names the file in errors.
     public static func decode(_ bytes: [UInt8], as kind: CSVTableKind? = nil, options: CSVImportOptions = CSVImportOptions(),
                               path: String? = nil, into workspace: Workspace,
-                              progress: ((Double) -> Void)? = nil) throws(FileError) -> CSVImportResult {
+                              progress: ((Double) -> Void)? = nil, cancellation: CancellationToken = .none) throws(FileError) -> CSVImportResult {
         var notes: [String] = []
         let text = try utf8(bytes, path: path, notes: &notes)
         var importer = Importer(path: path, workspace: workspace, kind: kind, options: options, progress: progress, totalBytes: text.count)
@@ -77,9 +80,11 @@ public enum CSVImport {
             let delimiter = options.delimiter ?? CSV.detectDelimiter(buffer)
             importer.delimiter = delimiter
             if delimiter != 44 && options.delimiter == nil { notes.append("cells are separated by \(delimiter == 59 ? "semicolons (;)" : "tabs"), as the header shows") }
-            try CSV.forEachRecord(buffer, path: path, delimiter: delimiter) { (record) throws(FileError) in try importer.take(record) }
+            try CSV.forEachRecord(buffer, path: path, delimiter: delimiter, cancellation: cancellation) { (record) throws(FileError) in try importer.take(record) }
         }
+        if cancellation.isCancelled { throw FileError(Interrupted(), path: path) }
         var result = try importer.finish()
+        if cancellation.isCancelled { throw FileError(Interrupted(), path: path) }
         result.notes = notes + result.notes
         return result
     }

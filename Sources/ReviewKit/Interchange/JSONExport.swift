@@ -10,7 +10,8 @@ public enum JSONExport {
     public static let formatName = "review-workspace", formatVersion = 2
 
     /// The JSON bytes of a workspace; `progress` gets the fraction of quotes written.
-    public static func encode(_ workspace: Workspace, progress: ((Double) -> Void)? = nil) -> [UInt8] {
+    /// A cancel of `cancellation` cuts the document short (callers that write check it and write nothing).
+    public static func encode(_ workspace: Workspace, progress: ((Double) -> Void)? = nil, cancellation: CancellationToken = .none) -> [UInt8] {
         var out = JSONBuffer(capacity: workspace.quotes.textByteCount + workspace.quotes.count * 200 + 64 * 1024)
         out.raw("{\n  \"format\": "); out.string(formatName)
         out.raw(",\n  \"version\": "); out.int(formatVersion)
@@ -81,6 +82,7 @@ public enum JSONExport {
         let studyIDs = workspace.studies.map(\.id)
         let step = max(1, q.count / 100)
         for row in 0..<q.count {
+            if row & 1023 == 0 && cancellation.isCancelled { break }
             out.raw(row == 0 ? "\n    " : ",\n    ")
             out.raw("{\"id\": "); out.int(Int(q.ids[row]))
             out.raw(", \"direction\": "); out.string(Direction(rawValue: q.directions[row])?.slug)
@@ -103,8 +105,10 @@ public enum JSONExport {
     }
 
     /// Writes the JSON document to `url` atomically.
-    public static func write(_ workspace: Workspace, to url: URL, progress: ((Double) -> Void)? = nil) throws(FileError) {
-        let bytes = encode(workspace, progress: progress.map { report in { report(0.7 * $0) } })
+    public static func write(_ workspace: Workspace, to url: URL, progress: ((Double) -> Void)? = nil,
+                             cancellation: CancellationToken = .none) throws(FileError) {
+        let bytes = encode(workspace, progress: progress.map { report in { report(0.7 * $0) } }, cancellation: cancellation)
+        if cancellation.isCancelled { throw FileError(Interrupted(), path: AtomicFile.displayPath(url)) }
         try AtomicFile.write(bytes, to: url, progress: progress.map { report in { report(0.7 + 0.3 * $0) } })
     }
 }

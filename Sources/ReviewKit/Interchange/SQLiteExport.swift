@@ -133,7 +133,9 @@ public enum SQLiteExport {
     """
 
     /// Builds the database for `workspace` and atomically replaces `url` with it.
-    public static func write(_ workspace: Workspace, to url: URL, progress: ((Double) -> Void)? = nil) throws(FileError) {
+    /// A cancel of `cancellation` (checked between quotes) throws a `FileError` marked `isInterruption`; `url` is left as it was.
+    public static func write(_ workspace: Workspace, to url: URL, progress: ((Double) -> Void)? = nil,
+                             cancellation: CancellationToken = .none) throws(FileError) {
         let display = AtomicFile.displayPath(url)
         try AtomicFile.replace(url) { temporary in
             do {
@@ -143,12 +145,14 @@ public enum SQLiteExport {
                 try queue.writeWithoutTransaction { db in
                     try db.execute(sql: "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF")
                     try db.inTransaction {
-                        try fill(db, workspace, progress: progress)
+                        try fill(db, workspace, progress: progress, cancellation: cancellation)
                         return .commit
                     }
                     try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
                 }
                 try queue.close()
+            } catch is Interrupted {
+                throw FileError(Interrupted(), path: display)
             } catch let error as DatabaseError {
                 throw FileError(path: display, message: "cannot write the database: \(AtomicFile.lowercased(error.message ?? "sqlite error \(error.resultCode.rawValue)"))")
             }
@@ -156,7 +160,7 @@ public enum SQLiteExport {
         progress?(1)
     }
 
-    static func fill(_ db: Database, _ workspace: Workspace, progress: ((Double) -> Void)?) throws {
+    static func fill(_ db: Database, _ workspace: Workspace, progress: ((Double) -> Void)?, cancellation: CancellationToken = .none) throws {
         try db.execute(sql: schema)
         let metadata = try db.makeStatement(sql: "INSERT INTO metadata (key, value) VALUES (?, ?)")
         for key in workspace.metadata.keys.sorted() { try metadata.execute(arguments: [key, workspace.metadata[key]!]) }
@@ -198,6 +202,7 @@ public enum SQLiteExport {
         let domainSlugs = [nil] + TDFDomain.allCases.map(\.slug)
         let step = max(1, q.count / 100)
         for row in 0..<q.count {
+            try cancellation.check(every: row)
             let subTheme: Int? = q.subThemes[row] >= 0 ? Int(q.subThemes[row]) : nil
             let study: String? = q.studies[row] >= 0 ? studyIDs[Int(q.studies[row])] : nil
             let reference: Int? = q.references[row] >= 0 ? Int(q.references[row]) : nil

@@ -10,6 +10,8 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     /// The offending line's text, for a caret under `column`.
     public var lineText: String?
+    /// Whether reading or writing stopped because it was asked to (Ctrl-C), not because of the file.
+    public var isInterruption = false
 
     /// Creates a located error.
     public init(path: String? = nil, line: Int? = nil, column: Int? = nil, message: String, lineText: String? = nil) {
@@ -18,6 +20,12 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
         self.column = column
         self.message = message
         self.lineText = lineText
+    }
+
+    /// The error for work on a file that stopped at a cancel (``Interrupted``): nothing was read in or written.
+    public init(_ interruption: Interrupted, path: String? = nil) {
+        self.init(path: path, message: interruption.description)
+        isInterruption = true
     }
 
     /// "file:line:column: message".

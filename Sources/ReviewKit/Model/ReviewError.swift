@@ -31,6 +31,8 @@ public struct ReviewError: Error, Equatable, Sendable, CustomStringConvertible {
         case unknownSetting = "unknown-setting"
         /// The change could not be recorded in the crash-recovery journal, so it was not made.
         case journal = "journal"
+        /// The work stopped because it was asked to (Ctrl-C); nothing was changed.
+        case interrupted = "interrupted"
     }
 
     /// What kind of problem this is.
@@ -48,6 +50,11 @@ public struct ReviewError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
         self.span = span
         self.notes = notes
+    }
+
+    /// The error for work that stopped at a cancel (``Interrupted``): nothing was changed.
+    public init(_ interruption: Interrupted) {
+        self.init(.interrupted, interruption.description)
     }
 
     /// Creates an error about a value that is not valid where it is used (`Kind.invalidValue`).

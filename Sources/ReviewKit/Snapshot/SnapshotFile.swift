@@ -26,8 +26,11 @@ public enum SnapshotFile {
 
     /// Encodes `snapshot` and atomically replaces the file at `url` with it; returns the new file's checksum and size.
     @discardableResult
-    public static func write(_ snapshot: Snapshot, to url: URL, progress: ((Double) -> Void)? = nil) throws(FileError) -> Info {
-        try write(snapshot, to: url, progress: progress, failingAt: nil)
+    /// A cancel of `cancellation` (checked between quotes) throws a `FileError` marked `isInterruption` and leaves
+    /// the file as it was.
+    public static func write(_ snapshot: Snapshot, to url: URL, progress: ((Double) -> Void)? = nil,
+                             cancellation: CancellationToken = .none) throws(FileError) -> Info {
+        try write(snapshot, to: url, progress: progress, failingAt: nil, cancellation: cancellation)
     }
 
     /// A snapshot file that was written, then read back and decoded in full: proof that the save can be
@@ -52,8 +55,10 @@ public enum SnapshotFile {
     /// Throws when the file cannot be read back, does not decode, or is not the bytes just written (its
     /// checksum differs): then the save cannot be trusted, and a journal must keep its changes. A save
     /// to a pipe or a device cannot be read back and so is never verified.
-    public static func writeVerified(_ snapshot: Snapshot, to url: URL, progress: ((Double) -> Void)? = nil) throws(FileError) -> VerifiedSave {
-        let written = try write(snapshot, to: url, progress: progress.map { report in { report(0.6 * $0) } }, failingAt: nil)
+    public static func writeVerified(_ snapshot: Snapshot, to url: URL, progress: ((Double) -> Void)? = nil,
+                                     cancellation: CancellationToken = .none) throws(FileError) -> VerifiedSave {
+        let written = try write(snapshot, to: url, progress: progress.map { report in { report(0.6 * $0) } }, failingAt: nil,
+                                cancellation: cancellation)
         let verified = try verify(url, expecting: written)
         progress?(1)
         return verified
@@ -80,7 +85,8 @@ public enum SnapshotFile {
     }
 
     /// `write(_:to:progress:)` with a failure injected into the atomic write (tests only).
-    static func write(_ snapshot: Snapshot, to url: URL, progress: ((Double) -> Void)?, failingAt failure: AtomicFile.FailurePoint?) throws(FileError) -> Info {
+    static func write(_ snapshot: Snapshot, to url: URL, progress: ((Double) -> Void)?, failingAt failure: AtomicFile.FailurePoint?,
+                      cancellation: CancellationToken = .none) throws(FileError) -> Info {
         // Never write what the reader would refuse: one rule per field (ValueRules), checked before the old file is touched.
         do throws(ReviewError) {
             try ValueRules.check(snapshot.workspace)
@@ -96,7 +102,7 @@ public enum SnapshotFile {
                 total += piece.count
                 try emit(piece)
             }
-            last = try SnapshotWriter.stream(snapshot, chunkSize: 4 << 20, progress: nil, emit: counting)
+            last = try SnapshotWriter.stream(snapshot, chunkSize: 4 << 20, progress: nil, cancellation: cancellation, emit: counting)
             try last.withUnsafeBufferPointer { (piece) throws(FileError) in try counting(piece) }
         }
         progress?(1)
@@ -109,10 +115,13 @@ public enum SnapshotFile {
     }
 
     /// Reads and validates the snapshot at `url`, with its version, checksum and size (for the journal's base).
-    public static func load(from url: URL, progress: ((Double) -> Void)? = nil) throws(FileError) -> (snapshot: Snapshot, info: Info) {
+    /// A cancel of `cancellation` throws a `FileError` marked `isInterruption`.
+    public static func load(from url: URL, progress: ((Double) -> Void)? = nil,
+                            cancellation: CancellationToken = .none) throws(FileError) -> (snapshot: Snapshot, info: Info) {
         let bytes = try AtomicFile.read(url, progress: progress.map { report in { report(0.3 * $0) } })
         let decoded = try SnapshotReader.decodeWithInfo(bytes, path: AtomicFile.displayPath(url),
-                                                        progress: progress.map { report in { report(0.3 + 0.7 * $0) } })
+                                                        progress: progress.map { report in { report(0.3 + 0.7 * $0) } },
+                                                        cancellation: cancellation)
         return (decoded.snapshot, Info(version: decoded.version, checksum: decoded.checksum, byteCount: bytes.count))
     }
 

@@ -19,9 +19,12 @@ public enum SnapshotReader {
     }
 
     /// Decodes a snapshot and reports its version and checksum; `progress` gets the fraction parsed.
+    /// A cancel of `cancellation` (checked every 1,024 lines) throws a `FileError` marked `isInterruption`.
     public static func decodeWithInfo(_ data: [UInt8], path: String? = nil,
-                                      progress: ((Double) -> Void)?) throws(FileError) -> (snapshot: Snapshot, version: Int, checksum: UInt32) {
+                                      progress: ((Double) -> Void)?,
+                                      cancellation: CancellationToken = .none) throws(FileError) -> (snapshot: Snapshot, version: Int, checksum: UInt32) {
         var parser = Parser(path: path, progress: progress)
+        parser.cancellation = cancellation
         return try data.withUnsafeBufferPointer { (buffer) throws(FileError) in try parser.parse(buffer) }
     }
 
@@ -33,6 +36,7 @@ public enum SnapshotReader {
         let progress: ((Double) -> Void)?
         var lineNumber = 0
         var version = Snapshot.formatVersion
+        var cancellation = CancellationToken.none
 
         init(path: String?, progress: ((Double) -> Void)?) {
             self.path = path
@@ -182,6 +186,7 @@ public enum SnapshotReader {
             lineNumber = 0
             while start < count {
                 lineNumber += 1
+                try cancellation.check(every: lineNumber) { [path] in FileError($0, path: path) }
                 var end = count
                 if let base = bytes.baseAddress, let found = memchrNewline(base + start, count - start) { end = start + found }
                 defer { start = end + 1 }

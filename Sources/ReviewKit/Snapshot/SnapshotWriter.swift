@@ -17,7 +17,7 @@ public enum SnapshotWriter {
 
     /// Encodes a snapshot in pieces: whenever `chunkSize` bytes are ready they go to `emit` (so a file can be
     /// written, and the disk kept busy, while the rest is encoded); the final piece is returned.
-    static func stream(_ snapshot: Snapshot, chunkSize: Int, progress: ((Double) -> Void)?,
+    static func stream(_ snapshot: Snapshot, chunkSize: Int, progress: ((Double) -> Void)?, cancellation: CancellationToken = .none,
                        emit: (UnsafeBufferPointer<UInt8>) throws(FileError) -> Void) throws(FileError) -> [UInt8] {
         let workspace = snapshot.workspace
         let q = workspace.quotes
@@ -68,6 +68,7 @@ public enum SnapshotWriter {
         }
         let step = max(1, q.count / 100)
         for row in 0..<q.count {
+            try cancellation.check(every: row) { FileError($0) }
             out.byte(UInt8(ascii: "Q")); out.decimal(Int(q.ids[row])); out.tab()
             out.append(directionSlugs[Int(q.directions[row])]); out.tab()
             out.append(componentSlugs[Int(q.components[row])]); out.tab()

@@ -77,13 +77,17 @@ public struct FleissKappa: Sendable, Equatable {
     ///     number of ratings n ≥ 2. Columns of zeros are allowed (their κ_j is NaN).
     ///   - categoryLabels: One label per column; nil gives "1", "2", …
     ///   - confidenceLevel: Strictly between 0 and 1.
+    ///   - cancellation: Checked between passes over the table (each a fraction of a second on millions of
+    ///     subjects); a cancel throws a ``StatisticsError`` marked `isInterruption`.
     /// - Throws: ``StatisticsError`` for an empty table, ragged rows, fewer than two categories,
     ///   wrong or duplicate labels, a negative count, rows whose sums differ (naming the 1-based
     ///   subject), fewer than two ratings per subject, or when every rating falls in one category.
     public init(
-        counts: [[Int]], categoryLabels: [String]? = nil, confidenceLevel: Double = 0.95
+        counts: [[Int]], categoryLabels: [String]? = nil, confidenceLevel: Double = 0.95,
+        cancellation: CancellationToken = .none
     ) throws(StatisticsError) {
         try StatisticsError.validate(confidenceLevel: confidenceLevel)
+        func checkpoint() throws(StatisticsError) { try cancellation.check(every: 0, StatisticsError.init) }
         guard let first = counts.first else { throw .noSubjects }
         let k = first.count
         for (row, values) in counts.enumerated() where values.count != k {
@@ -91,6 +95,7 @@ public struct FleissKappa: Sendable, Equatable {
                 "subject \(row + 1) has \(values.count) category counts; expected \(k)")
         }
         guard k >= 2 else { throw .tooFewCategories }
+        try checkpoint()
         let labels = try StatisticsError.labels(categoryLabels, count: k)
         for (row, values) in counts.enumerated() {
             if let column = values.firstIndex(where: { $0 < 0 }) {
@@ -103,7 +108,9 @@ public struct FleissKappa: Sendable, Equatable {
         // The total is checked (at most 2^53, see CountsTable) before any sum is formed, so no sum
         // below can overflow; products and squares are formed in Double, which holds every
         // integer up to 2^53 exactly.
+        try checkpoint()
         _ = try CountsTable(counts: counts)
+        try checkpoint()
         let rowSums = counts.map { $0.reduce(0, +) }
         let n = StatisticsSupport.mostCommon(rowSums.filter { $0 > 0 })
         guard n > 0 else { throw StatisticsError("no ratings: every count is zero") }
@@ -114,7 +121,9 @@ public struct FleissKappa: Sendable, Equatable {
 
         let N = counts.count
         let total = N * n  // equals the checked total
+        try checkpoint()
         let columnSums = (0..<k).map { j in counts.reduce(0) { $0 + $1[j] } }
+        try checkpoint()
         guard !columnSums.contains(total) else { throw .singleCategory }
 
         // P̄ = Σ_i (Σ_j n_ij² − n) / (N·n·(n − 1)) = Σ_i Σ_j n_ij (n_ij − 1) / (N·n·(n − 1)).
@@ -122,11 +131,13 @@ public struct FleissKappa: Sendable, Equatable {
         let agreeingPairs = counts.reduce(0.0) { sum, row in
             row.reduce(sum) { $0 + Double($1) * Double($1 - 1) }
         }
+        try checkpoint()
         let observed = agreeingPairs / pairs
         let p = columnSums.map { Double($0) / Double(total) }
         let expected = p.reduce(0) { $0 + $1 * $1 }
         let kappa = Self.exactKappa(counts: counts, columnSums: columnSums, n: n)
             ?? (observed - expected) / (1 - expected)
+        try checkpoint()
 
         // Null standard errors (Fleiss, Nee & Landis 1979).
         let pq = p.map { $0 * (1 - $0) }
@@ -139,6 +150,7 @@ public struct FleissKappa: Sendable, Equatable {
         var categories: [Category] = []
         categories.reserveCapacity(k)
         for j in 0..<k {
+            try checkpoint()
             let disagreement = counts.reduce(0.0) { $0 + Double($1[j]) * Double(n - $1[j]) }
             let kappaJ = columnSums[j] == 0 ? Double.nan : 1 - disagreement / (pairs * pq[j])
             let zJ = kappaJ / categoryError
@@ -192,13 +204,13 @@ public struct FleissKappa: Sendable, Equatable {
     ///
     /// - Throws: ``StatisticsError`` when fewer than two ratings per subject remain, or when every
     ///   rating falls in one category.
-    public init(ratings: RatingsTable, confidenceLevel: Double = 0.95) throws(StatisticsError) {
+    public init(ratings: RatingsTable, confidenceLevel: Double = 0.95, cancellation: CancellationToken = .none) throws(StatisticsError) {
         try StatisticsError.validate(confidenceLevel: confidenceLevel)
         guard ratings.ratingsPerSubject >= 2 else { throw .tooFewRaters(ratings.ratingsPerSubject) }
         guard ratings.categoryLabels.count >= 2 else { throw .singleCategory }
         try self.init(
             counts: ratings.counts, categoryLabels: ratings.categoryLabels,
-            confidenceLevel: confidenceLevel)
+            confidenceLevel: confidenceLevel, cancellation: cancellation)
     }
 
     /// Two results are equal when every figure matches, treating NaN as equal to NaN.

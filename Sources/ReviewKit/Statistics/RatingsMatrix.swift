@@ -79,14 +79,15 @@ public struct RatingsMatrix: Sendable, Equatable {
     ///   - categories: The possible categories in order (matched like the ratings, ignoring case);
     ///     nil for the labels used.
     ///   - foldCase: Whether labels that differ only by case are one category (default true).
+    ///   - cancellation: Checked between rows; a cancel throws a ``StatisticsError`` marked `isInterruption`.
     /// - Throws: ``StatisticsError`` naming the column or cell: an unknown column, a rating that is
     ///   not a declared category, a row longer than the header, fewer than two rater columns with
     ///   ratings, or no rating at all.
     public init(
         header: [String]?, rows: [[String]], columns: RatingsColumns = RatingsColumns(),
-        categories declared: [String]? = nil, foldCase: Bool = true
+        categories declared: [String]? = nil, foldCase: Bool = true, cancellation: CancellationToken = .none
     ) throws(StatisticsError) {
-        var reader = RatingsMatrixReader(header: header, rows: rows, foldCase: foldCase)
+        var reader = RatingsMatrixReader(header: header, rows: rows, foldCase: foldCase, cancellation: cancellation)
         self = try reader.read(columns: columns, declared: declared)
     }
 

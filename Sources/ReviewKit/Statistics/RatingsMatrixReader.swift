@@ -5,12 +5,14 @@ struct RatingsMatrixReader {
     let rows: [[String]]
     let foldCase: Bool
     let width: Int
+    let cancellation: CancellationToken
     var notes: [RatingsNote] = []
 
-    init(header: [String]?, rows: [[String]], foldCase: Bool) {
+    init(header: [String]?, rows: [[String]], foldCase: Bool, cancellation: CancellationToken = .none) {
         self.header = header
         self.rows = rows
         self.foldCase = foldCase
+        self.cancellation = cancellation
         self.width = header?.count ?? rows.map(\.count).max() ?? 0
     }
 
@@ -43,6 +45,7 @@ struct RatingsMatrixReader {
         var keepRaters = raterIndexes.indices.filter { r in
             rows.indices.contains { categories.cells[$0 * raterWidth + r] >= 0 }
         }
+        try cancellation.check(every: 0, StatisticsError.init)
         let emptyColumns = raterIndexes.indices.filter { !keepRaters.contains($0) }
         if !emptyColumns.isEmpty {
             let names = emptyColumns.map { raterList[$0].name }
@@ -68,6 +71,7 @@ struct RatingsMatrixReader {
         var sourceRows: [Int] = []
         var emptyRows: [Int] = []
         for row in rows.indices {
+            try cancellation.check(every: row, StatisticsError.init)
             let unitCodes = keepRaters.map { categories.cells[row * raterWidth + $0] }
             guard unitCodes.contains(where: { $0 >= 0 }) else {
                 emptyRows.append(row + 1)
@@ -105,7 +109,9 @@ struct RatingsMatrixReader {
     /// A row longer than the header is an error, unless its extra cells are empty.
     func checkRowLengths() throws(StatisticsError) {
         guard let header else { return }
-        for (r, row) in rows.enumerated() where row.count > header.count {
+        for (r, row) in rows.enumerated() {
+            try cancellation.check(every: r, StatisticsError.init)
+            guard row.count > header.count else { continue }
             if let extra = row[header.count...].firstIndex(where: { !StatisticsSupport.trimmed($0).isEmpty }) {
                 throw StatisticsError(
                     "row \(r + 1) has \(row.count) cells but the header has \(header.count) columns",
@@ -158,7 +164,7 @@ struct RatingsMatrixReader {
             }
             if columns.subject == .automatic {
                 // The subject is the first leading identifier column outside the raters, if any.
-                subject = leadingIdentifiers(excluding: Set(raters), keeping: 0).first?.index
+                subject = try leadingIdentifiers(excluding: Set(raters), keeping: 0).first?.index
             }
             let ignored = (0..<width).filter { !raters.contains($0) && $0 != subject }
             if !ignored.isEmpty {
@@ -173,7 +179,7 @@ struct RatingsMatrixReader {
         // Raters are every column but the subject and the leading identifiers.
         var excluded: Set<Int> = subject.map { [$0] } ?? []
         if columns.subject != .none {
-            let found = leadingIdentifiers(excluding: excluded, keeping: 2)
+            let found = try leadingIdentifiers(excluding: excluded, keeping: 2)
             for identifier in found {
                 if subject == nil { subject = identifier.index }
                 excluded.insert(identifier.index)
@@ -194,14 +200,14 @@ struct RatingsMatrixReader {
 
     /// The identifier columns at the start of the table (skipping `excluded`), leaving at least
     /// `keeping` columns for raters; each with the reason it was recognised.
-    func leadingIdentifiers(excluding excluded: Set<Int>, keeping: Int) -> [(index: Int, reason: String)] {
+    func leadingIdentifiers(excluding excluded: Set<Int>, keeping: Int) throws(StatisticsError) -> [(index: Int, reason: String)] {
         var found: [(index: Int, reason: String)] = []
         let candidates = (0..<width).filter { !excluded.contains($0) }
         for (position, index) in candidates.enumerated() {
             guard candidates.count - position - 1 >= keeping else { break }
             if let header, RatingsColumns.isIdentifierHeader(header[index]) {
                 found.append((index, "its header names an identifier"))
-            } else if hasIdentifierValues(index, later: Array(candidates[(position + 1)...])) {
+            } else if try hasIdentifierValues(index, later: Array(candidates[(position + 1)...])) {
                 found.append((index, "its values differ on every row and are not ratings"))
             } else {
                 break
@@ -214,11 +220,16 @@ struct RatingsMatrixReader {
     /// (non-blank) row, at least five rows, all values different, more different values than some
     /// later column has (a rater uses a handful of categories), and most of its values found nowhere
     /// among the `later` columns' cells.
-    func hasIdentifierValues(_ index: Int, later: [Int]) -> Bool {
-        let used = rows.indices.filter { row in rows[row].contains { !StatisticsSupport.trimmed($0).isEmpty } }
+    func hasIdentifierValues(_ index: Int, later: [Int]) throws(StatisticsError) -> Bool {
+        var used: [Int] = []
+        for row in rows.indices {
+            try cancellation.check(every: row, StatisticsError.init)
+            if rows[row].contains(where: { !StatisticsSupport.trimmed($0).isEmpty }) { used.append(row) }
+        }
         guard used.count >= 5, !later.isEmpty else { return false }
         var values = Set<String>()
         for row in used {
+            try cancellation.check(every: row, StatisticsError.init)
             let value = cell(row, index)
             guard !value.isEmpty, values.insert(value).inserted else { return false }
         }
@@ -227,6 +238,7 @@ struct RatingsMatrixReader {
         for column in later {
             var distinct = Set<String>()
             for row in used {
+                try cancellation.check(every: row, StatisticsError.init)
                 let text = cell(row, column)
                 if !text.isEmpty { distinct.insert(key(text)) }
             }
@@ -256,6 +268,7 @@ struct RatingsMatrixReader {
         var spellings: [[String: Int]] = []
         var cells = [Int32](repeating: -1, count: rows.count * raters.count)
         for row in rows.indices {
+            try cancellation.check(every: row, StatisticsError.init)
             for (r, column) in raters.enumerated() {
                 let text = cell(row, column)
                 guard !text.isEmpty else { continue }

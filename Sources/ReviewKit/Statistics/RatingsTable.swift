@@ -30,11 +30,15 @@ public struct RatingsTable: Sendable, Equatable {
     /// Counts the complete subjects of a ratings matrix.
     ///
     /// - Throws: ``StatisticsError`` when no subject has two or more ratings.
-    public init(_ matrix: RatingsMatrix) throws(StatisticsError) {
+    /// `cancellation` is checked between subjects; a cancel throws a ``StatisticsError`` marked `isInterruption`.
+    public init(_ matrix: RatingsMatrix, cancellation: CancellationToken = .none) throws(StatisticsError) {
         let r = matrix.raterCount
         let codes = matrix.codes
-        let perUnit = (0..<matrix.unitCount).map { unit in
-            codes[(unit * r)..<(unit * r + r)].reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+        var perUnit: [Int] = []
+        perUnit.reserveCapacity(matrix.unitCount)
+        for unit in 0..<matrix.unitCount {
+            try cancellation.check(every: unit, StatisticsError.init)
+            perUnit.append(codes[(unit * r)..<(unit * r + r)].reduce(0) { $0 + ($1 >= 0 ? 1 : 0) })
         }
         let n = perUnit.max() ?? 0
         guard n >= 2 else { throw .tooFewRaters(n) }
@@ -42,13 +46,16 @@ public struct RatingsTable: Sendable, Equatable {
         // Columns: the categories the kept subjects used, in category order.
         var used = [Bool](repeating: false, count: matrix.categories.count)
         for unit in kept {
+            try cancellation.check(every: unit, StatisticsError.init)
             for code in codes[(unit * r)..<(unit * r + r)] where code >= 0 { used[Int(code)] = true }
         }
         let columns = used.indices.filter { used[$0] }
         var column = [Int](repeating: -1, count: used.count)
         for (index, category) in columns.enumerated() { column[category] = index }
         var counts = Array(repeating: Array(repeating: 0, count: columns.count), count: kept.count)
+        defer { if cancellation.isCancelled { Discard.inBackground(&counts, leaving: []) } }
         for (row, unit) in kept.enumerated() {
+            try cancellation.check(every: row, StatisticsError.init)
             for code in codes[(unit * r)..<(unit * r + r)] where code >= 0 { counts[row][column[Int(code)]] += 1 }
         }
         var notes = matrix.notes
@@ -111,11 +118,12 @@ public struct TwoRaterTable: Sendable, Equatable {
     ///
     /// - Throws: ``StatisticsError`` when the matrix does not have exactly two raters or no subject
     ///   was rated by both.
-    public init(_ matrix: RatingsMatrix) throws(StatisticsError) {
+    public init(_ matrix: RatingsMatrix, cancellation: CancellationToken = .none) throws(StatisticsError) {
         guard matrix.raterCount == 2 else { throw Self.notTwoRaters(matrix) }
         var pairs: [(Int, Int)] = []
         var unpaired: [Int] = []
         for unit in 0..<matrix.unitCount {
+            try cancellation.check(every: unit, StatisticsError.init)
             if let a = matrix.category(unit: unit, rater: 0), let b = matrix.category(unit: unit, rater: 1) {
                 pairs.append((a, b))
             } else {
@@ -125,7 +133,9 @@ public struct TwoRaterTable: Sendable, Equatable {
         guard !pairs.isEmpty else {
             throw StatisticsError("no subjects: no subject was rated by both raters")
         }
+        try cancellation.check(every: 0, StatisticsError.init)
         let used = Set(pairs.flatMap { [$0.0, $0.1] }).sorted()
+        try cancellation.check(every: 0, StatisticsError.init)
         let index = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
         var counts = Array(repeating: Array(repeating: 0, count: used.count), count: used.count)
         for (a, b) in pairs {

@@ -19,11 +19,21 @@ public struct StatisticsError: Error, Equatable, Sendable, CustomStringConvertib
     public let message: String
     /// Where the problem is, when the input was text or cells; nil for errors about the data as a whole.
     public let location: Location?
+    /// Whether the computation stopped because it was asked to (Ctrl-C), not because of the data.
+    public let isInterruption: Bool
 
     /// Creates an error with the given message and, optionally, where it lies.
     public init(_ message: String, location: Location? = nil) {
         self.message = message
         self.location = location
+        isInterruption = false
+    }
+
+    /// The error for a computation that stopped at a cancel (``Interrupted``).
+    public init(_ interruption: Interrupted) {
+        message = interruption.description
+        location = nil
+        isInterruption = true
     }
 
     /// The message itself.

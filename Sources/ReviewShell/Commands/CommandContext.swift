@@ -13,6 +13,8 @@ public struct CommandContext {
     public let host: any CommandHost
     /// The commands there are (for `help`).
     public let registry: CommandRegistry
+    /// Ctrl-C: long work checks it between chunks and stops with ``Interrupted`` (shown as "interrupted").
+    public var cancellation: CancellationToken = .none
 
     /// The review being edited (workspace, undo history, journal).
     public var document: ReviewDocument { session.document }

@@ -47,6 +47,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
         case usage
         /// A failure already reported where it happened (a failed command inside `source`), carrying its status.
         case alreadyReported(status: Int32)
+        /// The command stopped at Ctrl-C and changed nothing (exit status 130, as for a program stopped by SIGINT).
+        case interrupted
 
         /// The stable identifier.
         public var identifier: String {
@@ -69,6 +71,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
             case .unsavedChanges: "unsaved-changes"
             case .usage: "usage"
             case .alreadyReported: "already-reported"
+            case .interrupted: "interrupted"
             }
         }
 
@@ -78,6 +81,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
             case .usage: 2
             case .expectFailed: 3
             case .alreadyReported(let status): max(1, status)
+            case .interrupted: 130
             default: 1
             }
         }
@@ -142,8 +146,15 @@ public struct Diagnostic: Error, Sendable, Equatable {
     /// The exit status it stands for: 0 for warnings and notes.
     public var exitCode: Int32 { severity == .error ? kind.exitCode : 0 }
 
+    /// The diagnostic for a command that stopped at Ctrl-C: just "interrupted", like psql's cancel.
+    public static let interrupted = Diagnostic(.interrupted, .error, "interrupted")
+
     /// A diagnostic for an engine error in a command line, placing the caret at the error's span.
     public init(_ error: ReviewError, commandText: String) {
+        if error.kind == .interrupted {
+            self = .interrupted
+            return
+        }
         self.init(.review(error.kind), .error, error.message, notes: error.notes)
         if let span = error.span {
             column = span.lowerBound + 1
@@ -154,6 +165,10 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
     /// A diagnostic for a file error (snapshot, CSV).
     public init(_ error: FileError) {
+        if error.isInterruption {
+            self = .interrupted
+            return
+        }
         self.init(.file, .error, error.message, file: error.path, line: error.line, column: error.column, lineText: error.lineText)
     }
 }

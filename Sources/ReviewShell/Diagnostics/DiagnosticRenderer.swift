@@ -29,6 +29,11 @@ public struct DiagnosticRenderer: Sendable {
         } else if let line = d.line, d.lineText == nil {
             location = "line \(line): "
         }
+        if d.kind == .interrupted {
+            // psql and sqlite3 say so in one word; a script's file:line says where it stopped.
+            let place = d.file.map { file in d.line.map { "\(file):\($0): " } ?? "\(file): " } ?? ""
+            return out + place + d.message + "\n"
+        }
         let label = colour ? "\u{1B}[1;31m\(d.severity.rawValue):\u{1B}[0m" : "\(d.severity.rawValue):"
         out += location + label + " " + d.message + "\n"
         if let text = d.lineText, let column = d.column {

@@ -64,9 +64,28 @@ public struct FileResolver: Sendable {
     }
 
     /// Reads a CSV file's rows (RFC 4180).
-    public func readCSV(_ path: String, named word: Range<Int>, in invocation: Invocation) throws(Diagnostic) -> [[String]] {
-        let text = try readText(path, named: word, in: invocation)
-        do { return try CSVText.rows(text, path: path) } catch { throw Diagnostic(error) }
+    ///
+    /// The file is read 4 MB at a time and parsed with `cancellation` checked in between, so Ctrl-C stops even a
+    /// file of millions of rows at once; a byte that is not UTF-8 is an error at its line and column.
+    public func readCSV(_ path: String, named word: Range<Int>, in invocation: Invocation,
+                        cancellation: CancellationToken = .none, progress: ((Double) -> Void)? = nil) throws(Diagnostic) -> [[String]] {
+        let url = url(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw invocation.error("no file '\(path)'", at: word)
+        }
+        guard !isDirectory.boolValue else { throw invocation.error("'\(path)' is a directory, not a file", at: word) }
+        guard let handle = try? FileHandle(forReadingFrom: url) else { throw invocation.error("cannot read '\(path)' (permission denied?)", at: word) }
+        defer { try? handle.close() }
+        var bytes: [UInt8] = []
+        while true {
+            guard !cancellation.isCancelled else { throw .interrupted }
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: 4 << 20) } catch { throw invocation.error("cannot read '\(path)'", at: word) }
+            guard let chunk, !chunk.isEmpty else { break }  // nil or empty: the end of the file
+            bytes.append(contentsOf: chunk)
+        }
+        do { return try CSV.rows(bytes, path: path, cancellation: cancellation, progress: progress) } catch { throw Diagnostic(error) }
     }
 
     /// Writes a text file atomically (temporary file beside it, fsync, rename); the old file stays intact on failure.

@@ -32,6 +32,8 @@ public struct LaunchConfiguration: Sendable {
 public enum Launcher {
     /// Runs `review`: commands, scripts, piped input or the interactive shell. Returns the exit status.
     public static func run(_ configuration: LaunchConfiguration) -> Int32 {
+        // From here on Ctrl-C stops the running command (which prints "interrupted") rather than killing the process.
+        Interrupt.install()
         let output = StandardOutput()
         var options = ShellOptions()
         options.keepGoing = configuration.keepGoing
@@ -77,7 +79,9 @@ public enum Launcher {
 
         if !configuration.commands.isEmpty {
             for command in configuration.commands {
-                if !shell.run(command) && !configuration.keepGoing { break }
+                let ok = shell.run(command)
+                if shell.stoppedByInterrupt(ok) { break }
+                if !ok && !configuration.keepGoing { break }
                 if shell.quitRequested { break }
             }
             return shell.exitStatus
@@ -87,7 +91,7 @@ public enum Launcher {
                 let invocation = Invocation("source " + path)!
                 do {
                     let text = try FileResolver(workingDirectory: options.workingDirectory).readScript(path, named: 7..<(7 + path.count), in: invocation)
-                    if !shell.runScript(text, file: path) && !configuration.keepGoing { break }
+                    if !shell.runScript(text, file: path) && (!configuration.keepGoing || shell.cancellation.isCancelled) { break }
                 } catch {
                     var error = error
                     error.lineText = nil

@@ -42,11 +42,16 @@ public final class Shell {
     /// Set when scripts nest too deep: every running script stops, whatever --keep-going says, so a script
     /// that sources itself twice cannot run 2^depth commands.
     var scriptsAbandoned = false
+    /// Whether a progress line ("importing… 40%") is on the terminal, to be cleared before anything else is written.
+    var progressLineOpen = false
+    /// Ctrl-C for the running command: by default it follows the SIGINT latch; reset before each typed command.
+    public let cancellation: CancellationToken
 
-    /// Creates a shell.
+    /// Creates a shell; `cancellation` is what stops a running command (by default it follows Ctrl-C).
     public init(session: Session, input: LineSource, output: OutputSink, options: ShellOptions = ShellOptions(),
-                commands: CommandRegistry = .standard) {
+                commands: CommandRegistry = .standard, cancellation: CancellationToken = CancellationToken(linkedTo: { Interrupt.wasRequested })) {
         self.session = session
+        self.cancellation = cancellation
         self.input = input
         self.output = output
         self.options = options
@@ -83,6 +88,7 @@ public final class Shell {
 
     /// Writes a diagnostic, adding the script location.
     public func report(_ diagnostic: Diagnostic) {
+        closeProgressLine()
         if case .alreadyReported = diagnostic.kind {
             // Already printed where it happened (inside a sourced script).
             exitStatus = ScriptTally.moreSevere(exitStatus, diagnostic.exitCode)
@@ -105,6 +111,7 @@ public final class Shell {
 
     /// Writes rendered result text, through the pager when it is taller than the terminal.
     func emit(_ text: String) {
+        closeProgressLine()
         guard !text.isEmpty else { return }
         // Data cannot drive the terminal: control characters are shown visibly there (JSON escapes its own).
         let text = TerminalSafety.visible(text, onTerminal: options.outputIsTerminal && format != .json, keepingColour: true)
@@ -122,7 +129,11 @@ public final class Shell {
     @discardableResult
     public func run(_ commandText: String, record: Bool = true) -> Bool {
         guard let invocation = Invocation(commandText) else { return true }
-        Interrupt.clear()
+        if input.isInteractive && sourceDepth == 0 {
+            // A Ctrl-C typed at the prompt is not about this command; in scripts a pending one stops the next.
+            Interrupt.clear()
+            cancellation.reset()
+        }
         do throws(Diagnostic) {
             let result = try execute(invocation)
             emit(renderer.render(result))
@@ -153,7 +164,9 @@ public final class Shell {
 
     /// What commands work with.
     var context: CommandContext {
-        CommandContext(session: session, output: self, files: FileResolver(workingDirectory: scriptFolder ?? options.workingDirectory), host: self, registry: commands)
+        var context = CommandContext(session: session, output: self, files: FileResolver(workingDirectory: scriptFolder ?? options.workingDirectory), host: self, registry: commands)
+        context.cancellation = cancellation
+        return context
     }
 
     /// Records a cell: a result (rendered only if the notebook is exported) or, for a failure, the error text.
@@ -190,7 +203,7 @@ public final class Shell {
                 }
                 return exitStatus
             case .interrupted:
-                if !interactive { return exitStatus }
+                if !interactive { report(.interrupted); return exitStatus }
             case .problem(let problem, let line):
                 // Bad bytes or an over-long line: say where, run nothing from it.
                 currentFile = file
@@ -205,6 +218,7 @@ public final class Shell {
                 currentLine = interactive ? nil : line
                 if !interactive || file != nil { frames = [Diagnostic.Frame(file: file ?? "<stdin>", line: line)] }
                 let ok = run(text)
+                if !interactive && stoppedByInterrupt(ok) { return exitStatus }
                 currentFile = nil
                 currentLine = nil
                 if !ok && !interactive && !options.keepGoing { return exitStatus }
@@ -240,6 +254,7 @@ public final class Shell {
                 let failuresBefore = scriptTally.failures.count
                 let ok = run(text)
                 scriptTally.count(text, ok: ok, at: "\(file):\(line)", innerFailures: scriptTally.failures.count - failuresBefore)
+                if stoppedByInterrupt(ok) { return false }
                 if !ok && (!options.keepGoing || scriptsAbandoned) { return false }
             case .end(let unfinished):
                 guard let (_, line) = unfinished else { return true }
@@ -273,12 +288,13 @@ extension Shell: CommandOutput {
         let start = Date()
         var shown = -1
         let output = self.output
-        return { fraction in
+        return { [weak self] fraction in
             guard Date().timeIntervalSince(start) > 1 else { return }
             let percent = Int(fraction * 100)
             guard percent != shown else { return }
             shown = percent
             output.writeError("\r\(label)… \(percent)%" + (percent >= 100 ? "\r\u{1B}[K" : ""))
+            self?.progressLineOpen = percent < 100
         }
     }
 }

@@ -123,4 +123,29 @@ import Testing
         let text = try String(contentsOf: history, encoding: .utf8)
         #expect(text.contains("Social Influences"))
     }
+
+    /// Ctrl-C during a long command: progress shows after a second, the command stops with "interrupted", the
+    /// prompt comes back, and the workspace has none of the half-done import.
+    @Test func ctrlCStopsALongCommand() throws {
+        try #require(Self.tmuxAvailable, "tmux is needed for the terminal test (scripts/bootstrap.sh installs it)")
+        let terminal = try Terminal(locale: "C.UTF-8")
+        defer { terminal.close() }
+        var quotes = "text,domain,direction,study\n"
+        for row in 0..<600_000 { quotes += "quote \(row),ecr,barrier,S01\n" }
+        let file = terminal.state.appendingPathComponent("big.csv")
+        try quotes.write(to: file, atomically: true, encoding: .utf8)
+        _ = try terminal.waitFor("the banner and prompt") { $0.contains("33 studies, 46 coded quotes") && $0.contains("review>") }
+        try terminal.type("import quotes \(file.path)")
+        try terminal.keys("Enter")
+        _ = try terminal.waitFor("progress after a second") { $0.contains("importing…") }
+        try terminal.keys("C-c")
+        let screen = try terminal.waitFor("'interrupted' and the prompt again") { screen in
+            let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            return lines.contains("interrupted") && lines.last == "review>"
+        }
+        #expect(!screen.contains("imported"))
+        try terminal.type("quotes count")
+        try terminal.keys("Enter")
+        _ = try terminal.waitFor("the workspace as it was") { $0.contains("quotes: 46") }
+    }
 }

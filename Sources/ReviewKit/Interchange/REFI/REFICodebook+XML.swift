@@ -56,7 +56,7 @@ struct REFIXML {
 
     func required(_ element: XMLTree.Element, _ attribute: String) throws(FileError) -> String {
         guard let value = element.attribute(attribute) else {
-            throw error(element, "\(element.name) needs a '\(attribute)' attribute")
+            throw error(element, "element \(element.name) needs a '\(attribute)' attribute")
         }
         return value
     }
@@ -92,7 +92,7 @@ struct REFIXML {
             func members(_ name: String) throws(FileError) -> [String] {
                 try element.children(name).map { (child) throws(FileError) in
                     guard let guid = child.attribute(project ? "targetGUID" : "guid") ?? child.attribute(project ? "guid" : "targetGUID") else {
-                        throw error(child, "\(name) needs a '\(project ? "targetGUID" : "guid")' attribute")
+                        throw error(child, "element \(name) needs a '\(project ? "targetGUID" : "guid")' attribute")
                     }
                     return guid
                 }

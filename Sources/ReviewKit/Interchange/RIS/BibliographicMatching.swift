@@ -119,9 +119,19 @@ public enum BibliographicMatching {
 
     /// Whether a record's first author starts a study label ("Ben-Dor I et al." for "Ben-Dor, Irit"), folded.
     public static func firstAuthor(of record: BibliographicRecord, startsLabel label: String) -> Bool {
-        guard let family = record.firstAuthorFamilyName else { return false }
-        let familyKey = TextFolding.nameKey(family), labelKey = TextFolding.nameKey(label)
-        guard !familyKey.isEmpty, labelKey.hasPrefix(familyKey) else { return false }
+        firstAuthor(key: firstAuthorKey(of: record), startsLabel: label)
+    }
+
+    /// The folded family name of a record's first author ("" when there is none), for ``firstAuthor(key:startsLabel:)``.
+    public static func firstAuthorKey(of record: BibliographicRecord) -> String {
+        record.firstAuthorFamilyName.map(TextFolding.nameKey) ?? ""
+    }
+
+    /// Whether a first author's folded family name starts a study label; the key is made once per record, so
+    /// matching a record against every study costs the study labels, not the author's length times the studies.
+    public static func firstAuthor(key familyKey: String, startsLabel label: String) -> Bool {
+        let labelKey = TextFolding.nameKey(label)
+        guard !familyKey.isEmpty, familyKey.count <= labelKey.count, labelKey.hasPrefix(familyKey) else { return false }
         let rest = labelKey.dropFirst(familyKey.count)
         return rest.isEmpty || rest.first == " " || rest.first == ","
     }

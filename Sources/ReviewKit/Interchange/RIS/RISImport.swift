@@ -139,8 +139,9 @@ public enum RISImport {
                     outcome = .uncertain(candidates: possible, reason: possibleReason)
                 } else {
                     // 3. Studies without a record: the first author starts the label and the years do not disagree.
+                    let authorKey = BibliographicMatching.firstAuthorKey(of: record)
                     let labelled = workspace.studies.filter { study in
-                        bibliography[study.id] == nil && BibliographicMatching.firstAuthor(of: record, startsLabel: study.label)
+                        bibliography[study.id] == nil && BibliographicMatching.firstAuthor(key: authorKey, startsLabel: study.label)
                             && (study.year == nil || record.year == nil || study.year == record.year)
                     }.map(\.id)
                     if !labelled.isEmpty {

@@ -147,8 +147,12 @@ public struct QueryParser {
         }
         if token.kind == .string {
             // A bare quoted string searches the text.
+            guard let text = Field.named("text", for: subject) else {
+                // Studies have no text to search (found by fuzzing: this was a force-unwrap trap).
+                throw ReviewError(.syntax, "a quoted string alone searches the text of quotes; studies have no text: compare a field, e.g. 'label contains \"…\"'",
+                                  span: token.span)
+            }
             position += 1
-            let text = Field.named("text", for: subject)!
             return .comparison(.init(field: text, op: .contains, values: [token.text], span: token.span, valueSpans: [token.span]))
         }
         return try parseComparison()

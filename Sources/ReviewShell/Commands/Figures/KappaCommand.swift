@@ -73,7 +73,9 @@ struct KappaCommand: Command {
                 }
             }
         }
-        let input = try input(source, arguments, context)
+        var input = try input(source, arguments, context)
+        // Stopped by Ctrl-C, the rows (millions, perhaps) are freed in the background: the prompt comes back at once.
+        defer { if context.cancellation.isCancelled { Discard.inBackground(&input.body, leaving: []) } }
         let columns = try columns(arguments)
         do throws(StatisticsError) {
             if kind == "counts" {
@@ -85,12 +87,14 @@ struct KappaCommand: Command {
                 counts = try CountsTable(parsing: source.text)
                 return try result(method, counts.counts, labels: labels, level: level, notes: [])
             }
-            let matrix = try RatingsMatrix(header: input.header, rows: input.body, columns: columns, categories: labels)
+            let stop = context.cancellation
+            let matrix = try RatingsMatrix(header: input.header, rows: input.body, columns: columns, categories: labels, cancellation: stop)
             if method == "fleiss" {
-                let table = try RatingsTable(matrix)
-                return fleissResult(try FleissKappa(ratings: table, confidenceLevel: level), notes: table.notes.map(\.message))
+                var table: RatingsTable? = try RatingsTable(matrix, cancellation: stop)
+                defer { if stop.isCancelled { Discard.inBackground(&table, leaving: nil) } }
+                return fleissResult(try FleissKappa(ratings: table!, confidenceLevel: level, cancellation: stop), notes: table!.notes.map(\.message))
             }
-            let table = try TwoRaterTable(matrix)
+            let table = try TwoRaterTable(matrix, cancellation: stop)
             return try result(method, table.counts, labels: table.categoryLabels, level: level, notes: table.notes.map(\.message))
         } catch {
             throw located(error, source, arguments, file: input.header == nil ? nil : source.text)
@@ -123,6 +127,7 @@ struct KappaCommand: Command {
 
     /// A statistics error as a diagnostic: a caret inside the typed text for inline data, the file's line for a CSV cell.
     private func located(_ error: StatisticsError, _ word: Word, _ arguments: ParsedArguments, file: String? = nil) -> Diagnostic {
+        if error.isInterruption { return .interrupted }
         switch error.location {
         case .span(let span)?:
             if let start = innerStart(of: word, in: arguments.invocation), span.upperBound <= word.text.count {
@@ -154,7 +159,8 @@ struct KappaCommand: Command {
             let rows = text.split(separator: ";").map { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } }
             return (nil, rows)
         }
-        let rows = try context.files.readCSV(text, named: word.span, in: arguments.invocation)
+        let rows = try context.files.readCSV(text, named: word.span, in: arguments.invocation, cancellation: context.cancellation,
+                                             progress: context.output.progress("reading \(text)"))
         guard let header = rows.first, rows.count > 1 else { throw arguments.error("'\(text)' is empty; expected a header row and data rows", at: word.span) }
         return (header, Array(rows.dropFirst()))
     }

@@ -83,7 +83,8 @@ struct ExportCommand: Command {
             switch kind {
             case "csv":
                 // One rule in ReviewKit: a .csv path is one table (named, or the file's own name), never a folder.
-                let written = try CSVExport.export(table, workspace: workspace, to: url, progress: context.output.progress("exporting"))
+                let written = try CSVExport.export(table, workspace: workspace, to: url, progress: context.output.progress("exporting"),
+                                                 cancellation: context.cancellation)
                 if written.count == 1 { return .message("wrote \(written[0].rawValue) to \(fileWord.text)") }
                 // A folder also receives the findings and their CERQual judgements (CSVExport.writeAll).
                 return .message("wrote " + (written.map(\.fileName) + SynthesisCSVTable.allCases.map(\.fileName)).joined(separator: ", ") + " to \(fileWord.text)")
@@ -100,10 +101,10 @@ struct ExportCommand: Command {
                 try MarkdownExport.write(text, to: url)
                 return .message("wrote Markdown to \(fileWord.text)")
             case "json":
-                try JSONExport.write(workspace, to: url, progress: context.output.progress("exporting"))
+                try JSONExport.write(workspace, to: url, progress: context.output.progress("exporting"), cancellation: context.cancellation)
                 return .message("wrote JSON to \(fileWord.text)")
             default:
-                try SQLiteExport.write(workspace, to: url, progress: context.output.progress("exporting"))
+                try SQLiteExport.write(workspace, to: url, progress: context.output.progress("exporting"), cancellation: context.cancellation)
                 return .message("wrote SQLite database to \(fileWord.text)")
             }
         } catch {

@@ -35,14 +35,15 @@ struct LoadCommand: Command {
             base = .empty
         } else {
             do throws(FileError) {
-                let loaded = try SnapshotFile.load(from: context.files.url(word.text), progress: context.output.progress("loading"))
+                let loaded = try SnapshotFile.load(from: context.files.url(word.text), progress: context.output.progress("loading"),
+                                                   cancellation: context.cancellation)
                 snapshot = loaded.snapshot
                 base = .file(context.files.url(word.text), info: loaded.info)
             } catch {
                 throw Diagnostic(error.naming(word.text))
             }
         }
-        guard !Interrupt.wasRequested else { throw arguments.error("load interrupted by Ctrl-C; the session is as it was", at: word.span) }
+        guard !context.cancellation.isCancelled else { throw .interrupted }
         do throws(FileError) {
             try session.load(snapshot, path: path, base: base)
         } catch {

@@ -28,7 +28,8 @@ struct SaveCommand: Command {
         // Read back before the journal lets go of anything: a save that does not load keeps the journal.
         let save: SnapshotFile.VerifiedSave
         do throws(FileError) {
-            save = try SnapshotFile.writeVerified(session.snapshot(), to: url, progress: context.output.progress("saving"))
+            save = try SnapshotFile.writeVerified(session.snapshot(), to: url, progress: context.output.progress("saving"),
+                                                  cancellation: context.cancellation)
         } catch {
             throw Diagnostic(error.naming(path))
         }

@@ -78,6 +78,10 @@ struct CerqualCommand: Command {
                                                 : "concern levels: no-or-very-minor, minor, moderate, serious"])
             }
             let explanation = arguments.positional(3)?.text ?? ""
+            // Said here, with a caret under the explanation (the engine's refusal has no place on the line; found by fuzzing).
+            if let word = arguments.positional(3), explanation.count > Finding.maximumStatementLength {
+                throw arguments.error("the explanation has \(explanation.count) characters; at most \(Finding.maximumStatementLength)", at: word.span)
+            }
             if TextFolding.fold(partWord.text) == "overall" {
                 let level = try arguments.located(at: levelWord.span) { () throws(ReviewError) in try ConfidenceLevel(parsing: levelWord.text) }
                 try arguments.commit(synthesis.judging(id, overall: .init(level, explanation: explanation)), in: context)

@@ -21,10 +21,21 @@ struct QuizCommand: Command {
             throw arguments.invocation.error("'quiz' talks in prose and cannot print \(context.output.format.rawValue); run it with the table or markdown format",
                                              at: arguments.invocation.nameSpan, notes: ["'set format table' (or start review without --format \(context.output.format.rawValue))"])
         }
-        let parsed = try arguments.invocation.engine { () throws(ReviewError) in try QuizSession.parseArguments(arguments.rest?.text ?? "") }
+        // The quiz's own argument errors carry no span: they point at the arguments (fuzzing found them unlocated).
+        let restSpan = arguments.rest.map { $0.offset..<($0.offset + max(1, $0.text.count)) }
+        func located(_ error: ReviewError) -> Diagnostic {
+            var error = error
+            if error.span == nil { error.span = restSpan ?? (arguments.invocation.text.count..<(arguments.invocation.text.count + 1)) }
+            return arguments.invocation.diagnostic(error)
+        }
+        let parsed: (count: Int?, topics: [QuizTopic], seed: UInt64?)
+        do { parsed = try QuizSession.parseArguments(arguments.rest?.text ?? "") } catch { throw located(error) }
         let seed = parsed.seed ?? UInt64(Date().timeIntervalSince1970 * 1000) % 100_000
-        var quiz = try arguments.invocation.engine { () throws(ReviewError) in
-            try QuizSession(workspace: context.workspace, mapping: context.settings.mapping, count: parsed.count, restrictTo: parsed.topics, seed: seed)
+        var quiz: QuizSession
+        do {
+            quiz = try QuizSession(workspace: context.workspace, mapping: context.settings.mapping, count: parsed.count, restrictTo: parsed.topics, seed: seed)
+        } catch {
+            throw located(error)
         }
         // The quiz talks turn by turn, so its lines go straight out, never through the pager.
         let output = context.output

@@ -1,32 +1,38 @@
 import Foundation
-@testable import ReviewKit
+import ReviewKit
 
-/// A seeded mutation generator for fuzzing the readers: the same seed gives the same inputs on every
-/// platform (ReviewKit's `SplitMix64`), so a finding is reproduced by its seed and iteration number.
+/// A seeded mutation generator for fuzzing the readers and the command line: the same seed gives the same
+/// inputs on every platform (ReviewKit's `SplitMix64`), so a finding is reproduced by its seed and iteration.
 ///
-/// Campaign length: `REVIEW_FUZZ_ITERATIONS` (default: a short campaign for the normal test run);
-/// `REVIEW_FUZZ_SEED` changes the seed.
-struct Mutator {
-    var random: SplitMix64
+/// Campaign length in the test run: `REVIEW_FUZZ_ITERATIONS` (default: a short campaign); `REVIEW_FUZZ_SEED`
+/// changes the seed. Long campaigns: `scripts/fuzz.sh` (the `review-fuzz` executable).
+public struct Mutator: Sendable {
+    /// The random source.
+    public var random: SplitMix64
 
-    init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    /// A mutator whose choices follow `seed`.
+    public init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     /// Iterations per fuzz test: short by default, longer when asked for.
-    static func iterations(default count: Int) -> Int {
+    public static func iterations(default count: Int) -> Int {
         ProcessInfo.processInfo.environment["REVIEW_FUZZ_ITERATIONS"].flatMap(Int.init) ?? count
     }
 
     /// The campaign seed (`REVIEW_FUZZ_SEED`, decimal or 0x hex), else `fallback`.
-    static func seed(_ fallback: UInt64) -> UInt64 {
+    public static func seed(_ fallback: UInt64) -> UInt64 {
         guard let text = ProcessInfo.processInfo.environment["REVIEW_FUZZ_SEED"] else { return fallback }
         return text.hasPrefix("0x") ? UInt64(text.dropFirst(2), radix: 16) ?? fallback : UInt64(text) ?? fallback
     }
 
-    mutating func below(_ bound: Int) -> Int { random.next(below: max(bound, 1)) }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    /// A number in 0..<bound (0 when bound < 1).
+    public mutating func below(_ bound: Int) -> Int { random.next(below: max(bound, 1)) }
+    /// True `percent` times in a hundred.
+    public mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    /// One of `items` (which must not be empty).
+    public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 
     /// Values that sit on or just past a rule's edge, and bytes that readers treat specially.
-    static let interesting: [String] = [
+    public static let interesting: [String] = [
         "", "0", "-1", "1", "+1", "1.0", "35.5", "1e9", "2147483647", "2147483648", "4294967296", "9223372036854775807",
         "9223372036854775808", "99999999999999999999999999", "00000000001", "1799", "1800", "2200", "2201", "Q", "Q0",
         "Q2147483648", "S01", "S 1", "\\", "\\t", "\\#", "\\@", "\\x", "#", "@", "@end", "@quotes", "\t", "\"", "\"\"",
@@ -34,10 +40,10 @@ struct Mutator {
         "cant-tell", "can't tell", "0.5", "B/ECR/2", "é", "🙂", "\u{0301}", "\u{200B}", "\u{1B}[2J", "\u{0}",
         String(repeating: "9", count: 400), String(repeating: "a", count: 70_000),
     ]
-    static let specialBytes: [UInt8] = [0, 9, 10, 13, 34, 35, 44, 59, 64, 92, 0x7F, 0x80, 0xC3, 0xE2, 0xEF, 0xBB, 0xBF, 0xFE, 0xFF]
+    public static let specialBytes: [UInt8] = [0, 9, 10, 13, 34, 35, 44, 59, 64, 92, 0x7F, 0x80, 0xC3, 0xE2, 0xEF, 0xBB, 0xBF, 0xFE, 0xFF]
 
     /// One to four random edits of `input`; `donor` supplies lines to splice in.
-    mutating func mutate(_ input: [UInt8], donor: [UInt8]) -> [UInt8] {
+    public mutating func mutate(_ input: [UInt8], donor: [UInt8]) -> [UInt8] {
         var bytes = input
         for _ in 0..<(1 + below(4)) {
             let position = below(bytes.count + 1)
