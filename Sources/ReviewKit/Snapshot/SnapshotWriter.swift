@@ -106,6 +106,16 @@ public enum SnapshotWriter {
             for row in workspace.synthesis.cerqualRows { out.fields(row) }
         }
 
+        // Optional (version 3): reviewers' codings and the consensus, only when there are any.
+        if !workspace.reviewerCodings.isEmpty {
+            out.line("@codings")
+            out.line("# quote\treviewer\tdirection\tcomponent\tdomain\tsubtheme")
+            for coding in workspace.reviewerCodings {
+                out.fields(["Q\(coding.quoteID)", coding.reviewer, coding.direction?.slug ?? "", coding.component?.slug ?? "",
+                            coding.domain?.slug ?? "", coding.subTheme.map(String.init) ?? ""])
+            }
+        }
+
         out.line("@notes")
         for note in snapshot.notes { out.fields([note]) }
         out.line("@history")

@@ -26,6 +26,10 @@ public indirect enum WorkspaceChange: Sendable, Equatable, Codable {
     case setPRISMA(PRISMAFlow)
     /// An edit of the findings or their CERQual judgements, validated against the workspace.
     case synthesis(SynthesisChange)
+    /// Adds or replaces a reviewer's coding of a quote (or the consensus) and re-resolves the quote's coding.
+    case setReviewerCoding(ReviewerCoding)
+    /// Removes a reviewer's coding of a quote (or the consensus) and re-resolves the quote's coding.
+    case removeReviewerCoding(quoteID: Int, reviewer: String)
     /// Several changes applied as one (all or nothing).
     case batch([WorkspaceChange])
 }
