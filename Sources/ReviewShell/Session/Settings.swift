@@ -17,6 +17,10 @@ public struct Settings: Sendable, Equatable {
     public var pager = true
     /// Chart characters: nil = automatic (unicode under a UTF-8 locale, else ascii), or forced.
     public var glyphs: ChartStyle.Glyphs?
+    /// The current reviewer (initials or name): `code` and `appraise` record their work as theirs; nil: none.
+    public var reviewer: String?
+    /// Blind mode: listings, `quote`, `study` and figures show only the current reviewer's codings and appraisals.
+    public var blind = false
 
     /// Creates default settings.
     public init() {}
@@ -44,13 +48,13 @@ public struct Settings: Sendable, Equatable {
 
     /// The settings as snapshot key/values (all of them, for clarity).
     public var snapshotValues: [String: String] {
-        Dictionary(uniqueKeysWithValues: Self.catalogue.map { ($0.name, $0.snapshot(self)) })
+        Dictionary(uniqueKeysWithValues: Self.catalogue.filter(\.isSaved).map { ($0.name, $0.snapshot(self)) })
     }
 
     /// Settings restored from a snapshot; unknown keys are ignored, invalid values are errors.
     public init(snapshotValues values: [String: String]) throws(ReviewError) {
         self.init()
-        for setting in Self.catalogue {
+        for setting in Self.catalogue where setting.isSaved {
             guard let value = values[setting.name] else { continue }
             do { try setting.change(&self, value) } catch {
                 throw ReviewError(error.kind, "setting '\(setting.name)' in the snapshot: \(error.message)")
@@ -75,6 +79,8 @@ public struct Setting: Sendable {
     let snapshot: @Sendable (Settings) -> String
     /// Changes the setting from typed text.
     let change: @Sendable (inout Settings, String) throws(ReviewError) -> Void
+    /// Whether snapshots keep it (who is at the keyboard, and blind mode, belong to the session, not the file).
+    var isSaved = true
 }
 
 extension Settings {
@@ -131,5 +137,5 @@ extension Settings {
             guard let glyphs = ChartStyle.Glyphs(rawValue: key) else { throw ReviewError("glyphs must be auto, unicode or ascii; got '\(value)'") }
             settings.glyphs = glyphs
         },
-    ]
+    ] + Settings.reviewerSettings
 }

@@ -13,6 +13,8 @@ public struct LaunchConfiguration: Sendable {
     public var snapshot: String?
     /// `--empty`: start with no review loaded.
     public var empty = false
+    /// `--reviewer INITIALS`: the current reviewer from the start.
+    public var reviewer: String?
     /// `--keep-going`: scripts continue after an error.
     public var keepGoing = false
     /// `--recover`: replay unsaved work left by a session that ended abruptly, without asking.
@@ -45,6 +47,12 @@ public enum Launcher {
             return 1
         }
         if let format = configuration.format { session.settings.format = format }
+        if let reviewer = configuration.reviewer {
+            do throws(ReviewError) { try session.settings.set("reviewer", to: reviewer) } catch {
+                output.writeError(errors.render(Diagnostic(.review(error.kind), .error, "--reviewer: " + error.message)))
+                return 2
+            }
+        }
 
         let interactive = configuration.commands.isEmpty && configuration.scripts.isEmpty && Terminal.isTerminal(0)
         let input: LineSource

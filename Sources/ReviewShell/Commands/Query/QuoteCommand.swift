@@ -23,6 +23,6 @@ struct QuoteCommand: Command {
             .init("citation", quote.citation.isEmpty ? .missing : .text(quote.citation)),
             .init("text", .text(quote.text)),
         ]
-        return .record(ResultRecord(title: "Quote \(quote.label)", fields: fields))
+        return .record(ResultRecord(title: "Quote \(quote.label)", fields: fields + ReviewerFields.codings(of: quote.id, in: workspace)))
     }
 }
