@@ -25,7 +25,7 @@ public struct CommandRegistry: Sendable {
         // query
         StudiesCommand(), StudyCommand(), QuotesCommand(), QuoteCommand(), ThemesCommand(),
         // figures
-        DomainsCommand(), MatrixCommand(), CaspCommand(), BandsCommand(), KappaCommand(), ChartCommand(), FigureCommand(), PrismaCommand(), ReportCommand(),
+        DomainsCommand(), MatrixCommand(), CaspCommand(), BandsCommand(), KappaCommand(), AgreementCommand(), ChartCommand(), FigureCommand(), PrismaCommand(), ReportCommand(),
         // synthesis
         FindingCommand(), CerqualCommand(),
         // session
