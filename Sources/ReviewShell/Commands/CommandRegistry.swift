@@ -23,7 +23,7 @@ public struct CommandRegistry: Sendable {
     /// All commands of `review`.
     public static let standard = CommandRegistry([
         // query
-        StudiesCommand(), StudyCommand(), QuotesCommand(), QuoteCommand(), ThemesCommand(),
+        StudiesCommand(), StudyCommand(), QuotesCommand(), QuoteCommand(), ThemesCommand(), DisagreementsCommand(),
         // figures
         DomainsCommand(), MatrixCommand(), CaspCommand(), BandsCommand(), KappaCommand(), AgreementCommand(), ChartCommand(), FigureCommand(), PrismaCommand(), ReportCommand(),
         // synthesis
@@ -31,7 +31,7 @@ public struct CommandRegistry: Sendable {
         // session
         SetCommand(), NoteCommand(), HistoryCommand(), NotebookCommand(), HelpCommand(), QuitCommand(),
         // editing
-        AddCommand(), EditCommand(), RemoveCommand(), CodeCommand(), UncodeCommand(), AppraiseCommand(), UndoCommand(), RedoCommand(),
+        AddCommand(), EditCommand(), RemoveCommand(), CodeCommand(), UncodeCommand(), AppraiseCommand(), ConsensusCommand(), UndoCommand(), RedoCommand(),
         // files
         SaveCommand(), LoadCommand(), ImportCommand(), ExportCommand(),
         // teaching
