@@ -33,7 +33,7 @@ public struct CommandRegistry: Sendable {
         // editing
         AddCommand(), EditCommand(), RemoveCommand(), CodeCommand(), UncodeCommand(), AppraiseCommand(), ConsensusCommand(), UndoCommand(), RedoCommand(),
         // files
-        SaveCommand(), LoadCommand(), ImportCommand(), ExportCommand(),
+        SaveCommand(), LoadCommand(), MergeCommand(), ImportCommand(), ExportCommand(),
         // teaching
         ExplainCommand(), TutorialCommand(), QuizCommand(),
         // scripting
