@@ -26,15 +26,18 @@ extension Workspace {
             return reviewerCodings.filter { !$0.isConsensus && $0.value(of: field) != nil && seen.insert($0.reviewer).inserted }.map(\.reviewer)
         case .casp:
             var seen = Set<String>()
-            return appraisals.filter { $0.reviewer != ReviewerCoding.consensus && seen.insert($0.reviewer).inserted }.map(\.reviewer)
+            // An unnamed appraisal (the seed's) is nobody's in particular: it is not a reviewer's rating.
+            return appraisals.filter { !$0.reviewer.isEmpty && $0.reviewer != ReviewerCoding.consensus && seen.insert($0.reviewer).inserted }
+                .map(\.reviewer)
         }
     }
 
     /// The reviewers' ratings of a subject as a units × reviewers matrix, ready for ``AgreementReport``.
     ///
-    /// Only units rated by at least two of the chosen reviewers count (a double-coded quote, a study appraised
-    /// twice): agreement needs two ratings of the same thing, and units rated once would only move the
-    /// category shares of some coefficients.
+    /// Units are the quotes any chosen reviewer coded, and for CASP each question of the studies appraised by
+    /// at least two of them. A unit rated once stays in, as the coefficients define it (Gwet 2014; irrCAC): it
+    /// counts toward the category shares of Fleiss', Conger's and Gwet's coefficients and is left out of
+    /// percent agreement and Krippendorff's alpha (the report says so); at least one unit must be rated twice.
     ///
     /// - Parameters:
     ///   - subject: What was rated.
@@ -64,7 +67,7 @@ extension Workspace {
                 guard quoteIDs?.contains(coding.quoteID) ?? true, let value = coding.value(of: field) else { continue }
                 byQuote[coding.quoteID, default: [:]][coding.reviewer] = code.map { value == $0 ? "present" : "absent" } ?? value
             }
-            for id in byQuote.keys.sorted() where byQuote[id]!.count >= 2 {
+            for id in byQuote.keys.sorted() {
                 rows.append(["Q\(id)"] + raters.map { byQuote[id]![$0] ?? "" })
             }
         case .casp(let question):
@@ -76,12 +79,12 @@ extension Workspace {
                 guard byReviewer.count >= 2 else { continue }
                 for q in questions {
                     let answers = raters.map { byReviewer[$0]?.answers[q - 1]?.slug ?? "" }
-                    guard answers.filter({ !$0.isEmpty }).count >= 2 else { continue }
+                    guard answers.contains(where: { !$0.isEmpty }) else { continue }
                     rows.append([question == nil ? "\(study.id) q\(q)" : study.id] + answers)
                 }
             }
         }
-        guard !rows.isEmpty else {
+        guard rows.contains(where: { $0.dropFirst().filter { !$0.isEmpty }.count >= 2 }) else {
             throw StatisticsError("no unit was rated by two of \(raters.joined(separator: ", ")): nothing to compare")
         }
         return try RatingsMatrix(header: ["unit"] + raters, rows: rows, columns: RatingsColumns(subject: .column("unit"), raters: raters),

@@ -26,19 +26,24 @@ enum ReviewerView {
         }
         let appraisals = workspace.unresolvedAppraisals
         if !appraisals.isEmpty {
-            let list = appraisals.prefix(8).map { "\($0.studyID) (q\($0.questions.map(String.init).joined(separator: ", q")); uses \($0.usedReviewer.isEmpty ? "the unnamed reviewer" : $0.usedReviewer)'s)" }
-                .joined(separator: ", ")
-            notes.append("unresolved: reviewers' appraisals differ with no consensus for \(appraisals.count) stud\(appraisals.count == 1 ? "y" : "ies"): \(list)"
-                         + (appraisals.count > 8 ? ", …" : ""))
+            let list = appraisals.prefix(8).map { "\($0.studyID) (q\($0.questions.map(String.init).joined(separator: ", q")))" }.joined(separator: ", ")
+            let used = Set(appraisals.map(\.usedReviewer))
+            let whose = used.count == 1 ? (used.first!.isEmpty ? "the unnamed (first) appraisal" : used.first! + "'s appraisal")
+                : "each study's first appraisal (" + appraisals.prefix(8).map { "\($0.studyID): \($0.usedReviewer.isEmpty ? "unnamed" : $0.usedReviewer)" }.joined(separator: ", ") + ")"
+            notes.append("appraisals differ with no consensus for \(appraisals.count) stud\(appraisals.count == 1 ? "y" : "ies"): \(list)"
+                         + (appraisals.count > 8 ? ", …" : "") + "; figures use \(whose) ('disagreements casp', then 'consensus')")
         }
         return notes
     }
 }
 
+/// A figure command about the reviewers' agreement itself: it reports disagreements rather than resting on a resolved coding.
+protocol ReviewerStatistics {}
+
 extension CommandResult {
     /// The result with the reviewers' notes added when the command is a figure and something is unresolved.
     func addingReviewerNotes(for command: any Command, in session: Session) -> CommandResult {
-        guard command.group == .figures, session.settings.blindReviewer == nil else { return self }
+        guard command.group == .figures, !(command is any ReviewerStatistics), session.settings.blindReviewer == nil else { return self }
         let notes = ReviewerView.notes(session.workspace)
         return notes.isEmpty ? self : addingFootnotes(notes)
     }

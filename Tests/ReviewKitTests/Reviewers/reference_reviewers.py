@@ -9,9 +9,9 @@ this script. Run by hand after changing the cases and commit the JSON:
 
 Each case is a constructed (random, seeded) team of three reviewers: their TDF-domain codings of quotes
 (some quotes coded by two, some by one, some by none) and their CASP answers (some missing). The Swift
-side builds a workspace from the raw codings, asks it for the ratings matrix (only units rated by two
-reviewers or more) and computes the coefficients; this script applies the same unit rule itself and gets
-the expected values from other implementations:
+side builds a workspace from the raw codings, asks it for the ratings matrix and computes the
+coefficients; this script applies the same unit rule itself (every coded quote; each answered question
+of the studies appraised twice or more) and gets the expected values from other implementations:
 
 * Krippendorff's alpha, nominal and ordinal (CASP: no < can't tell < yes): the `krippendorff` package.
 * Fleiss' kappa (Gwet's generalisation to missing ratings), Conger's kappa, Gwet's AC1 and
@@ -78,11 +78,13 @@ def case(rng, quotes, studies):
                 continue
             answers = [None if rng.random() < 0.1 else (t if rng.random() < 0.75 else rng.choice(ANSWERS)) for t in truth]
             appraisals.append([f"S{s:02d}", r, answers])
-    # Units as the workspace makes them: rated by two reviewers or more, in quote / study order.
+    # Units as the workspace makes them, in quote / study order: every quote a reviewer coded; every question
+    # with an answer of the studies appraised by two reviewers or more (a unit rated once counts as irrCAC
+    # defines: toward category shares only).
     by_quote = {}
     for q, r, d in codings:
         by_quote.setdefault(q, {})[r] = d
-    domain_rows = [[by_quote[q].get(r) for r in REVIEWERS] for q in sorted(by_quote) if len(by_quote[q]) >= 2]
+    domain_rows = [[by_quote[q].get(r) for r in REVIEWERS] for q in sorted(by_quote)]
     by_study = {}
     for s, r, a in appraisals:
         by_study.setdefault(s, {})[r] = a
@@ -93,7 +95,7 @@ def case(rng, quotes, studies):
             continue
         for q in range(10):
             row = [by_study[s][r][q] if r in by_study[s] else None for r in REVIEWERS]
-            if sum(v is not None for v in row) >= 2:
+            if any(v is not None for v in row):
                 casp_rows.append(row)
                 if q == 5:
                     q6_rows.append(row)

@@ -2,7 +2,7 @@ import ReviewKit
 
 /// `agreement`: how far reviewers agree on their codings and CASP appraisals, every coefficient with its
 /// standard error, interval and Landis & Koch label.
-struct AgreementCommand: Command {
+struct AgreementCommand: Command, ReviewerStatistics {
     let name = "agreement"
     let group = CommandGroup.figures
     let summary = "inter-rater agreement of the reviewers' codings and appraisals (kappa, alpha, AC1…)"

@@ -29,7 +29,8 @@ struct SetCommand: Command {
             error.span = error.kind == .unknownSetting ? nameWord.span : valueWord.span
             throw arguments.invocation.diagnostic(error)
         }
-        session.hasUnsavedChanges = true
+        // Who is at the keyboard (and blind mode) is not saved, so changing it leaves nothing unsaved.
+        if Settings.setting(named: name)?.isSaved ?? true { session.hasUnsavedChanges = true }
         return .message("\(name) = \(session.settings.value(of: name) ?? "")")
     }
 }
