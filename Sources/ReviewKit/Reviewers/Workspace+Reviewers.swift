@@ -132,7 +132,9 @@ extension Workspace {
             copy.reviewerCodings[index] = coding
         } else {
             listInverse = .removeReviewerCoding(quoteID: coding.quoteID, reviewer: coding.reviewer)
-            copy.reviewerCodings.append(coding)
+            // Kept by quote, then reviewer: the order (and so a saved snapshot) does not depend on history or undo.
+            let index = copy.reviewerCodings.firstIndex { ($0.quoteID, $0.reviewer) > (coding.quoteID, coding.reviewer) } ?? copy.reviewerCodings.count
+            copy.reviewerCodings.insert(coding, at: index)
         }
         let quoteInverse = try copy.resolveQuote(coding.quoteID)
         self = copy

@@ -12,16 +12,16 @@ import Testing
 
         try terminal.type("set reviewer KW")
         try terminal.keys("Enter")
-        _ = try terminal.waitFor("the reviewer in the prompt") { $0.contains("review(KW)> ") }
+        _ = try terminal.waitFor("the reviewer in the prompt") { $0.contains("review(KW)>") }
         try terminal.type("code Q3 domain=emotion direction=barrier")
         try terminal.keys("Enter")
-        _ = try terminal.waitFor("KW's coding") { $0.contains("coded Q3 as KW") && $0.contains("review(KW)*> ") }
+        _ = try terminal.waitFor("KW's coding") { $0.contains("coded Q3 as KW") && $0.contains("review(KW)*>") }
 
         try terminal.type("set reviewer GT")
         try terminal.keys("Enter")
         try terminal.type("set blind on")
         try terminal.keys("Enter")
-        _ = try terminal.waitFor("blind mode in the prompt") { $0.contains("review(GT blind)*> ") }
+        _ = try terminal.waitFor("blind mode in the prompt") { $0.contains("review(GT blind)*>") }
         try terminal.type("quote Q3")
         try terminal.keys("Enter")
         let blind = try terminal.waitFor("Q3 as GT sees it") { $0.contains("Quote Q3") && $0.contains("text") }
@@ -33,7 +33,7 @@ import Testing
         _ = try terminal.waitFor("GT's coding, with no word of KW's") { $0.contains("coded Q3 as GT") }
         try terminal.type("set blind off")
         try terminal.keys("Enter")
-        _ = try terminal.waitFor("blind mode off") { $0.contains("review(GT)*> ") }
+        _ = try terminal.waitFor("blind mode off") { $0.contains("review(GT)*>") }
         try terminal.type("quote Q3")
         try terminal.keys("Enter")
         let open = try terminal.waitFor("both codings") { $0.contains("coded by KW") && $0.contains("coded by GT") }
