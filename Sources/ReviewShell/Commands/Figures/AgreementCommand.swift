@@ -21,7 +21,7 @@ struct AgreementCommand: Command, ReviewerStatistics {
     as undefined, not 1. Labels follow Landis & Koch (1977), judged on the value printed with three decimals. \
     FILTER is a quote filter as in 'quotes where …' (a study filter for casp). Checked against the krippendorff and irrcac Python packages.
     """
-    let examples = ["agreement", "agreement domain", "agreement codes direction", "agreement casp"]
+    let examples = ["agreement"]
     let signature = ArgumentSignature(
         positionals: [.optional("subject", .keyword(["domain", "component", "direction", "subtheme", "codes", "casp", "where"])),
                       .optional("detail", .text)],
