@@ -66,7 +66,8 @@ let package = Package(
                       "Interchange/RIS/Fixtures", "Interchange/REFI/Fixtures", "Interchange/REFI/reference_refi.py",
                       "Interchange/REFI/validate_refi.py", "Interchange/read_exports.py", "Interchange/read_reference_exports.py",
                       "Synthesis/reference_domains.py", "Synthesis/Fixtures",
-                      "Visuals/Fixtures", "Visuals/reference_prisma.py"]
+                      "Visuals/Fixtures", "Visuals/reference_prisma.py",
+                      "Reviewers/reference_reviewers.py", "Reviewers/Fixtures"]
         ),
         .testTarget(
             name: "ReviewShellTests",

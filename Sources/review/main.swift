@@ -14,6 +14,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Start on a saved snapshot instead of the embedded review.", valueName: "snapshot"))
     var load: String?
 
+    @Option(name: .long, help: ArgumentHelp("Code and appraise as this reviewer (shown in the prompt).", valueName: "initials"))
+    var reviewer: String?
+
     @Flag(name: .long, help: "Start with no review loaded.")
     var empty = false
 
@@ -36,6 +39,7 @@ struct CommonOptions: ParsableArguments {
         configuration.empty = empty
         configuration.keepGoing = keepGoing
         configuration.recover = recover
+        configuration.reviewer = reviewer
         return configuration
     }
 }

@@ -149,7 +149,7 @@ public enum SnapshotReader {
             return count
         }
 
-        enum Section: String { case meta, settings, studies, appraisals, subthemes, quotes, prisma, findings, cerqual, bibliography, tags, notes, history, end }
+        enum Section: String { case meta, settings, studies, appraisals, subthemes, quotes, prisma, findings, cerqual, bibliography, tags, codings, notes, history, end }
 
         mutating func parseBody(_ bytes: UnsafeBufferPointer<UInt8>, version: Int) throws(FileError) -> Snapshot {
             var workspace = Workspace()
@@ -168,7 +168,7 @@ public enum SnapshotReader {
             let blankLinesAreEntries = version >= 2
             var prisma = PRISMAFlow()
             var prismaKeys = Set<String>()
-            let sectionList = version >= 3 ? "@meta @settings @studies @appraisals @subthemes @quotes @prisma @findings @cerqual @bibliography @tags @notes @history @end"
+            let sectionList = version >= 3 ? "@meta @settings @studies @appraisals @subthemes @quotes @prisma @findings @cerqual @bibliography @tags @codings @notes @history @end"
                 : "@meta @settings @studies @appraisals @subthemes @quotes @notes @history @end"
             var records: [Int32: BibliographicRecord] = [:]
             var recordFields: [Int32: Set<String>] = [:]
@@ -176,6 +176,7 @@ public enum SnapshotReader {
             var quoteRows: [Int32: Int] = [:]
             var findingLines: [Synthesis.SnapshotLine] = []
             var cerqualLines: [Synthesis.SnapshotLine] = []
+            var codedBy = Set<String>()
 
             // Size the quote store once: roughly one quote per line after @quotes.
             let count = bytes.count
@@ -210,7 +211,7 @@ public enum SnapshotReader {
                 if first == UInt8(ascii: "@") {
                     let name = text(bytes, start + 1, end)
                     guard let next = Section(rawValue: name),
-                          version >= 3 || (next != .prisma && next != .findings && next != .cerqual && next != .bibliography && next != .tags) else {
+                          version >= 3 || (next != .prisma && next != .findings && next != .cerqual && next != .bibliography && next != .tags && next != .codings) else {
                         throw fail("unknown section '@\(name.prefix(40))'; expected one of \(sectionList)", line: lineNumber, column: 1, lineText: text(bytes, start, end))
                     }
                     guard seen.insert(name).inserted else { throw fail("section '@\(name)' appears twice", line: lineNumber, column: 1, lineText: "@" + name) }
@@ -401,6 +402,37 @@ public enum SnapshotReader {
                     } catch {
                         throw located(error.message, bytes, fields[1], start, end)
                     }
+                case .codings:
+                    try expectFields(fields, 6, "quote, reviewer, direction, component, domain, subtheme", bytes, start, end)
+                    let idRange = fields[0]
+                    guard idRange.count >= 2, bytes[idRange.lowerBound] == UInt8(ascii: "Q"),
+                          let id = try? ValueRules.quoteID.parse(utf8: UnsafeBufferPointer(rebasing: bytes[(idRange.lowerBound + 1)..<idRange.upperBound])) else {
+                        throw located("quote id must be Q followed by \(ValueRules.quoteID.expectation)", bytes, idRange, start, end)
+                    }
+                    guard workspace.quotes.row(of: id) != nil else { throw located("coding of unknown quote Q\(id) (quotes must come first)", bytes, idRange, start, end) }
+                    let reviewer = try field(bytes, fields[1], start, end)
+                    if reviewer != ReviewerCoding.consensus {
+                        do throws(ReviewError) { try ReviewerName.check(reviewer) } catch { throw located(error.message, bytes, fields[1], start, end) }
+                    }
+                    guard codedBy.insert("\(id)\t" + reviewer).inserted else {
+                        throw located("quote Q\(id) is coded twice by the same reviewer", bytes, fields[1], start, end)
+                    }
+                    let direction = try code(bytes, fields[2], SlugTable.directions, "direction", start, end, optional: true)
+                    let component = try code(bytes, fields[3], SlugTable.components, "component", start, end, optional: true)
+                    let domain = try code(bytes, fields[4], SlugTable.domains, "domain", start, end, optional: true)
+                    var coding = ReviewerCoding(quoteID: id, reviewer: reviewer, direction: Direction(rawValue: direction),
+                                                component: COMBComponent(rawValue: component), domain: TDFDomain(rawValue: domain))
+                    if !fields[5].isEmpty {
+                        guard let value = int(bytes, fields[5]), value <= Int(Int32.max), let theme = workspace.subTheme(value) else {
+                            throw located("unknown sub-theme '\(text(bytes, fields[5].lowerBound, fields[5].upperBound).prefix(40))' (sub-themes must be listed first)", bytes, fields[5], start, end)
+                        }
+                        guard theme.conflict(direction: coding.direction, component: coding.component, domain: coding.domain) == nil else {
+                            throw located("Q\(id)'s coding by \(reviewer) does not match its sub-theme \(value)", bytes, fields[5], start, end)
+                        }
+                        coding.subTheme = value
+                    }
+                    guard !coding.isEmpty else { throw located("a coding needs at least one coded field", bytes, fields[1], start, end) }
+                    workspace.reviewerCodings.append(coding)
                 case .end:
                     break
                 }

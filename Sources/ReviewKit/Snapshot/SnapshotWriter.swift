@@ -123,6 +123,15 @@ public enum SnapshotWriter {
                 for tag in q.tags[row] { out.fields(["Q\(q.ids[row])", tag]) }
             }
         }
+        // Optional (version 3): reviewers' codings and the consensus, only when there are any.
+        if !workspace.reviewerCodings.isEmpty {
+            out.line("@codings")
+            out.line("# quote\treviewer\tdirection\tcomponent\tdomain\tsubtheme")
+            for coding in workspace.reviewerCodings {
+                out.fields(["Q\(coding.quoteID)", coding.reviewer, coding.direction?.slug ?? "", coding.component?.slug ?? "",
+                            coding.domain?.slug ?? "", coding.subTheme.map(String.init) ?? ""])
+            }
+        }
 
         out.line("@notes")
         for note in snapshot.notes { out.fields([note]) }

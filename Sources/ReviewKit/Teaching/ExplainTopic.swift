@@ -26,6 +26,10 @@ public enum ExplainTopic: Sendable, Hashable {
     case cohen
     /// GRADE-CERQual: confidence in the review's findings (docs/cerqual.md).
     case cerqual
+    /// Agreement between several reviewers: the coefficients, their chance models and the kappa paradox.
+    case agreement
+    /// Krippendorff's alpha.
+    case krippendorff
 
     /// The canonical term that explains this topic (`explain TERM`), e.g. "knowledge" or "casp q6".
     public var term: String {
@@ -43,6 +47,8 @@ public enum ExplainTopic: Sendable, Hashable {
         case .fleiss: "fleiss"
         case .cohen: "cohen"
         case .cerqual: "cerqual"
+        case .agreement: "agreement"
+        case .krippendorff: "krippendorff"
         }
     }
 
@@ -50,7 +56,7 @@ public enum ExplainTopic: Sendable, Hashable {
     public static var all: [ExplainTopic] {
         [.overview, .comb] + COMBComponent.Source.allCases.map { .source($0) } + COMBComponent.allCases.map { .component($0) }
             + [.tdf] + TDFDomain.allCases.map { .domain($0) } + [.mapping, .casp] + (1...10).map { .caspQuestion($0) }
-            + [.kappa, .fleiss, .cohen, .cerqual]
+            + [.kappa, .fleiss, .cohen, .cerqual, .agreement, .krippendorff]
     }
 
     /// Resolves what a reviewer typed after `explain`: any alias, case- and accent-insensitively, or an unambiguous prefix.
@@ -79,7 +85,7 @@ public enum ExplainTopic: Sendable, Hashable {
     public static var completions: [String] { all.map(\.term).filter { !$0.isEmpty } }
 
     /// A line listing what can be explained.
-    public static let termsHelp = "explain takes: com-b; capability, opportunity, motivation; a COM-B component; tdf; a TDF domain (any alias, e.g. 'emotions', 'spri', 'madp'); mapping; casp; casp q1 … casp q10; kappa, fleiss, cohen; cerqual; or nothing for the overview"
+    public static let termsHelp = "explain takes: com-b; capability, opportunity, motivation; a COM-B component; tdf; a TDF domain (any alias, e.g. 'emotions', 'spri', 'madp'); mapping; casp; casp q1 … casp q10; kappa, fleiss, cohen; agreement, krippendorff; cerqual; or nothing for the overview"
 
     /// Parses "casp q6" / "casp 6" / "casp question 6"; nil when the key is not about a CASP question.
     private static func caspQuestion(in key: String) throws(ReviewError) -> Int? {
@@ -118,9 +124,11 @@ public enum ExplainTopic: Sendable, Hashable {
         items += [
             ("mapping", ["mappings", "com-b mapping", "tdf mapping", "standard mapping", "seed mapping"], .mapping),
             ("CASP", ["casp checklist", "critical appraisal", "appraisal", "casp questions"], .casp),
-            ("kappa", ["agreement", "inter-rater agreement", "interrater agreement", "landis", "landis and koch", "landis koch", "kappa bands", "\u{3BA}"], .kappa),
+            ("kappa", ["landis", "landis and koch", "landis koch", "kappa bands", "\u{3BA}"], .kappa),
             ("Fleiss' kappa", ["fleiss", "fleiss kappa", "fleiss's kappa"], .fleiss),
             ("Cohen's kappa", ["cohen", "cohen kappa", "cohens kappa"], .cohen),
+            ("agreement", ["inter-rater agreement", "interrater agreement", "kappa paradox", "gwet", "ac1", "reviewers"], .agreement),
+            ("Krippendorff's alpha", ["krippendorff", "alpha", "krippendorff alpha", "krippendorffs alpha"], .krippendorff),
             ("GRADE-CERQual", ["cerqual", "grade cerqual", "confidence in findings", "confidence in the evidence"], .cerqual),
         ]
         return NameMatcher(items)

@@ -39,6 +39,8 @@ public struct Explainer: Sendable {
         case .kappa: kappa(focus: nil)
         case .fleiss: kappa(focus: .fleiss)
         case .cohen: kappa(focus: .cohen)
+        case .agreement: agreement()
+        case .krippendorff: krippendorff()
         case .cerqual: CERQualExplainer(workspace: workspace, synthesis: workspace.synthesis, bands: bands).explanation()
         }
     }

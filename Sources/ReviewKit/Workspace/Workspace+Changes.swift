@@ -48,7 +48,12 @@ extension Workspace {
                 appraisals[index] = appraisal
                 return .setAppraisal(old)
             }
-            appraisals.append(appraisal)
+            // The consensus goes first, so `appraisal(of:)` (what figures use) finds it.
+            if appraisal.reviewer == ReviewerCoding.consensus, let first = appraisals.firstIndex(where: { $0.studyID == appraisal.studyID }) {
+                appraisals.insert(appraisal, at: first)
+            } else {
+                appraisals.append(appraisal)
+            }
             return .removeAppraisal(studyID: appraisal.studyID, reviewer: appraisal.reviewer)
 
         case .removeAppraisal(let studyID, let reviewer):
@@ -89,6 +94,7 @@ extension Workspace {
         case .removeSubTheme(let id):
             guard let index = subThemes.firstIndex(where: { $0.id == id }) else { throw Self.unknownSubTheme(id) }
             let used = quotes.subThemes.reduce(0) { $0 + ($1 == Int32(id) ? 1 : 0) }
+                + reviewerCodings.reduce(0) { $0 + ($1.subTheme == id ? 1 : 0) }
             guard used == 0 else {
                 throw ReviewError(.conflict, "sub-theme \(subThemes[index].code) is used by \(used) quote\(used == 1 ? "" : "s"); uncode or recode them first")
             }
@@ -141,7 +147,17 @@ extension Workspace {
             guard let row = quotes.row(of: id) else { throw Self.unknownQuote(id) }
             let old = quote(atRow: row)
             quotes.remove(row: row)
-            return .addQuote(old)
+            // Reviewers' codings go with the quote and come back with it.
+            let codings = reviewerCodings.filter { $0.quoteID == id }
+            guard !codings.isEmpty else { return .addQuote(old) }
+            reviewerCodings.removeAll { $0.quoteID == id }
+            return .batch([.addQuote(old)] + codings.map { .setReviewerCoding($0) } + [.updateQuote(old)])
+
+        case .setReviewerCoding(let coding):
+            return try applySetReviewerCoding(coding)
+
+        case .removeReviewerCoding(let quoteID, let reviewer):
+            return try applyRemoveReviewerCoding(quoteID: quoteID, reviewer: reviewer)
 
         case .setMetadata(let values):
             let old = metadata

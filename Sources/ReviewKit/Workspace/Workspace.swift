@@ -18,6 +18,9 @@ public struct Workspace: Sendable {
     /// The findings written over the sub-themes and their GRADE-CERQual judgements (changed through
     /// `WorkspaceChange.synthesis`, so they share undo, the journal and snapshots with the coding).
     public internal(set) var synthesis = Synthesis()
+    /// Per-reviewer codings of quotes and their consensus (`Workspace+Reviewers.swift`); the quotes' own
+    /// coding is resolved from them, so figures and queries read the quotes only.
+    public internal(set) var reviewerCodings: [ReviewerCoding] = []
 
     /// An empty workspace.
     public init() {}
@@ -36,7 +39,8 @@ public struct Workspace: Sendable {
     /// A sub-theme by id.
     public func subTheme(_ id: Int) -> SubTheme? { subThemes.first { $0.id == id } }
 
-    /// The appraisal of a study: the given reviewer's, or the first one.
+    /// The appraisal of a study: the given reviewer's, or the first one (the consensus, when one is
+    /// recorded, comes first).
     public func appraisal(of studyID: String, reviewer: String? = nil) -> Appraisal? {
         appraisals.first { $0.studyID == studyID && (reviewer == nil || $0.reviewer == reviewer) }
     }

@@ -31,6 +31,10 @@ public indirect enum WorkspaceChange: Sendable, Equatable, Codable {
     case synthesis(SynthesisChange)
     /// Replaces the workspace's descriptive metadata as a whole (an import that brings the review's title).
     case setMetadata([String: String])
+    /// Adds or replaces a reviewer's coding of a quote (or the consensus) and re-resolves the quote's coding.
+    case setReviewerCoding(ReviewerCoding)
+    /// Removes a reviewer's coding of a quote (or the consensus) and re-resolves the quote's coding.
+    case removeReviewerCoding(quoteID: Int, reviewer: String)
     /// Several changes applied as one (all or nothing).
     case batch([WorkspaceChange])
 }

@@ -15,15 +15,20 @@ public struct CommandContext {
     public let registry: CommandRegistry
     /// Ctrl-C: long work checks it between chunks and stops with ``Interrupted`` (shown as "interrupted").
     public var cancellation: CancellationToken = .none
+    /// In blind mode, what a listing or figure shows: the workspace as the current reviewer codes it
+    /// (`Workspace.blindView(for:)`); nil otherwise, and always nil for commands that change the workspace.
+    public var blindWorkspace: Workspace? = nil
 
     /// The review being edited (workspace, undo history, journal).
     public var document: ReviewDocument { session.document }
-    /// The workspace.
-    public var workspace: Workspace { document.workspace }
+    /// The workspace (in blind mode, for listings and figures, the current reviewer's view of it).
+    public var workspace: Workspace { blindWorkspace ?? document.workspace }
     /// The settings in use.
     public var settings: Settings { session.settings }
     /// The query context under the settings in use.
-    public var queryContext: QueryContext { session.queryContext }
+    public var queryContext: QueryContext {
+        blindWorkspace.map { QueryContext(workspace: $0, bands: settings.bands) } ?? session.queryContext
+    }
 
     /// An explanation in the current format: wrapped text, or Markdown.
     public func render(_ explanation: Explanation) -> CommandResult {

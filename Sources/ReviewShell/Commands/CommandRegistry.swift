@@ -23,17 +23,17 @@ public struct CommandRegistry: Sendable {
     /// All commands of `review`.
     public static let standard = CommandRegistry([
         // query
-        StudiesCommand(), StudyCommand(), QuotesCommand(), QuoteCommand(), ThemesCommand(), TagsCommand(),
+        StudiesCommand(), StudyCommand(), QuotesCommand(), QuoteCommand(), ThemesCommand(), TagsCommand(), DisagreementsCommand(),
         // figures
-        DomainsCommand(), MatrixCommand(), CaspCommand(), BandsCommand(), KappaCommand(), ChartCommand(), FigureCommand(), PrismaCommand(), ReportCommand(),
+        DomainsCommand(), MatrixCommand(), CaspCommand(), BandsCommand(), KappaCommand(), AgreementCommand(), ChartCommand(), FigureCommand(), PrismaCommand(), ReportCommand(),
         // synthesis
         FindingCommand(), CerqualCommand(),
         // session
         SetCommand(), NoteCommand(), HistoryCommand(), NotebookCommand(), HelpCommand(), QuitCommand(),
         // editing
-        AddCommand(), EditCommand(), RemoveCommand(), CodeCommand(), UncodeCommand(), TagCommand(), UntagCommand(), AppraiseCommand(), UndoCommand(), RedoCommand(),
+        AddCommand(), EditCommand(), RemoveCommand(), CodeCommand(), UncodeCommand(), TagCommand(), UntagCommand(), AppraiseCommand(), ConsensusCommand(), UndoCommand(), RedoCommand(),
         // files
-        SaveCommand(), LoadCommand(), ImportCommand(), ExportCommand(),
+        SaveCommand(), LoadCommand(), MergeCommand(), ImportCommand(), ExportCommand(),
         // teaching
         ExplainCommand(), TutorialCommand(), QuizCommand(),
         // scripting

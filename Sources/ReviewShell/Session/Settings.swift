@@ -20,6 +20,10 @@ public struct Settings: Sendable, Equatable {
     public var glyphs: ChartStyle.Glyphs?
     /// Whether changes are recorded in the crash-recovery journal (`set journal off` edits without one).
     public var journal = true
+    /// The current reviewer (initials or name): `code` and `appraise` record their work as theirs; nil: none.
+    public var reviewer: String?
+    /// Blind mode: listings, `quote`, `study` and figures show only the current reviewer's codings and appraisals.
+    public var blind = false
 
     /// Creates default settings.
     public init() {}
@@ -57,6 +61,8 @@ public struct Settings: Sendable, Equatable {
         pager = current.pager
         glyphs = current.glyphs
         journal = current.journal
+        reviewer = current.reviewer
+        blind = current.blind
     }
 
     /// The settings a snapshot keeps (`keptInSnapshots`), as key/values.
@@ -102,6 +108,9 @@ public struct Setting: Sendable {
     let snapshot: @Sendable (Settings) -> String
     /// Changes the setting from typed text.
     let change: @Sendable (inout Settings, String) throws(ReviewError) -> Void
+    /// Whether snapshots keep it (`Settings.keptInSnapshots`): who is at the keyboard, blind mode, width and the
+    /// like belong to the run, not the file.
+    var isSaved: Bool { Settings.keptInSnapshots.contains(name) }
 }
 
 extension Settings {
@@ -166,5 +175,5 @@ extension Settings {
             default: throw ReviewError("journal must be on or off; got '\(value)'")
             }
         },
-    ]
+    ] + Settings.reviewerSettings
 }

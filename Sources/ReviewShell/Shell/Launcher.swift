@@ -13,6 +13,8 @@ public struct LaunchConfiguration: Sendable {
     public var snapshot: String?
     /// `--empty`: start with no review loaded.
     public var empty = false
+    /// `--reviewer INITIALS`: the current reviewer from the start.
+    public var reviewer: String?
     /// `--keep-going`: scripts continue after an error.
     public var keepGoing = false
     /// `review run --read-only`: no file is written (commands that would write are refused; no journal).
@@ -52,6 +54,12 @@ public enum Launcher {
         } catch {
             output.writeError(errors.render(error))
             return 1
+        }
+        if let reviewer = configuration.reviewer {
+            do throws(ReviewError) { try session.settings.set("reviewer", to: reviewer) } catch {
+                output.writeError(errors.render(Diagnostic(.review(error.kind), .error, "--reviewer: " + error.message)))
+                return 2
+            }
         }
 
         let interactive = configuration.commands.isEmpty && configuration.scripts.isEmpty && Terminal.isTerminal(0)

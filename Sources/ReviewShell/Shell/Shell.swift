@@ -159,7 +159,7 @@ public final class Shell {
         }
         let arguments = try ArgumentParser.parse(invocation, as: command.signature)
         if options.readOnly { try refuseWrites(command, arguments, invocation) }
-        return try command.run(arguments, in: context)
+        return try command.run(arguments, in: ReviewerView.context(context, for: command)).addingReviewerNotes(for: command, in: session)
     }
 
     /// What commands work with.
@@ -230,8 +230,13 @@ public final class Shell {
     /// What `quit` and Ctrl-D say the first time while changes are unsaved.
     static let unsavedWarning = "there are unsaved changes: 'save FILE' keeps them; Ctrl-D or 'quit' again leaves without saving"
 
-    /// The prompt: "review> ", with a star when there are unsaved changes.
-    public var promptText: String { session.hasUnsavedChanges ? "review*> " : "review> " }
+    /// The prompt: "review> ", with the current reviewer ("review(GT)> ", "review(GT blind)> ") and a star
+    /// when there are unsaved changes.
+    public var promptText: String {
+        let settings = session.settings
+        let who = settings.reviewer.map { "(\($0)\(settings.blind ? " blind" : ""))" } ?? ""
+        return "review" + who + (session.hasUnsavedChanges ? "*> " : "> ")
+    }
     /// The prompt for continuation lines.
     public var continuationPrompt: String { "   ...> " }
 

@@ -232,7 +232,7 @@ struct ExplainerTests {
         ("social opportunity", .component(.socialOpportunity)), ("automatic-motivation", .component(.automaticMotivation)),
         ("com-b", .comb), ("COM B", .comb), ("behaviour", .comb), ("tdf", .tdf), ("mapping", .mapping), ("", .overview), ("   ", .overview),
         ("casp", .casp), ("casp Q6", .caspQuestion(6)), ("casp 6", .caspQuestion(6)), ("CASP question 10", .caspQuestion(10)),
-        ("kappa", .kappa), ("agreement", .kappa), ("fleiss", .fleiss), ("Cohen's kappa", .cohen), ("cohen", .cohen),
+        ("kappa", .kappa), ("agreement", .agreement), ("krippendorff", .krippendorff), ("fleiss", .fleiss), ("Cohen's kappa", .cohen), ("cohen", .cohen),
     ])
     func resolves(term: String, topic: ExplainTopic) throws {
         #expect(try ExplainTopic.resolve(term) == topic)

@@ -43,6 +43,7 @@ import ReviewKit
         #expect(kept == settings)
         #expect(Set(settings.snapshotValues.keys) == Settings.keptInSnapshots)
         #expect(Settings.keptInSnapshots.isSubset(of: Set(Settings.catalogue.map(\.name))))
+        #expect(settings.snapshotValues["reviewer"] == nil && settings.snapshotValues["blind"] == nil, "who is at the keyboard is not saved")
         #expect(settings.value(of: "COLOR") == "off", "names and aliases match without case")
     }
 

@@ -19,12 +19,26 @@ struct CodeCommand: Command {
         let id = try arguments.quoteID(arguments.positionals[0], in: workspace)
         guard !arguments.options.isEmpty else { throw arguments.missing("give the coding, e.g. 'code Q\(id) domain=knowledge direction=barrier'") }
         var quote = workspace.quote(id)!
+        let reviewer = context.settings.reviewer
+        if let reviewer {
+            // The reviewer's own coding is what they change; the others' (and the resolved one) stay.
+            let own = workspace.reviewerCoding(of: id, by: reviewer)
+            (quote.direction, quote.component, quote.domain, quote.subTheme) = (own?.direction, own?.component, own?.domain, own?.subTheme)
+        }
         try RecordOptions.apply(arguments, to: &quote, coding: true, in: context)
         guard quote.domain != nil, quote.direction != nil, quote.component != nil else {
             throw arguments.missing("a coding needs domain= and direction= (or subtheme=)")
         }
-        try RecordOptions.commit(.updateQuote(quote), arguments, context)
         var message = "coded \(quote.label): \(RecordOptions.describe(quote))"
+        if let reviewer {
+            try RecordOptions.commit(.setReviewerCoding(ReviewerCoding(quote, reviewer: reviewer)), arguments, context)
+            message = "coded \(quote.label) as \(reviewer): \(RecordOptions.describe(quote))"
+            if !context.settings.blind, let resolution = context.workspace.resolvedCoding(of: id), !resolution.unresolved.isEmpty {
+                message += "\nnote: reviewers differ on \(resolution.unresolved.map(\.label).joined(separator: ", ")); \(quote.label) is unresolved until 'consensus \(quote.label) …'"
+            }
+        } else {
+            try RecordOptions.commit(.updateQuote(quote), arguments, context)
+        }
         let mapping = context.settings.mapping
         if let c = quote.component, let d = quote.domain, !mapping.allows(c, d) {
             message += "\nnote: \(d.name) is not under \(c.name) in the \(mapping.rawValue) mapping"

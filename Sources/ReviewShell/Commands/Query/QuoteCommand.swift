@@ -25,6 +25,6 @@ struct QuoteCommand: Command {
         ]
         // Free codes, once the quote has any ('tag'), so untagged quotes show as before.
         if !quote.tags.isEmpty { fields.append(.init("tags", .list(quote.tags.map(ResultValue.text)))) }
-        return .record(ResultRecord(title: "Quote \(quote.label)", fields: fields))
+        return .record(ResultRecord(title: "Quote \(quote.label)", fields: fields + ReviewerFields.codings(of: quote.id, in: workspace)))
     }
 }

@@ -1,0 +1,92 @@
+import ReviewKit
+
+/// `disagreements`: the quotes and CASP answers on which reviewers differ, each reviewer's answer side by side.
+struct DisagreementsCommand: Command {
+    let name = "disagreements"
+    let group = CommandGroup.query
+    let summary = "where reviewers differ: each reviewer's coding or CASP answer side by side, with the consensus"
+    let usage = ["disagreements [domain|component|direction|subtheme] [reviewers=A,B,C] [all]", "disagreements casp [reviewers=A,B,C] [all]"]
+    let details = """
+    Without a field, a quote is listed when the reviewers differ on any field. Only reviewers who coded the field are compared; \
+    a quote or question settled by a consensus is listed too (status 'consensus') unless it is resolved by agreement; \
+    'all' lists every double-coded quote (or question), agreed or not. Not available in blind mode, which hides the others' codings.
+    """
+    let examples = ["disagreements", "disagreements domain", "disagreements casp"]
+    let signature = ArgumentSignature(
+        positionals: [.optional("field", .keyword(["domain", "component", "direction", "subtheme", "casp", "all"])), .optional("all", .keyword(["all"]))],
+        extra: { "unexpected '\($0)'" }, options: [.init("reviewers", aliases: ["reviewer", "raters"])])
+
+    func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
+        guard context.settings.blindReviewer == nil else {
+            throw arguments.error("disagreements shows the other reviewers' codings; blind mode is on ('set blind off' first)")
+        }
+        let workspace = context.document.workspace
+        var words = arguments.positionals.map { $0.text.lowercased() }
+        let all = words.last == "all"
+        if all { words.removeLast() }
+        let chosen = try ReviewerArguments.reviewers(arguments)
+        if words.first == "casp" { return .table(casp(workspace, chosen: chosen, all: all)) }
+        var fields = CodingField.allCases
+        if let word = words.first {
+            guard let field = CodingField(parsing: word) else {
+                throw arguments.error("expected domain, component, direction, subtheme or casp", at: arguments.positionals[0].span)
+            }
+            fields = [field]
+        }
+        let reviewers = chosen ?? workspace.reviewers.filter { name in workspace.reviewerCodings.contains { $0.reviewer == name } }
+        var ids: [Int] = []
+        var seen = Set<Int>()
+        for coding in workspace.reviewerCodings where seen.insert(coding.quoteID).inserted { ids.append(coding.quoteID) }
+        var rows: [[ResultValue]] = []
+        for id in ids.sorted() {
+            let codings = reviewers.compactMap { workspace.reviewerCoding(of: id, by: $0) }
+            guard codings.count >= 2 else { continue }
+            let differ = fields.filter { field in Set(codings.compactMap { $0.value(of: field) }).count > 1 }
+            guard all || !differ.isEmpty else { continue }
+            let consensus = workspace.consensusCoding(of: id)
+            let unresolved = workspace.resolvedCoding(of: id)?.unresolved ?? []
+            let status = differ.isEmpty ? "agreed" : (differ.allSatisfy { !unresolved.contains($0) } ? "consensus" : "unresolved")
+            rows.append([.text("Q\(id)"), .text(differ.map(\.label).joined(separator: ", "))]
+                        + reviewers.map { name in cell(workspace.reviewerCoding(of: id, by: name), fields, workspace) }
+                        + [cell(consensus, fields, workspace), .text(status)])
+        }
+        let columns: [ResultTable.Column] = [.init("quote"), .init("differ_on", "differ on", wraps: true)]
+            + reviewers.map { .init("coding_" + $0, $0, wraps: true) } + [.init("consensus", wraps: true), .init("status")]
+        return .table(ResultTable(title: "Disagreements" + (fields.count == 1 ? ": \(fields[0].label)" : ""), columns: columns, rows: rows,
+                                  footnotes: ["\(rows.count) quote\(rows.count == 1 ? "" : "s") coded by two of \(reviewers.joined(separator: ", ")) or more"
+                                              + (all ? "" : " on which they differ") + "; record the agreed coding with 'consensus Q… field=value'"]))
+    }
+
+    private func cell(_ coding: ReviewerCoding?, _ fields: [CodingField], _ workspace: Workspace) -> ResultValue {
+        guard let coding else { return .missing }
+        if fields.count == 1 {
+            guard let value = coding.value(of: fields[0]) else { return .missing }
+            return .text(AgreementTables.name(of: value, field: fields[0], in: workspace))
+        }
+        return .text(ReviewerFields.describe(coding, in: workspace))
+    }
+
+    private func casp(_ workspace: Workspace, chosen: [String]?, all: Bool) -> ResultTable {
+        let reviewers = chosen ?? workspace.reviewers.filter { name in workspace.appraisals.contains { $0.reviewer == name } }
+        var rows: [[ResultValue]] = []
+        for study in workspace.studies {
+            let own = reviewers.map { workspace.appraisal(of: study.id, reviewer: $0) }
+            guard own.compactMap({ $0 }).count >= 2 else { continue }
+            let consensus = workspace.appraisals.first { $0.studyID == study.id && $0.reviewer == ReviewerCoding.consensus }
+            for question in CASPQuestion.all {
+                let answers = own.map { $0?.answers[question.id - 1] }
+                let given = Set(answers.compactMap { $0 })
+                guard all || given.count > 1 else { continue }
+                let agreed = consensus?.answers[question.id - 1]
+                rows.append([.text(study.id), .text("q\(question.id) \(question.shortLabel)")]
+                            + answers.map { $0.map { .text($0.name) } ?? .missing }
+                            + [agreed.map { .text($0.name) } ?? .missing, .text(given.count <= 1 ? "agreed" : agreed == nil ? "unresolved" : "consensus")])
+            }
+        }
+        let columns: [ResultTable.Column] = [.init("study"), .init("question")] + reviewers.map { .init("answer_" + $0, $0) }
+            + [.init("consensus"), .init("status")]
+        return ResultTable(title: "Disagreements: CASP answers", columns: columns, rows: rows,
+                           footnotes: ["\(rows.count) answer\(rows.count == 1 ? "" : "s") of studies appraised by two of \(reviewers.joined(separator: ", ")) or more"
+                                       + (all ? "" : " on which they differ") + "; record the agreed answer with 'consensus S… qN=answer'"])
+    }
+}
