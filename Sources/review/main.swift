@@ -66,6 +66,10 @@ struct Review: ParsableCommand {
     /// Parses the command line; usage errors exit with status 2 (not ArgumentParser's 64), as docs/commands.md documents,
     /// and go through the one diagnostic renderer (JSON when `--format json` was asked for).
     static func main() {
+        // The common forms (`-c CMD`, `--load`, `--format`…) start without building ArgumentParser's model.
+        if let configuration = LaunchConfiguration(commonArguments: Array(CommandLine.arguments.dropFirst())) {
+            exitStatus(Launcher.run(configuration))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -28,4 +28,8 @@ public indirect enum WorkspaceChange: Sendable, Equatable, Codable {
     case synthesis(SynthesisChange)
     /// Several changes applied as one (all or nothing).
     case batch([WorkspaceChange])
+    /// Appends the new quotes of a bulk import in one pass (journaled as a reference to its file).
+    case appendQuotes(QuoteAppend)
+    /// Drops the quotes a bulk import appended (the inverse of `appendQuotes`).
+    case truncateQuotes(QuoteTruncation)
 }

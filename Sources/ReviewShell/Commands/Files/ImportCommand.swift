@@ -25,13 +25,13 @@ struct ImportCommand: Command {
         }
         let result: CSVImportResult
         do throws(FileError) {
-            result = try CSVImport.read(from: context.files.url(fileWord.text), as: kind, options: CSVImportOptions(mapping: context.settings.mapping),
+            result = try CSVImport.readForAppend(from: context.files.url(fileWord.text), as: kind, options: CSVImportOptions(mapping: context.settings.mapping),
                                         into: context.workspace, progress: context.output.progress("importing"))
         } catch {
             throw Diagnostic(error.naming(fileWord.text))
         }
         guard !Interrupt.wasRequested else { throw arguments.error("import interrupted by Ctrl-C; nothing was imported", at: fileWord.span) }
-        guard !result.changes.isEmpty else {
+        guard !result.isEmpty else {
             return .message("nothing to import: \(result.rows) \(result.kind.rawValue) row(s), all unchanged")
         }
         try RecordOptions.commit(result.change, arguments, context)
