@@ -8,10 +8,12 @@ import Testing
     /// A random review, its quotes written to `quotes.csv` in `directory`, and the same review without its quotes.
     func fixture(_ directory: URL, seed: UInt64, quotes: Int = 300) throws -> (full: Workspace, empty: Workspace, csv: URL) {
         var generator = RandomWorkspace(seed: seed)
-        let full = generator.workspace(studies: 15, quotes: quotes).workspace
+        let generated = generator.workspace(studies: 15, quotes: quotes).workspace
         var empty = Workspace()
-        try empty.appendStudies(full.studies)
-        for theme in full.subThemes { try empty.apply(.addSubTheme(theme, at: nil)) }
+        try empty.appendStudies(generated.studies)
+        for theme in generated.subThemes { try empty.apply(.addSubTheme(theme, at: nil)) }
+        var full = empty  // what importing the quotes into `empty` must give
+        try full.appendQuotes((0..<generated.quotes.count).map { generated.quote(atRow: $0) })
         let csv = directory.appendingPathComponent("quotes.csv")
         try CSVExport.write(.quotes, workspace: full, to: csv)
         return (full, empty, csv)
@@ -132,7 +134,7 @@ import Testing
         expectSameWorkspace(viaMixed, full)
 
         // Rows without an id are numbered after the rest, as the ordinary import numbers them.
-        let text = "text,domain,direction,id\nfirst,knowledge,barrier,\nsecond,,,Q7\nthird “quoted”,skills,facilitator,\n"
+        let text = "text,domain,direction,id\nfirst,knowledge,barrier,\nsecond,,,Q7\nthird “quoted”,beliefs about consequences,facilitator,\n"
         try AtomicFile.write(Array(text.utf8), to: csv)
         let bulk = try CSVImport.readForAppend(from: csv, into: empty)
         #expect(bulk.appended?.count == 3)
