@@ -72,6 +72,10 @@ struct Review: ParsableCommand {
     static func main() {
         // A failed write to a closed pipe is an error the shell reports (EPIPE, exit 1), not a silent kill.
         signal(SIGPIPE, SIG_IGN)
+        // The common forms (`-c CMD`, `--load`, `--format`…) start without building ArgumentParser's model.
+        if let configuration = LaunchConfiguration(commonArguments: Array(CommandLine.arguments.dropFirst())) {
+            exitStatus(Launcher.run(configuration))
+        }
         do {
             var command = try parseAsRoot(commandValuesKept(Array(CommandLine.arguments.dropFirst())))
             try command.run()

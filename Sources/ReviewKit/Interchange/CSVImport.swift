@@ -46,8 +46,17 @@ public struct CSVImportResult: Sendable {
     /// separator other than the comma, a file decoded from UTF-16.
     public var notes: [String] = []
 
+    /// The new quotes of a bulk import (`CSVImport.readForAppend`), appended after `changes`; nil otherwise.
+    public var appended: QuoteAppend?
+
     /// The whole import as one atomic, undoable change.
-    public var change: WorkspaceChange { .batch(changes) }
+    public var change: WorkspaceChange {
+        guard let appended else { return .batch(changes) }
+        return changes.isEmpty ? .appendQuotes(appended) : .batch(changes + [.appendQuotes(appended)])
+    }
+
+    /// Whether the import changes nothing.
+    public var isEmpty: Bool { changes.isEmpty && (appended?.count ?? 0) == 0 }
 }
 
 /// Imports the CSV tables of `CSVTableKind` into a batch of `WorkspaceChange`s, all or nothing.
@@ -192,6 +201,8 @@ struct Importer {
     var autoQuoteRows: [(quote: Quote, row: Int)] = []
     var maxQuoteID = 0
     var seenQuoteIDs = Set<Int32>()
+    /// New quotes kept in columns while the import stays a pure append (`CSVImport.readForAppend`).
+    var bulk: BulkQuotes?
 
     init(path: String?, workspace: Workspace, kind: CSVTableKind?, options: CSVImportOptions, progress: ((Double) -> Void)?, totalBytes: Int) {
         self.path = path
@@ -568,7 +579,7 @@ struct Importer {
             if existing == quote { unchanged += 1 } else { changes.append(.updateQuote(quote)); updated += 1 }
         } else if id != nil {
             maxQuoteID = max(maxQuoteID, quote.id)
-            addedQuotes.append(quote)
+            keepNew(quote)
             added += 1
         } else {
             autoQuoteRows.append((quote, record.number))

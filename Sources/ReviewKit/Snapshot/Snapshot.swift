@@ -12,6 +12,15 @@ public struct Snapshot: Sendable {
     public var settingLines: [String: Int] = [:]
     /// The file the snapshot was read from, as it was named to the reader (nil for one made in memory).
     public var sourcePath: String?
+    /// Where the @quotes lines were in the file it was read from (for `SnapshotCache`); nil when unknown.
+    var quoteSection: QuoteSection?
+
+    /// The byte range of a snapshot's @quotes lines (after the `@quotes` line, up to the next section line) and their number.
+    struct QuoteSection: Sendable, Equatable {
+        var start: Int
+        var end: Int
+        var lines: Int
+    }
 
     /// Creates a snapshot.
     public init(workspace: Workspace, settings: [String: String] = [:], notes: [String] = [], history: [String] = []) {

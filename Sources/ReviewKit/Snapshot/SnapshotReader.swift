@@ -37,6 +37,10 @@ public enum SnapshotReader {
         var lineNumber = 0
         var version = Snapshot.formatVersion
         var cancellation = CancellationToken.none
+        /// Quotes from `SnapshotCache`, put in at byte `offset` in place of the @quotes lines the cache stands for.
+        var spliced: (offset: Int, lines: Int, quotes: QuoteStore)?
+        /// Where the @quotes lines were (recorded for `SnapshotCache`).
+        var quoteSection: Snapshot.QuoteSection?
 
         init(path: String?, progress: ((Double) -> Void)?) {
             self.path = path
@@ -105,7 +109,12 @@ public enum SnapshotReader {
             // result is used only if both pass, and their errors come first, as if they had run before it.
             let verification = Verification(body)
             let parsed: Result<Snapshot, FileError>
-            if body.count >= 4 << 20 {
+            if spliced != nil {
+                // The snapshot's bytes were checked when its cache was made; only its head and tail are here.
+                let snapshot = try parseBody(body, version: version)
+                progress?(1)
+                return (snapshot, version, expected)
+            } else if body.count >= 4 << 20 {
                 verification.start()
                 do { parsed = .success(try parseBody(body, version: version)) } catch { parsed = .failure(error) }
                 verification.wait()
@@ -195,6 +204,11 @@ public enum SnapshotReader {
                     progress(0.15 + 0.85 * Double(end) / Double(count))
                     nextReport = end + reportEvery
                 }
+                if let splice = spliced, start == splice.offset {
+                    workspace.quotes = splice.quotes
+                    lastQuoteID = splice.quotes.ids.last ?? 0
+                    lineNumber += splice.lines
+                }
                 if lineNumber == 1 { continue }  // header, checked already
                 let lineLength = end - start
                 if lineLength == 0 {
@@ -215,8 +229,14 @@ public enum SnapshotReader {
                         throw fail("unknown section '@\(name.prefix(40))'; expected one of \(sectionList)", line: lineNumber, column: 1, lineText: text(bytes, start, end))
                     }
                     guard seen.insert(name).inserted else { throw fail("section '@\(name)' appears twice", line: lineNumber, column: 1, lineText: "@" + name) }
+                    if section == .quotes, var quotes = quoteSection {
+                        quotes.end = start
+                        quotes.lines = lineNumber - quotes.lines - 1
+                        quoteSection = quotes
+                    }
                     section = next
-                    if next == .quotes {
+                    if next == .quotes { quoteSection = Snapshot.QuoteSection(start: end + 1, end: end + 1, lines: lineNumber) }
+                    if next == .quotes && spliced == nil {
                         var lines = 0
                         var index = end + 1
                         // Count lines cheaply with memchr to size the columns once.
@@ -451,6 +471,7 @@ public enum SnapshotReader {
             var snapshot = Snapshot(workspace: workspace, settings: settings, notes: notes, history: history)
             snapshot.settingLines = settingLines
             snapshot.sourcePath = path
+            snapshot.quoteSection = quoteSection.flatMap { $0.end > $0.start || $0.lines == 0 ? $0 : nil }
             return snapshot
         }
 

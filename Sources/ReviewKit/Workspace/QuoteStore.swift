@@ -37,6 +37,15 @@ public struct QuoteStore: Sendable {
     /// Creates an empty store.
     public init() {}
 
+    /// A store from columns `SnapshotCache` saved (it checks their lengths agree before calling this).
+    init(ids: [Int32], textBytes: [UInt8], textStarts: [Int], directions: [UInt8], components: [UInt8], domains: [UInt8],
+         subThemes: [Int32], studies: [Int32], references: [Int32], pages: [String], signatures: [TextSignature]) {
+        self.ids = ids; self.textBytes = textBytes; self.textStarts = textStarts
+        self.directions = directions; self.components = components; self.domains = domains
+        self.subThemes = subThemes; self.studies = studies; self.references = references
+        self.pages = pages; self.signatures = signatures
+    }
+
     /// The number of quotes.
     public var count: Int { ids.count }
 

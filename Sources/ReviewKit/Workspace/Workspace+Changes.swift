@@ -11,6 +11,12 @@ extension Workspace {
             self = copy
             return inverse
 
+        case .appendQuotes(let append):
+            return try applyAppend(append)
+
+        case .truncateQuotes(let truncation):
+            return try applyTruncation(truncation)
+
         case .addStudy(let study, let position):
             try Self.check(study)
             guard studyIndex(of: study.id) == nil else { throw Self.duplicate("study id '\(study.id)'") }

@@ -37,4 +37,8 @@ public indirect enum WorkspaceChange: Sendable, Equatable, Codable {
     case removeReviewerCoding(quoteID: Int, reviewer: String)
     /// Several changes applied as one (all or nothing).
     case batch([WorkspaceChange])
+    /// Appends the new quotes of a bulk import in one pass (journaled as a reference to its file).
+    case appendQuotes(QuoteAppend)
+    /// Drops the quotes a bulk import appended (the inverse of `appendQuotes`).
+    case truncateQuotes(QuoteTruncation)
 }

@@ -165,7 +165,9 @@ public enum Launcher {
             let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
             let loaded: (snapshot: Snapshot, info: SnapshotFile.Info)
             do throws(FileError) {
-                loaded = try SnapshotFile.load(from: url)
+                // Large snapshots load their quotes from a binary cache beside the user's other caches (SnapshotCache).
+                let cached = try SnapshotCache.load(from: url, cacheDirectory: SnapshotCache.defaultDirectory(environment: configuration.environment))
+                loaded = (cached.snapshot, cached.info)
             } catch {
                 var error = error
                 error.path = path

@@ -41,12 +41,12 @@ struct ImportCommand: Command {
         }
         let result: CSVImportResult
         do throws(FileError) {
-            result = try CSVImport.read(from: context.files.url(fileWord.text), as: kind, options: CSVImportOptions(mapping: context.settings.mapping),
+            result = try CSVImport.readForAppend(from: context.files.url(fileWord.text), as: kind, options: CSVImportOptions(mapping: context.settings.mapping),
                                         into: context.workspace, progress: context.output.progress("importing"), cancellation: context.cancellation)
         } catch {
             throw Diagnostic(error.naming(fileWord.text))
         }
-        guard !result.changes.isEmpty else {
+        guard !result.isEmpty else {
             return .message("nothing to import: \(result.rows) \(result.kind.rawValue) row(s), all unchanged")
         }
         try RecordOptions.commit(result.change, arguments, context)
