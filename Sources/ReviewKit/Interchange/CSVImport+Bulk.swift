@@ -33,7 +33,7 @@ struct BulkQuotes {
         rows.append(id: Int32(quote.id), text: quote.text, direction: quote.direction?.rawValue ?? 0,
                     component: quote.component?.rawValue ?? 0, domain: quote.domain?.rawValue ?? 0,
                     subTheme: quote.subTheme.map { Int32($0) } ?? -1, study: study,
-                    reference: quote.reference.map { Int32($0) } ?? -1, page: quote.page ?? "")
+                    reference: quote.reference.map { Int32($0) } ?? -1, page: quote.page ?? "", tags: quote.tags)
         lastID = quote.id
     }
 
@@ -140,6 +140,15 @@ extension CSVImport {
     /// The quotes a journaled `QuoteAppend` appended, read again from its file and validated against `workspace`.
     static func reread(_ source: ImportSource, expecting count: Int, into workspace: Workspace) throws(ReviewError) -> QuoteStore {
         let options = CSVImportOptions(delimiter: source.delimiter, mapping: DomainMapping(rawValue: source.mapping) ?? .seed)
+        // A changed file is named as changed before it is parsed (an edit could also make it fail to parse).
+        if let file = MappedFile(path: source.path) {
+            var crc = CRC32()
+            crc.update(file.buffer)
+            file.unmap()
+            guard file.count == source.size, SnapshotWriter.hex(crc.value) == source.checksum else {
+                throw ReviewError(.conflict, "\(source.path) changed since it was imported (its size or checksum differ); the import cannot be repeated from it")
+            }
+        }
         let result: CSVImportResult
         do throws(FileError) {
             result = try readForAppend(from: URL(fileURLWithPath: source.path), as: .quotes, options: options, into: workspace)

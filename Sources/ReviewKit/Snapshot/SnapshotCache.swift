@@ -112,7 +112,9 @@ public enum SnapshotCache {
 
     /// The size of the quote store this build lays out. A new column (another branch's) changes it, and the cache
     /// is then neither read nor written until its format learns the column: a tripwire, not a guess.
-    static let knownLayout = 11 * MemoryLayout<[Int]>.size
+    /// Twelve array columns; `tags` is laid out but not cached, because the `@tags` section is still read from the
+    /// snapshot's text (like every section but `@quotes`), and `QuoteStore`'s cache initialiser starts it empty.
+    static let knownLayout = 12 * MemoryLayout<[Int]>.size
     static var layoutIsKnown: Bool { MemoryLayout<QuoteStore>.size == knownLayout && MemoryLayout<TextSignature>.size == 32 }
 
     /// Writes the cache atomically (temporary file, rename); false when it cannot be written. No fsync: a torn

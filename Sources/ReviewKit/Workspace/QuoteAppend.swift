@@ -122,7 +122,7 @@ extension QuoteStore {
             other.withText(atRow: row) { utf8 in
                 append(id: other.ids[row], utf8: utf8, direction: other.directions[row], component: other.components[row],
                        domain: other.domains[row], subTheme: other.subThemes[row], study: other.studies[row],
-                       reference: other.references[row], page: other.pages[row])
+                       reference: other.references[row], page: other.pages[row], tags: other.tags[row])
             }
         }
     }

@@ -44,6 +44,8 @@ public struct QuoteStore: Sendable {
         self.directions = directions; self.components = components; self.domains = domains
         self.subThemes = subThemes; self.studies = studies; self.references = references
         self.pages = pages; self.signatures = signatures
+        // Free codes are not part of the cached columns: the @tags section (parsed from the text) fills them in.
+        self.tags = Array(repeating: [], count: ids.count)
     }
 
     /// The number of quotes.
