@@ -62,13 +62,8 @@ public struct CohenKappa: Sendable, Equatable {
         table: [[Int]], categoryLabels: [String]? = nil, confidenceLevel: Double = 0.95
     ) throws(StatisticsError) {
         try StatisticsError.validate(confidenceLevel: confidenceLevel)
+        let labels = try StatisticsError.squareTableLabels(table, categoryLabels)
         let k = table.count
-        for (row, values) in table.enumerated() where values.count != k {
-            throw StatisticsError(
-                "the table must be square: it has \(k) rows but row \(row + 1) has \(values.count) columns")
-        }
-        guard k >= 2 else { throw .tooFewCategories }
-        let labels = try StatisticsError.labels(categoryLabels, count: k)
         for (row, values) in table.enumerated() {
             if let column = values.firstIndex(where: { $0 < 0 }) {
                 throw StatisticsError(

@@ -93,4 +93,16 @@ extension StatisticsError {
         }
         return labels
     }
+
+    /// Checks that `table` is a square cross table of two raters with at least two categories and returns
+    /// its labels (checked, or "1", "2", …): the one check Cohen's, weighted and two-rater agreement share.
+    static func squareTableLabels(_ table: [[Int]], _ labels: [String]?) throws(StatisticsError) -> [String] {
+        let k = table.count
+        for (row, values) in table.enumerated() where values.count != k {
+            throw StatisticsError(
+                "the table must be square: it has \(k) rows but row \(row + 1) has \(values.count) columns")
+        }
+        guard k >= 2 else { throw .tooFewCategories }
+        return try Self.labels(labels, count: k)
+    }
 }

@@ -36,13 +36,8 @@ public struct TwoRaterAgreement: Sendable, Equatable {
         table: [[Int]], categoryLabels: [String]? = nil, confidenceLevel: Double = 0.95
     ) throws(StatisticsError) {
         try StatisticsError.validate(confidenceLevel: confidenceLevel)
+        let labels = try StatisticsError.squareTableLabels(table, categoryLabels)
         let q = table.count
-        for (row, values) in table.enumerated() where values.count != q {
-            throw StatisticsError(
-                "the table must be square: it has \(q) rows but row \(row + 1) has \(values.count) columns")
-        }
-        guard q >= 2 else { throw .tooFewCategories }
-        let labels = try StatisticsError.labels(categoryLabels, count: q)
         let checked = try CountsTable(counts: table)
         guard checked.total > 0 else { throw .noSubjects }
         let N = Double(checked.total)
