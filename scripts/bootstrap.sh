@@ -6,7 +6,7 @@
 #           tmux (terminal tests), chromium and fonts-dejavu-core (the HTML report is checked in a real browser).
 #   PyPI:   the independent reference implementations the tests compare figures with (never used by the product):
 #           numpy, scipy, statsmodels (kappa), krippendorff and irrCAC (agreement), pandas (CSV/JSON read-back),
-#           xmlschema (REFI-QDA schema validation).
+#           xmlschema (REFI-QDA schema validation), jsonschema (command JSON output against docs/schemas).
 set -euo pipefail
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -27,7 +27,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-python_packages=(numpy scipy statsmodels krippendorff irrCAC pandas xmlschema)
+python_packages=(numpy scipy statsmodels krippendorff irrCAC pandas xmlschema jsonschema)
 if ! python3 - "${python_packages[@]}" <<'PY' 2>/dev/null
 import importlib.metadata, sys
 for name in sys.argv[1:]:
