@@ -99,7 +99,8 @@ public enum Launcher {
                 let invocation = Invocation("source " + path)!
                 do {
                     let text = try FileResolver(workingDirectory: options.workingDirectory).readScript(path, named: 7..<(7 + path.count), in: invocation)
-                    if !shell.runScript(text, file: path) && (!configuration.keepGoing || shell.cancellation.isCancelled) { break }
+                    // `review run -` reads the script from standard input.
+                    if !shell.runScript(text, file: path == "-" ? "<stdin>" : path) && (!configuration.keepGoing || shell.cancellation.isCancelled) { break }
                 } catch {
                     var error = error
                     error.lineText = nil
