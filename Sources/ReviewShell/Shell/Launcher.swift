@@ -163,7 +163,8 @@ public enum Launcher {
             return session
         }
         if let path = configuration.snapshot {
-            let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+            // `--load -` reads the snapshot from standard input.
+            let url = path == "-" ? URL(fileURLWithPath: "/dev/stdin") : URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
             let loaded: (snapshot: Snapshot, info: SnapshotFile.Info)
             do throws(FileError) {
                 // Large snapshots load their quotes from a binary cache beside the user's other caches (SnapshotCache).
