@@ -5,7 +5,7 @@ import ReviewKit
 struct ExportCommand: Command {
     let name = "export"
     let group = CommandGroup.files
-    let summary = "export CSV, Markdown tables, JSON, a SQLite database or the PRISMA2020 template"
+    let summary = "export CSV, Markdown tables, JSON, a SQLite database, the PRISMA2020 template or a robvis table"
     let usage = [
         "export csv DIRECTORY | export csv [studies|appraisals|subthemes|quotes] FILE.csv [bom] [guard] [excel]",
         "export csv findings|finding_subthemes|finding_sources|cerqual FILE.csv",
