@@ -178,20 +178,21 @@ public final class CommandLineTarget: FuzzTarget {
             text.hasPrefix("/") || text.hasPrefix("~") || text.contains("=/") || text.contains("=~") || text.contains("..")
                 && (text.contains("/") || text.contains("\\"))
         }
-        // Most lines name no path at all: no '/', '~' or '..' anywhere.
-        if !line.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "~") }) && !line.contains("..") { return line }
+        // Most lines name no path at all: no '/', '~', '..' or '-' anywhere.
+        if !line.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "-") }) && !line.contains("..") { return line }
         var line = line
         guard let invocation = Invocation(line) else { return line }
         guard let words = try? invocation.words() else {
             return line.contains("/") || line.contains("~") ? nil : line
         }
         var chars = Array(line)
-        for word in words.reversed() where escapes(word.text) || escapes(String(chars[word.span.clamped(to: 0..<chars.count)])) {
+        // '-' is standard input or output (`import quotes -`, `export json -`): the fuzzer's own, never a file in the folder.
+        for word in words.reversed() where word.text == "-" || escapes(word.text) || escapes(String(chars[word.span.clamped(to: 0..<chars.count)])) {
             chars.replaceSubrange(word.span.clamped(to: 0..<chars.count), with: Array("fuzz-file"))
         }
         line = String(chars)
         guard let again = Invocation(line), let checked = try? again.words() else { return nil }
-        return checked.contains { escapes($0.text) } ? nil : line
+        return checked.contains { $0.text == "-" || escapes($0.text) } ? nil : line
     }
 
     // MARK: the folder

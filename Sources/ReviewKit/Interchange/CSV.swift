@@ -330,9 +330,13 @@ public enum CSV {
         /// The bytes so far.
         public private(set) var bytes: [UInt8] = []
         private let lineEnd: [UInt8]
+        /// Whether cells a spreadsheet would run as formulas get a leading `'` (`CSVFormulaGuard`).
+        public var guardsFormulas = false
 
-        /// Starts a document; `byteOrderMark` adds EF BB BF, which Excel needs to take the file as UTF-8.
-        public init(byteOrderMark: Bool = false, capacity: Int = 0, lineEnding: LineEnding = .crlf) {
+        /// Starts a document; `byteOrderMark` adds EF BB BF, which Excel needs to take the file as UTF-8;
+        /// `guardingFormulas` guards cells against formula execution (`CSVFormulaGuard`).
+        public init(byteOrderMark: Bool = false, guardingFormulas: Bool = false, capacity: Int = 0, lineEnding: LineEnding = .crlf) {
+            guardsFormulas = guardingFormulas
             bytes.reserveCapacity(capacity)
             if byteOrderMark { bytes += [0xEF, 0xBB, 0xBF] }
             lineEnd = lineEnding == .crlf ? [13, 10] : [10]
@@ -356,7 +360,7 @@ public enum CSV {
 
         /// Appends one field (quoted when needed), without a separator.
         mutating func append(_ field: String) {
-            var field = field
+            var field = guardsFormulas ? CSVFormulaGuard.guarded(field) : field
             field.withUTF8 { utf8 in
                 var needsQuotes = false
                 for byte in utf8 where byte == 44 || byte == 34 || byte == 10 || byte == 13 {

@@ -12,11 +12,12 @@ import Foundation
 /// `can't tell`, `no`; quote ids as `Q12`; a quote's sub-theme by its code (`B/ECR/2`), or by its label or
 /// id when the code is shared; unknown values as empty cells.
 public enum CSVExport {
-    /// The CSV bytes of one table; `byteOrderMark` adds the BOM Excel needs to read UTF-8.
+    /// The CSV bytes of one table; `byteOrderMark` adds the BOM Excel needs to read UTF-8, `guardingFormulas`
+    /// guards cells against spreadsheet formulas (`CSVFormulaGuard`; the file then no longer reads back as it was).
     /// A cancel of `cancellation` cuts the table short (callers that write check it and write nothing).
-    public static func encode(_ kind: CSVTableKind, workspace: Workspace, byteOrderMark: Bool = false,
+    public static func encode(_ kind: CSVTableKind, workspace: Workspace, byteOrderMark: Bool = false, guardingFormulas: Bool = false,
                               progress: ((Double) -> Void)? = nil, cancellation: CancellationToken = .none) -> [UInt8] {
-        var writer = CSV.Writer(byteOrderMark: byteOrderMark,
+        var writer = CSV.Writer(byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas,
                                 capacity: kind == .quotes ? workspace.quotes.textByteCount + workspace.quotes.count * 96 : 64 * 1024)
         writer.row(kind.columns)
         switch kind {
@@ -63,9 +64,9 @@ public enum CSVExport {
     }
 
     /// Writes one table to `url` atomically.
-    public static func write(_ kind: CSVTableKind, workspace: Workspace, to url: URL, byteOrderMark: Bool = false,
+    public static func write(_ kind: CSVTableKind, workspace: Workspace, to url: URL, byteOrderMark: Bool = false, guardingFormulas: Bool = false,
                              progress: ((Double) -> Void)? = nil, cancellation: CancellationToken = .none) throws(FileError) {
-        let bytes = encode(kind, workspace: workspace, byteOrderMark: byteOrderMark, progress: progress.map { report in { report(0.7 * $0) } },
+        let bytes = encode(kind, workspace: workspace, byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas, progress: progress.map { report in { report(0.7 * $0) } },
                            cancellation: cancellation)
         if cancellation.isCancelled { throw FileError(Interrupted(), path: AtomicFile.displayPath(url)) }
         try AtomicFile.write(bytes, to: url, progress: progress.map { report in { report(0.7 + 0.3 * $0) } })
@@ -77,7 +78,7 @@ public enum CSVExport {
     /// `cerqual.csv`), which `import` does not read.
     ///
     /// A path ending in `.csv` is refused: it names one file, and a folder by that name is never what was meant.
-    public static func writeAll(workspace: Workspace, to directory: URL, byteOrderMark: Bool = false,
+    public static func writeAll(workspace: Workspace, to directory: URL, byteOrderMark: Bool = false, guardingFormulas: Bool = false,
                                 cancellation: CancellationToken = .none) throws(FileError) {
         let display = AtomicFile.displayPath(directory)
         guard directory.pathExtension.lowercased() != "csv" else {
@@ -86,9 +87,9 @@ public enum CSVExport {
         try makeFolder(directory, display: display)
         for kind in CSVTableKind.allCases {
             try write(kind, workspace: workspace, to: directory.appendingPathComponent(kind.fileName), byteOrderMark: byteOrderMark,
-                      cancellation: cancellation)
+                      guardingFormulas: guardingFormulas, cancellation: cancellation)
         }
-        try SynthesisCSVTable.writeAll(workspace, to: directory, byteOrderMark: byteOrderMark)
+        try SynthesisCSVTable.writeAll(workspace, to: directory, byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas)
     }
 
     /// What `export csv PATH` writes: the tables it wrote, in order.
@@ -97,7 +98,7 @@ public enum CSVExport {
     /// `table` when given. Any other path is a folder that receives all four tables (created when missing).
     /// With `table` and a folder path, the one table goes into that folder under its usual name.
     @discardableResult
-    public static func export(_ table: CSVTableKind? = nil, workspace: Workspace, to url: URL, byteOrderMark: Bool = false,
+    public static func export(_ table: CSVTableKind? = nil, workspace: Workspace, to url: URL, byteOrderMark: Bool = false, guardingFormulas: Bool = false,
                               progress: ((Double) -> Void)? = nil, cancellation: CancellationToken = .none) throws(FileError) -> [CSVTableKind] {
         let display = AtomicFile.displayPath(url)
         if url.pathExtension.lowercased() == "csv" || url.path == "/dev/stdout" || AtomicFile.Destination.openDescriptorNumber(url.path) != nil {
@@ -105,20 +106,20 @@ public enum CSVExport {
             guard let kind = table ?? CSVTableKind(rawValue: stem) else {
                 throw FileError(path: display, message: "which table? a .csv file holds one table: name it ('export csv quotes FILE.csv'); tables: \(CSVTableKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            try write(kind, workspace: workspace, to: url, byteOrderMark: byteOrderMark, progress: progress, cancellation: cancellation)
+            try write(kind, workspace: workspace, to: url, byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas, progress: progress, cancellation: cancellation)
             return [kind]
         }
         var isFolder: ObjCBool = false
         if let table, !(FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue) {
             // One named table to a path without .csv that is not a folder: that file.
-            try write(table, workspace: workspace, to: url, byteOrderMark: byteOrderMark, progress: progress, cancellation: cancellation)
+            try write(table, workspace: workspace, to: url, byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas, progress: progress, cancellation: cancellation)
             return [table]
         }
         if let table {
-            try write(table, workspace: workspace, to: url.appendingPathComponent(table.fileName), byteOrderMark: byteOrderMark, progress: progress, cancellation: cancellation)
+            try write(table, workspace: workspace, to: url.appendingPathComponent(table.fileName), byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas, progress: progress, cancellation: cancellation)
             return [table]
         }
-        try writeAll(workspace: workspace, to: url, byteOrderMark: byteOrderMark, cancellation: cancellation)
+        try writeAll(workspace: workspace, to: url, byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas, cancellation: cancellation)
         return CSVTableKind.allCases
     }
 

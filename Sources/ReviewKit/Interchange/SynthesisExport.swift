@@ -217,12 +217,12 @@ public enum SynthesisCSVTable: String, CaseIterable, Sendable {
     }
 
     /// The CSV bytes of the table for a workspace.
-    public func encode(_ workspace: Workspace, byteOrderMark: Bool = false) -> [UInt8] {
-        encode(SynthesisExport(workspace), byteOrderMark: byteOrderMark)
+    public func encode(_ workspace: Workspace, byteOrderMark: Bool = false, guardingFormulas: Bool = false) -> [UInt8] {
+        encode(SynthesisExport(workspace), byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas)
     }
 
-    func encode(_ export: SynthesisExport, byteOrderMark: Bool) -> [UInt8] {
-        var writer = CSV.Writer(byteOrderMark: byteOrderMark, capacity: 16 * 1024)
+    func encode(_ export: SynthesisExport, byteOrderMark: Bool, guardingFormulas: Bool = false) -> [UInt8] {
+        var writer = CSV.Writer(byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas, capacity: 16 * 1024)
         writer.row(columns)
         let rows: [[String]] = switch self {
         case .findings: export.findingFields
@@ -235,15 +235,15 @@ public enum SynthesisCSVTable: String, CaseIterable, Sendable {
     }
 
     /// Writes the table to `url` atomically.
-    public func write(_ workspace: Workspace, to url: URL, byteOrderMark: Bool = false) throws(FileError) {
-        try AtomicFile.write(encode(workspace, byteOrderMark: byteOrderMark), to: url, progress: nil)
+    public func write(_ workspace: Workspace, to url: URL, byteOrderMark: Bool = false, guardingFormulas: Bool = false) throws(FileError) {
+        try AtomicFile.write(encode(workspace, byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas), to: url, progress: nil)
     }
 
     /// Writes all four tables into an existing folder, each atomically.
-    public static func writeAll(_ workspace: Workspace, to directory: URL, byteOrderMark: Bool = false) throws(FileError) {
+    public static func writeAll(_ workspace: Workspace, to directory: URL, byteOrderMark: Bool = false, guardingFormulas: Bool = false) throws(FileError) {
         let export = SynthesisExport(workspace)
         for table in allCases {
-            try AtomicFile.write(table.encode(export, byteOrderMark: byteOrderMark), to: directory.appendingPathComponent(table.fileName), progress: nil)
+            try AtomicFile.write(table.encode(export, byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas), to: directory.appendingPathComponent(table.fileName), progress: nil)
         }
     }
 }

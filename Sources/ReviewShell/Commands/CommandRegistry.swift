@@ -33,7 +33,7 @@ public struct CommandRegistry: Sendable {
         // editing
         AddCommand(), EditCommand(), RemoveCommand(), CodeCommand(), UncodeCommand(), TagCommand(), UntagCommand(), AppraiseCommand(), ConsensusCommand(), UndoCommand(), RedoCommand(),
         // files
-        SaveCommand(), LoadCommand(), MergeCommand(), ImportCommand(), ExportCommand(),
+        SaveCommand(), LoadCommand(), MergeCommand(), ImportCommand(), ExportCommand(), OutputCommand(), OnceCommand(),
         // teaching
         ExplainCommand(), TutorialCommand(), QuizCommand(),
         // scripting

@@ -24,6 +24,13 @@ public struct ShellCompleter {
         let (words, current, _) = Self.split(textBeforeCursor)
         guard !words.isEmpty else { return match(current, commandNames) }
         guard let command = shell.commands.command(named: words[0]) else { return .none }
+        // `into FILE [format=F] [bom] [guard]` may end any command that shows a result (ShellCompleter+Into.swift).
+        if let redirection = intoCompletion(Array(words.dropFirst()), current, command: command) { return redirection }
+        return addingInto(completeArguments(words, current, command: command), current, command: command)
+    }
+
+    /// Completes the arguments of a command (its sub-commands, positionals, options and rest of line).
+    private func completeArguments(_ words: [String], _ current: String, command: any Command) -> Completion {
         var arguments = Array(words.dropFirst())
         var signature = command.signature
         if let subcommands = signature.subcommands {
@@ -150,7 +157,7 @@ public struct ShellCompleter {
     }
 
     /// File and directory names that start with the typed path.
-    private func fileCompletion(_ typed: String) -> Completion {
+    func fileCompletion(_ typed: String) -> Completion {
         let path = (typed as NSString).expandingTildeInPath
         let directory = path.hasSuffix("/") ? path : (path as NSString).deletingLastPathComponent
         let prefix = path.hasSuffix("/") ? "" : (path as NSString).lastPathComponent

@@ -13,6 +13,8 @@ public final class Session {
     public var notes: [String] = []
     /// Numbered cells (`history`).
     public var cells: [Cell] = []
+    /// Where results go instead of the screen (`once FILE`, `output FILE`).
+    public var outputRedirection = OutputRedirection()
     /// The snapshot file the session was loaded from or last saved to.
     public var snapshotPath: String?
     /// A short description of what is loaded, for the banner.

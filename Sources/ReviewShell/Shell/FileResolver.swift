@@ -18,6 +18,12 @@ public struct FileResolver: Sendable {
         return URL(fileURLWithPath: base).appendingPathComponent(expanded)
     }
 
+    /// A file name typed where a file is written: `-` is standard output (`export csv quotes -`).
+    public func url(forWriting path: String) -> URL { path == "-" ? URL(fileURLWithPath: "/dev/stdout") : url(path) }
+
+    /// A file name typed where a file is read: `-` is standard input (`import quotes -`, `review run -`).
+    public func url(forReading path: String) -> URL { path == "-" ? URL(fileURLWithPath: "/dev/stdin") : url(path) }
+
     /// Whether a file or directory exists at a typed name.
     public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: url(path).path) }
 
@@ -27,7 +33,8 @@ public struct FileResolver: Sendable {
         // permission denied, a folder, a device such as /dev/zero.
         var bytes: [UInt8]
         do throws(FileError) {
-            bytes = try AtomicFile.read(url(path))
+            // `-` is standard input, which may be a terminal the reviewer types the script into (ended by Ctrl-D).
+            bytes = path == "-" ? try AtomicFile.read(descriptor: 0, display: "<stdin>", allowingTerminal: true) : try AtomicFile.read(url(path))
         } catch {
             let reason = error.message.hasPrefix("cannot read: ") ? String(error.message.dropFirst("cannot read: ".count)) : error.message
             throw invocation.error("cannot read '\(path)': \(reason)", at: word)
@@ -69,7 +76,7 @@ public struct FileResolver: Sendable {
     /// file of millions of rows at once; a byte that is not UTF-8 is an error at its line and column.
     public func readCSV(_ path: String, named word: Range<Int>, in invocation: Invocation,
                         cancellation: CancellationToken = .none, progress: ((Double) -> Void)? = nil) throws(Diagnostic) -> [[String]] {
-        let url = url(path)
+        let url = url(forReading: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw invocation.error("no file '\(path)'", at: word)
@@ -91,7 +98,7 @@ public struct FileResolver: Sendable {
     /// Writes a text file atomically (temporary file beside it, fsync, rename); the old file stays intact on failure.
     public func write(_ text: String, to path: String, named word: Range<Int>, in invocation: Invocation) throws(Diagnostic) {
         do throws(FileError) {
-            try AtomicFile.write(Array(text.utf8), to: url(path))
+            try AtomicFile.write(Array(text.utf8), to: url(forWriting: path))
         } catch {
             throw invocation.error("cannot write '\(path)': \(error.message)", at: word)
         }

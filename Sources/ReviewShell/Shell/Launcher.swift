@@ -99,7 +99,8 @@ public enum Launcher {
                 let invocation = Invocation("source " + path)!
                 do {
                     let text = try FileResolver(workingDirectory: options.workingDirectory).readScript(path, named: 7..<(7 + path.count), in: invocation)
-                    if !shell.runScript(text, file: path) && (!configuration.keepGoing || shell.cancellation.isCancelled) { break }
+                    // `review run -` reads the script from standard input.
+                    if !shell.runScript(text, file: path == "-" ? "<stdin>" : path) && (!configuration.keepGoing || shell.cancellation.isCancelled) { break }
                 } catch {
                     var error = error
                     error.lineText = nil
@@ -162,7 +163,8 @@ public enum Launcher {
             return session
         }
         if let path = configuration.snapshot {
-            let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+            // `--load -` reads the snapshot from standard input.
+            let url = path == "-" ? URL(fileURLWithPath: "/dev/stdin") : URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
             let loaded: (snapshot: Snapshot, info: SnapshotFile.Info)
             do throws(FileError) {
                 // Large snapshots load their quotes from a binary cache beside the user's other caches (SnapshotCache).

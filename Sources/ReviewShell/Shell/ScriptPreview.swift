@@ -32,7 +32,13 @@ struct ScriptPreview {
         while true {
             switch reader.next(prompt: "", continuationPrompt: "") {
             case .command(let line, let number):
-                guard let invocation = Invocation(line), let command = commands.command(named: invocation.name) else { continue }
+                guard var invocation = Invocation(line), let command = commands.command(named: invocation.name) else { continue }
+                // A trailing `into FILE` writes that file (Shell+OutputRedirection.swift).
+                if let (stripped, clause) = OutputClause.split(invocation) {
+                    let path = clause[clause.startIndex + 1].text
+                    if path != "-" { writes.append(Write(file: file, line: number, command: "into", path: path)) }
+                    invocation = stripped
+                }
                 let arguments: ParsedArguments
                 do throws(Diagnostic) {
                     arguments = try ArgumentParser.parse(invocation, as: command.signature)
@@ -40,7 +46,7 @@ struct ScriptPreview {
                     problems.append("\(file):\(number): '\(invocation.name)' does not parse (\(error.message)); it would fail when run")
                     continue
                 }
-                for path in command.filesWritten(by: arguments, in: session) {
+                for path in command.filesWritten(by: arguments, in: session) where path != "-" {
                     writes.append(Write(file: file, line: number, command: command.name, path: path))
                 }
                 if command.name == "source", let word = arguments.positional(0) {

@@ -135,8 +135,8 @@ public final class Shell {
             cancellation.reset()
         }
         do throws(Diagnostic) {
-            let result = try execute(invocation)
-            emit(renderer.render(result))
+            // `into FILE`, `once FILE` and `output FILE` send the result to a file (Shell+OutputRedirection.swift).
+            let result = try runRedirected(invocation)
             if let failure = output.writeFailure { throw Diagnostic.outputFailed(failure) }
             if record && sourceDepth == 0 { recordCell(commandText, result: result.notebookExcerpt) }
             return true

@@ -72,7 +72,7 @@ struct DomainsCommand: Command {
         if let from = arguments.option("from") {
             let counts: [DomainCounts]
             do throws(FileError) {
-                counts = try DomainCountsCSV.parse(try AtomicFile.read(context.files.url(from.value)), path: from.value)
+                counts = try DomainCountsCSV.parse(try AtomicFile.read(context.files.url(forReading: from.value)), path: from.value)
             } catch {
                 throw Diagnostic(error.naming(from.value))
             }

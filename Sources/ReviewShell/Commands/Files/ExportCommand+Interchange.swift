@@ -8,7 +8,7 @@ extension ExportCommand {
     func run(_ format: InterchangeFormat, file: Word, _ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
         if let third = arguments.positional(2) { throw arguments.error("unexpected '\(third.text)'", at: third.span) }
         let workspace = context.workspace
-        let url = context.files.url(file.text)
+        let url = context.files.url(forWriting: file.text)
         do throws(FileError) {
             switch format {
             case .ris:

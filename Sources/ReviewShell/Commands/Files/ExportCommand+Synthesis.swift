@@ -4,7 +4,8 @@ import ReviewKit
 /// table of the findings and their GRADE-CERQual judgements (`SynthesisCSVTable`), written atomically.
 extension ExportCommand {
     /// Writes the synthesis table the words name; nil when they name none (the other CSV tables go on as before).
-    static func exportSynthesisTable(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult? {
+    static func exportSynthesisTable(_ arguments: ParsedArguments, spreadsheet: SpreadsheetOptions = SpreadsheetOptions(),
+                                     in context: CommandContext) throws(Diagnostic) -> CommandResult? {
         guard let second = arguments.positional(1) else { return nil }
         let table: SynthesisCSVTable
         let file: Word
@@ -20,7 +21,8 @@ extension ExportCommand {
             file = second
         }
         do throws(FileError) {
-            try table.write(context.workspace, to: context.files.url(file.text))
+            try table.write(context.workspace, to: context.files.url(forWriting: file.text), byteOrderMark: spreadsheet.byteOrderMark,
+                            guardingFormulas: spreadsheet.guardsFormulas)
         } catch {
             throw Diagnostic(error.naming(file.text))
         }

@@ -12,7 +12,7 @@ extension ImportCommand {
         if format != .qdpx, let option = arguments.option("coder") {
             throw arguments.error("coder= applies to 'import qdpx'", at: option.span)
         }
-        let url = context.files.url(file.text)
+        let url = context.files.url(forReading: file.text)
         switch format {
         case .ris: return try importRIS(url, file: file, arguments, context)
         case .codebook: return try importCodebook(url, file: file, arguments, context)

@@ -41,7 +41,7 @@ struct ImportCommand: Command {
         }
         let result: CSVImportResult
         do throws(FileError) {
-            result = try CSVImport.readForAppend(from: context.files.url(fileWord.text), as: kind, options: CSVImportOptions(mapping: context.settings.mapping),
+            result = try CSVImport.readForAppend(from: context.files.url(forReading: fileWord.text), as: kind, options: CSVImportOptions(mapping: context.settings.mapping),
                                         into: context.workspace, progress: context.output.progress("importing"), cancellation: context.cancellation)
         } catch {
             throw Diagnostic(error.naming(fileWord.text))

@@ -35,7 +35,7 @@ struct LoadCommand: Command {
             base = .empty
         } else {
             do throws(FileError) {
-                let loaded = try SnapshotFile.load(from: context.files.url(word.text), progress: context.output.progress("loading"),
+                let loaded = try SnapshotFile.load(from: context.files.url(forReading: word.text), progress: context.output.progress("loading"),
                                                    cancellation: context.cancellation)
                 snapshot = loaded.snapshot
                 base = .file(context.files.url(word.text), info: loaded.info)

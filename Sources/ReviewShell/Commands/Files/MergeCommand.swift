@@ -19,7 +19,7 @@ struct MergeCommand: Command {
         let word = arguments.positionals[0]
         let other: Snapshot
         do throws(FileError) {
-            other = try SnapshotFile.load(from: context.files.url(word.text), progress: context.output.progress("reading")).snapshot
+            other = try SnapshotFile.load(from: context.files.url(forReading: word.text), progress: context.output.progress("reading")).snapshot
         } catch {
             throw Diagnostic(error.naming(word.text))
         }

@@ -24,7 +24,7 @@ struct SaveCommand: Command {
         guard let path = arguments.positional(0)?.text ?? session.snapshotPath else {
             throw arguments.missing("no snapshot file yet: 'save FILE' names one")
         }
-        let url = context.files.url(path)
+        let url = context.files.url(forWriting: path)
         // Read back before the journal lets go of anything: a save that does not load keeps the journal.
         let save: SnapshotFile.VerifiedSave
         do throws(FileError) {
