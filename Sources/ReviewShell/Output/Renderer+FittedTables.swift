@@ -40,39 +40,45 @@ extension Renderer {
             }
         }
         let main = (0..<count).filter { wraps[$0] }.max { widths[$0] < widths[$1] }
+        // Each step relaxes a rule and lays the table out again from its natural widths, so the room a step
+        // frees goes back to the widest text (the quote) rather than staying with the columns shrunk before.
+        func layOut() {
+            widths = (0..<count).map(natural)
+            shrink(keepingLast: main)
+            shrink(keepingLast: nil)
+        }
         shrink(keepingLast: main)
         shrink(keepingLast: nil)
         // Step 2, while still too wide: headers with spaces wrap over values that stay whole ("% agree" over "0.826").
         let spaced = (0..<count).map { column in ([labels[column]] + cells.map { $0[column] }).contains { $0.contains(" ") } }
-        if total() > width {
+        if total() > width && (0..<count).contains(where: { !wraps[$0] && spaced[$0] }) {
             for column in 0..<count where !wraps[column] && spaced[column] {
                 wraps[column] = true
-                minimums[column] = min(widths[column], max(longestWord([labels[column]]), cellWidths[column]))
+                minimums[column] = max(longestWord([labels[column]]), cellWidths[column])
             }
-            shrink(keepingLast: nil)
+            layOut()
         }
         // Then one space between columns instead of two.
         if total() > width && separator > 1 {
             separator = 1
-            shrink(keepingLast: nil)
+            layOut()
         }
         // Then the shorter headers columns offer (the matrix's D1…D14, which its legend explains).
         if total() > width && columns.contains(where: { $0.shortLabel != nil }) {
             for column in 0..<count {
                 guard let short = columns[column].shortLabel else { continue }
                 labels[column] = short
-                widths[column] = min(widths[column], natural(column))
-                minimums[column] = min(minimums[column], widths[column])
+                minimums[column] = min(minimums[column], natural(column))
             }
-            shrink(keepingLast: nil)
+            layOut()
         }
         // Then values wrap too, down to their longest word (at most a third of the width; only a longer word is cut).
         if total() > width {
             for column in 0..<count where wraps[column] || spaced[column] {
                 wraps[column] = true
-                minimums[column] = min(widths[column], max(4, min(longestWord(column), width / 3)))
+                minimums[column] = min(natural(column), max(4, min(longestWord(column), width / 3)))
             }
-            shrink(keepingLast: nil)
+            layOut()
         }
         // The title wraps too (a 20-column terminal is narrower than "Summary of Qualitative Findings").
         var out = table.title.map { title in DisplayWidth.wrap(title, width: width).map { bold($0) + "\n" }.joined() } ?? ""
