@@ -20,6 +20,11 @@ public final class CSVImportTarget: FuzzTarget {
         seeds.append(Array("id;label;year;Reviewer notes\r\nS40;Semi;2020.0;x\r\n".utf8))
         seeds.append(Array("text,study,reference,,\nA quote,S01,(33),,\n".utf8))
         seeds.append(Array("text,domain,direction\n\"knowing \"\"how\"\"\",ecr,barrier\n".utf8))
+        // Excel's "Unicode text" (UTF-16 with a byte order mark, tab-separated) and plain "CSV" on Windows (Windows-1252).
+        var wide: [UInt8] = [0xFF, 0xFE]
+        for unit in "text\tstudy\tReviewer notes\r\nJanoušková 🙂\tS01\t35.0\r\n".utf16 { wide += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        seeds.append(wide)
+        seeds.append(Array("id;label;year\r\nS41;Janou".utf8) + [0x9A] + Array("kov".utf8) + [0xE1] + Array(";2019.0\r\n".utf8))
         self.seeds = seeds
     }
 

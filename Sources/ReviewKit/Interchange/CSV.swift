@@ -107,8 +107,7 @@ public enum CSV {
         if let offset = try firstInvalidUTF8(bytes, from: index, path: path, cancellation: cancellation) {
             let (line, lineStart) = position(bytes, of: offset)
             let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<offset]), as: UTF8.self).count + 1
-            throw FileError(path: path, line: line, column: column,
-                            message: "invalid UTF-8 byte 0x\(String(bytes[offset], radix: 16)); save the file as UTF-8 (CSV UTF-8 in Excel)",
+            throw FileError(path: path, line: line, column: column, message: invalidUTF8Message(bytes, at: offset),
                             lineText: lineText(bytes, from: lineStart))
         }
         var record = Record(bytes: bytes)

@@ -31,19 +31,34 @@ extension FileError {
     /// out is marked with "…". Nil without a line text or column.
     public func excerpt(width: Int = 100) -> (text: String, caretColumn: Int)? {
         guard let lineText, let column, column >= 1 else { return nil }
-        let characters = Array(lineText)
-        let width = max(width, 20)
-        guard characters.count > width else { return (lineText, min(column, characters.count + 1)) }
-        let caret = min(column - 1, characters.count)
-        // Show some context before the column, and as much as fits after it.
-        var start = max(0, caret - width / 3)
-        var end = min(characters.count, start + width)
-        if end - start < width { start = max(0, end - width) }
+        return Self.excerpt(of: lineText, column: column, width: width)
+    }
+
+    /// The part of `line` around `column` (1-based, in Characters) that fits `width` columns as `measure` counts
+    /// them (one per Character unless told: a terminal counts CJK and emoji as two), and the caret's column in it.
+    ///
+    /// About a third of the width shows the text before the column; the rest what follows. Text left out is
+    /// marked with "…" at either end. A line that fits is returned whole.
+    public static func excerpt(of line: String, column: Int, width: Int,
+                               measure: (Character) -> Int = { _ in 1 }) -> (text: String, caretColumn: Int) {
+        let characters = Array(line)
+        let widths = characters.map(measure)
+        let budget = max(width, 20)
+        let caret = max(0, min(column - 1, characters.count))
+        guard widths.reduce(0, +) > budget else { return (line, caret + 1) }
+        // Context before the column: up to a third of the width.
+        var start = caret, before = 0
+        while start > 0 && before + widths[start - 1] <= budget / 3 { start -= 1; before += widths[start] }
+        // Then as much as fits after it, keeping a column for each "…".
+        var end = start, used = 0
+        let leading = start > 0 ? 1 : 0
+        while end < characters.count && used + widths[end] <= budget - leading - 1 { used += widths[end]; end += 1 }
+        if end == characters.count {
+            // The end is shown: no trailing "…", so more of the start fits.
+            while start > 0 && used + widths[start - 1] <= budget - (start - 1 > 0 ? 1 : 0) { start -= 1; used += widths[start] }
+        }
         let prefix = start > 0 ? "…" : ""
         let suffix = end < characters.count ? "…" : ""
-        if start > 0 { start += 1 }
-        if end < characters.count { end -= 1 }
-        let shown = prefix + String(characters[start..<max(start, end)]) + suffix
-        return (shown, caret - start + prefix.count + 1)
+        return (prefix + String(characters[start..<end]) + suffix, caret - start + prefix.count + 1)
     }
 }

@@ -1,3 +1,5 @@
+import ReviewKit
+
 /// Renders diagnostics as text (with a caret under the problem) or as JSON: the one place errors, warnings and
 /// notes are printed, so with `--format json` everything on standard error is JSON.
 public struct DiagnosticRenderer: Sendable {
@@ -6,10 +8,14 @@ public struct DiagnosticRenderer: Sendable {
     /// Text or JSON.
     public var json: Bool
 
+    /// The width a quoted line (with its two-space indent) fits: a long line is shown as a window around the caret.
+    public var width: Int
+
     /// Creates a renderer.
-    public init(colour: Bool = false, json: Bool = false) {
+    public init(colour: Bool = false, json: Bool = false, width: Int = 100) {
         self.colour = colour
         self.json = json
+        self.width = width
     }
 
     /// The rendered diagnostic, ending with a newline.
@@ -37,7 +43,9 @@ public struct DiagnosticRenderer: Sendable {
         let label = colour ? "\u{1B}[1;31m\(d.severity.rawValue):\u{1B}[0m" : "\(d.severity.rawValue):"
         out += location + label + " " + d.message + "\n"
         if let text = d.lineText, let column = d.column {
-            let shown = String(text.prefix(300)).replacingAll("\t", with: " ")
+            // A long line (a CSV row holding a long quote) is shown around the column, so the caret stays under the cell.
+            let window = FileError.excerpt(of: text.replacingAll("\t", with: " "), column: column, width: width - 2, measure: DisplayWidth.of)
+            let shown = window.text, column = window.caretColumn
             let prefix = String(shown.prefix(max(0, column - 1)))
             let indent = String(repeating: " ", count: DisplayWidth.of(prefix))
             let underlined = String(shown.dropFirst(max(0, column - 1)).prefix(max(1, d.length)))

@@ -1,16 +1,18 @@
 import ReviewKit
 
-/// The plain-text table layout. Every table takes step 1; tables that must fit the width (`ResultTable.fitsWidth`:
-/// the findings, GRADE-CERQual and domain importance tables, whose prose would otherwise run off an 80-column
-/// terminal) take steps 2 and 3 when the step before leaves them too wide:
+/// The plain-text table layout: every table fits the renderer's width (display columns: CJK and emoji take two),
+/// taking each step only while the one before leaves it too wide:
 /// 1. the usual layout: wrapping columns give way, widest first (the widest of all last), down to their longest
 ///    word (at most 20) or 14;
-/// 2. every column whose values or header hold spaces wraps, down to its longest word (at most a third of the
-///    width; a longer word is cut), and then columns are one space apart instead of two;
+/// 2. headers with spaces wrap over values that stay whole; columns are one space apart instead of two; columns
+///    with a `shortLabel` show it (a legend under the table says what it stands for); then every column whose
+///    values or header hold spaces wraps, down to its longest word (at most a third of the width; only a longer
+///    word is cut);
 /// 3. each row becomes a block of `label  value` lines under a `-[ row N of M ]-` rule, as psql's expanded
 ///    display does, so no line is wider than the width whatever the number of columns.
-/// Columns marked `machineOnly` (slugs, rank bounds, yes/no twins of counts) are left out of the text; machine
-/// formats and `expect` still have them.
+/// `set expanded on` asks for step 3 for every table, `set expanded off` never takes it (psql's `\x on|off`;
+/// `auto` is the default). Columns marked `machineOnly` (slugs, rank bounds, yes/no twins of counts) are left out
+/// of the text; machine formats and `expect` still have them.
 extension Renderer {
     func fittedTable(_ table: ResultTable) -> String {
         let shown = table.columns.indices.filter { !table.columns[$0].machineOnly }
@@ -18,14 +20,15 @@ extension Renderer {
         let cells = table.rows.map { row in shown.map { $0 < row.count ? row[$0].description : "" } }
         var separator = table.compact ? 1 : 2
         let count = columns.count
-        var widths = (0..<count).map { column in
-            max(DisplayWidth.of(columns[column].label), cells.map { DisplayWidth.of($0[column]) }.max() ?? 0)
-        }
+        var labels = columns.map(\.label)
+        let cellWidths = (0..<count).map { column in cells.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
+        func natural(_ column: Int) -> Int { max(DisplayWidth.of(labels[column]), cellWidths[column]) }
+        var widths = (0..<count).map(natural)
         var wraps = columns.map(\.wraps)
-        func longestWord(_ column: Int) -> Int {
-            ([columns[column].label] + cells.map { $0[column] }).flatMap { $0.split(whereSeparator: \.isWhitespace) }
-                .map { DisplayWidth.of(String($0)) }.max() ?? 0
+        func longestWord(_ texts: [String]) -> Int {
+            texts.flatMap { $0.split(whereSeparator: \.isWhitespace) }.map { DisplayWidth.of(String($0)) }.max() ?? 0
         }
+        func longestWord(_ column: Int) -> Int { longestWord([labels[column]] + cells.map { $0[column] }) }
         var minimums = (0..<count).map { min(widths[$0], max(min(20, longestWord($0)), 14)) }
         func total() -> Int { widths.reduce(0, +) + separator * max(0, count - 1) }
         func shrink(keepingLast main: Int?) {
@@ -37,27 +40,49 @@ extension Renderer {
             }
         }
         let main = (0..<count).filter { wraps[$0] }.max { widths[$0] < widths[$1] }
+        // Each step relaxes a rule and lays the table out again from its natural widths, so the room a step
+        // frees goes back to the widest text (the quote) rather than staying with the columns shrunk before.
+        func layOut() {
+            widths = (0..<count).map(natural)
+            shrink(keepingLast: main)
+            shrink(keepingLast: nil)
+        }
         shrink(keepingLast: main)
         shrink(keepingLast: nil)
-        if table.fitsWidth && total() > width {
-            // Step 2: any column with spaces wraps, down to its longest word.
+        // Step 2, while still too wide: headers with spaces wrap over values that stay whole ("% agree" over "0.826").
+        let spaced = (0..<count).map { column in ([labels[column]] + cells.map { $0[column] }).contains { $0.contains(" ") } }
+        if total() > width && (0..<count).contains(where: { !wraps[$0] && spaced[$0] }) {
+            for column in 0..<count where !wraps[column] && spaced[column] {
+                wraps[column] = true
+                minimums[column] = max(longestWord([labels[column]]), cellWidths[column])
+            }
+            layOut()
+        }
+        // Then one space between columns instead of two.
+        if total() > width && separator > 1 {
+            separator = 1
+            layOut()
+        }
+        // Then the shorter headers columns offer (the matrix's D1…D14, which its legend explains).
+        if total() > width && columns.contains(where: { $0.shortLabel != nil }) {
             for column in 0..<count {
-                let spaced = ([columns[column].label] + cells.map { $0[column] }).contains { $0.contains(" ") }
-                if spaced { wraps[column] = true }
-                if wraps[column] { minimums[column] = min(widths[column], max(4, min(longestWord(column), width / 3))) }
+                guard let short = columns[column].shortLabel else { continue }
+                labels[column] = short
+                minimums[column] = min(minimums[column], natural(column))
             }
-            shrink(keepingLast: nil)
-            // Then one space between columns instead of two.
-            if total() > width && separator > 1 {
-                separator = 1
-                shrink(keepingLast: nil)
+            layOut()
+        }
+        // Then values wrap too, down to their longest word (at most a third of the width; only a longer word is cut).
+        if total() > width {
+            for column in 0..<count where wraps[column] || spaced[column] {
+                wraps[column] = true
+                minimums[column] = min(natural(column), max(4, min(longestWord(column), width / 3)))
             }
+            layOut()
         }
         // The title wraps too (a 20-column terminal is narrower than "Summary of Qualitative Findings").
-        var out = table.title.map { title in
-            table.fitsWidth ? DisplayWidth.wrap(title, width: width).map { bold($0) + "\n" }.joined() : bold(title) + "\n"
-        } ?? ""
-        if table.fitsWidth && total() > width && count > 1 {
+        var out = table.title.map { title in DisplayWidth.wrap(title, width: width).map { bold($0) + "\n" }.joined() } ?? ""
+        if expanded == .on && !cells.isEmpty || expanded == .auto && total() > width && count > 1 {
             out += expanded(columns, cells)
         } else {
             func line(_ values: [String], header: Bool) -> String {
@@ -75,7 +100,7 @@ extension Renderer {
                 }
                 return text
             }
-            out += line(columns.map(\.label), header: true)
+            out += line(labels, header: true)
             out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: separator)) + "\n"
             for row in cells {
                 // Ctrl-C stops a long listing at the next row.

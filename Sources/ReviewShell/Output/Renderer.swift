@@ -8,6 +8,8 @@ public struct Renderer: Sendable {
     public var width: Int
     /// Whether to use ANSI colour (terminal only, never with NO_COLOR).
     public var colour: Bool
+    /// When a table prints one block per row (`Renderer+FittedTables.swift`).
+    public var expanded: ExpandedDisplay = .auto
 
     /// Creates a renderer.
     public init(format: OutputFormat = .table, width: Int = 100, colour: Bool = false) {
@@ -31,10 +33,9 @@ public struct Renderer: Sendable {
     private func plain(_ result: CommandResult) -> String {
         switch result {
         case .empty: return ""
-        case .message(let text): return text + "\n"
-        case .text(let text): return wrapProse(text)
+        case .message(let text), .text(let text): return wrapProse(text)
         case .figure(let figure):
-            return "\(figure.label): \(figure.value)" + (figure.detail.map { " (\($0))" } ?? "") + "\n"
+            return wrapProse("\(figure.label): \(figure.value)" + (figure.detail.map { " (\($0))" } ?? ""))
         case .record(let record):
             var out = record.title.map { bold($0) + "\n" } ?? ""
             let nameWidth = min(28, record.fields.map { DisplayWidth.of($0.label) }.max() ?? 0)

@@ -27,8 +27,6 @@ extension ResultTable {
             return result
         }
         self.init(title: table.title, columns: columns, rows: rows, footnotes: table.notes)
-        // Findings, CERQual and domain tables fit the terminal: cells wrap, and rows become blocks when even that is too wide.
-        fitsWidth = true
     }
 }
 

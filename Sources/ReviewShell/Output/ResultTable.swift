@@ -13,6 +13,9 @@ public struct ResultColumn: Sendable, Equatable {
     public var wraps: Bool
     /// Left out of the plain-text table (an id or flag kept for machine formats and `expect`, such as a slug).
     public var machineOnly: Bool = false
+    /// A shorter header the plain-text table shows when the table would not fit otherwise (a legend under the
+    /// table must say what it stands for).
+    public var shortLabel: String?
 
     /// A column keyed `key`, headed `label` (the key when nil), holding values of `type`.
     public init(_ key: String, _ label: String? = nil, type: ResultValueType = .text, wraps: Bool = false, alignRight: Bool? = nil) {
@@ -39,9 +42,6 @@ public struct ResultTable: Sendable, Equatable {
     public var footnotes: [String]
     /// One space between columns instead of two (wide matrices).
     public var compact: Bool
-    /// Fit the plain-text width at any cost: wrap every column down to its longest word, and when even that is too
-    /// wide, print each row as a block of "label  value" lines (`Renderer+FittedTables.swift`).
-    public var fitsWidth: Bool = false
 
     /// Creates a table.
     public init(title: String? = nil, columns: [Column], rows: [[ResultValue]], footnotes: [String] = [], compact: Bool = false) {

@@ -24,6 +24,8 @@ public struct Settings: Sendable, Equatable {
     public var reviewer: String?
     /// Blind mode: listings, `quote`, `study` and figures show only the current reviewer's codings and appraisals.
     public var blind = false
+    /// When tables print one block per row (`set expanded`, psql's `\x`).
+    public var expanded: ExpandedDisplay = .auto
 
     /// Creates default settings.
     public init() {}
@@ -63,6 +65,7 @@ public struct Settings: Sendable, Equatable {
         journal = current.journal
         reviewer = current.reviewer
         blind = current.blind
+        expanded = current.expanded
     }
 
     /// The settings a snapshot keeps (`keptInSnapshots`), as key/values.
@@ -176,4 +179,5 @@ extension Settings {
             }
         },
     ] + Settings.reviewerSettings
+        + Settings.displaySettings
 }

@@ -84,7 +84,11 @@ public final class Shell {
     public var format: OutputFormat { options.format ?? session.settings.format }
 
     /// The renderer for the current settings.
-    public var renderer: Renderer { Renderer(format: format, width: width, colour: usesColour) }
+    public var renderer: Renderer {
+        var renderer = Renderer(format: format, width: width, colour: usesColour)
+        renderer.expanded = session.settings.expanded
+        return renderer
+    }
 
     /// Writes a diagnostic, adding the script location.
     public func report(_ diagnostic: Diagnostic) {
@@ -104,7 +108,7 @@ public final class Shell {
             d.line = line
         }
         if d.includedFrom.isEmpty && !d.isAboutProgram { d.includedFrom = Array(frames.dropLast().reversed()) }
-        let renderer = DiagnosticRenderer(colour: usesColour && !options.jsonErrors, json: options.jsonErrors || format == .json)
+        let renderer = DiagnosticRenderer(colour: usesColour && !options.jsonErrors, json: options.jsonErrors || format == .json, width: width)
         output.writeError(TerminalSafety.visible(renderer.render(d), onTerminal: options.errorIsTerminal, keepingColour: true))
         if d.severity == .error { exitStatus = ScriptTally.moreSevere(exitStatus, d.exitCode) }
     }

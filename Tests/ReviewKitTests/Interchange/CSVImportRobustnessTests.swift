@@ -29,6 +29,59 @@ import Testing
         #expect(updated.quote(200)?.reference == 33)
     }
 
+    @Test func everyWholeNumberColumnReadsFloats() throws {
+        // Sub-theme ids and numbers, as pandas writes them when a column has gaps.
+        let themes = try decode("id,direction,component,domain,number,label\n900.0,barrier,O-phy,ECR,7.0,Floats\n")
+        var updated = workspace
+        try updated.apply(themes.change)
+        let theme = try #require(updated.subThemes.first { $0.id == 900 })
+        #expect(theme.number == 7 && theme.label == "Floats")
+        let fraction = try #require(throws: FileError.self) {
+            try decode("direction,component,domain,number,label\nbarrier,O-phy,ECR,7.5,Half\n")
+        }
+        #expect(fraction.message.contains("(number): ") && fraction.message.contains("not a fraction; got '7.5'"), "\(fraction.message)")
+    }
+
+    @Test func theBulkQuotePathReadsWhatSpreadsheetsWrite() throws {
+        let directory = temporaryDirectory()
+        defer { cleanUp(directory) }
+        let next = workspace.nextQuoteID
+        // Floats for the id and reference, semicolons, a notes column, padding cells: still one bulk append.
+        let url = directory.appendingPathComponent("pandas.csv")
+        try Data("id;text;reference;Reviewer notes;;\n\(next).0;Semi, colon;(33.0);check;;\n".utf8).write(to: url)
+        let result = try CSVImport.readForAppend(from: url, into: workspace)
+        let appended = try #require(result.appended)
+        #expect(appended.count == 1 && result.changes.isEmpty)
+        #expect(result.notes.contains("cells are separated by semicolons (;), as the header shows"))
+        #expect(result.notes.contains { $0.hasPrefix("ignored a column not in the quotes table: 'Reviewer notes' (column 4)") })
+        var updated = workspace
+        try updated.apply(result.change)
+        let quote = try #require(updated.quote(next))
+        #expect(quote.text == "Semi, colon" && quote.reference == 33)
+        // UTF-16 goes the ordinary way and still imports.
+        let wide = directory.appendingPathComponent("wide.csv")
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "text,study\r\nJanoušková 🙂,S01\r\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        try Data(bytes).write(to: wide)
+        let decoded = try CSVImport.readForAppend(from: wide, into: workspace)
+        #expect(decoded.notes == ["read wide.csv as UTF-16 (little-endian), as its byte order mark says"])
+        var withWide = workspace
+        try withWide.apply(decoded.change)
+        #expect(withWide.quote(next)?.text == "Janoušková 🙂")
+    }
+
+    @Test func aWindows1252FileIsNamedAsSuch() throws {
+        // "Janoušková" as Excel's plain "CSV (Comma delimited)" writes it on Windows: š is 0x9A, á is 0xE1.
+        let bytes = Array("id,label\r\nS40,Janou".utf8) + [0x9A] + Array("kov".utf8) + [0xE1] + Array("\r\n".utf8)
+        let error = try #require(throws: FileError.self) { try CSVImport.decode(bytes, path: "excel.csv", into: workspace) }
+        #expect(error.message == "invalid UTF-8 byte 0x9a: the file looks like Windows-1252 (Latin-1) text, where this byte is 'š'; save the file as UTF-8 (\"CSV UTF-8\" in Excel)")
+        #expect(error.line == 2 && error.column == 10)
+        // Broken UTF-8 after real UTF-8 is not called Windows-1252.
+        let mixed = Array("id,label\nS40,Česko ".utf8) + [0xE1, 0x28]
+        let broken = try #require(throws: FileError.self) { try CSVImport.decode(mixed, path: "mixed.csv", into: workspace) }
+        #expect(broken.message == "invalid UTF-8 byte 0xe1; save the file as UTF-8 (\"CSV UTF-8\" in Excel)")
+    }
+
     @Test func oneRuleForReferences() throws {
         // Study reference 0 was accepted while quote reference 0 was refused: both refuse it now.
         let study = try #require(throws: FileError.self) { try decode("id,label,reference\nS40,Zero,0\n") }

@@ -9,7 +9,7 @@ struct MatrixCommand: Command {
     let details = """
     'matrix' (or 'matrix comb') counts quotes per COM-B component and TDF domain; 'matrix study' counts them per study and domain. \
     Quotes the review cites only by reference number are grouped as 'ref N'. 'themes' counts sub-themes instead of quotes (COM-B × TDF only). \
-    Column headers use short domain codes; 'explain' gives the full names.
+    Column headers use short domain codes, or the domains' numbers D1…D14 when the terminal is narrow; the legend and 'explain' give the full names.
     """
     let examples = ["matrix", "matrix barrier", "matrix study", "matrix themes", "matrix where study.casp >= 8.5"]
     let signature = ArgumentSignature(positionals: [.optional("view", .keyword(["comb", "study", "barrier", "facilitator", "themes", "where"]))],
@@ -59,13 +59,18 @@ struct MatrixCommand: Command {
         let keep = byStudy ? matrix.columnLabels.indices.filter { c in matrix.counts.contains { $0[c] > 0 } } : Array(matrix.columnLabels.indices)
         let domains = TDFDomain.allCases
         var columns: [ResultTable.Column] = [byStudy && !themes ? .init("study", wraps: true) : .init("component", "COM-B", wraps: true)]
-        columns += keep.map { ResultTable.Column(ResultKey.snakeCase(domains[$0].slug), domains[$0].abbreviation, type: .integer) }
+        // Narrow terminals show the domains' numbers in the TDF (Cane et al. 2012), D1…D14, which the legend also gives.
+        columns += keep.map { index in
+            var column = ResultTable.Column(ResultKey.snakeCase(domains[index].slug), domains[index].abbreviation, type: .integer)
+            column.shortLabel = "D\(index + 1)"
+            return column
+        }
         columns.append(.init("total", type: .integer))
         var tableRows: [[ResultValue]] = zip(matrix.rowLabels, matrix.counts).enumerated().map { index, pair in
             [.text(pair.0)] + keep.map { .integer(pair.1[$0]) } + [.integer(matrix.rowTotals[index])]
         }
         tableRows.append([.text("total")] + keep.map { .integer(matrix.columnTotals[$0]) } + [.integer(matrix.total)])
-        var notes = [keep.map { "\(domains[$0].abbreviation) = \(domains[$0].name)" }.joined(separator: "; ")]
+        var notes = [keep.map { "D\($0 + 1) \(domains[$0].abbreviation) = \(domains[$0].name)" }.joined(separator: "; ")]
         if byStudy && !themes && matrix.rowLabels.contains(where: { $0.hasPrefix("ref ") }) {
             notes.append("'ref N': quotes the review cites by reference number only; the text does not say which study that number is")
         }

@@ -6,13 +6,16 @@ struct ImportCommand: Command {
     let name = "import"
     let group = CommandGroup.files
     let summary = "import a CSV table, references (RIS) or a REFI-QDA codebook or project (all or nothing)"
-    let usage = ["import FILE.csv", "import studies|appraisals|subthemes|quotes FILE.csv",
+    let usage = ["import FILE.csv [delimiter=,|;|tab] [extra=ignore|error]", "import studies|appraisals|subthemes|quotes FILE.csv",
                  "import ris FILE.ris [uncertain=leave|new|attach]", "import codebook FILE.qdc", "import qdpx FILE.qdpx [coder=NAME]"]
     let details = """
     CSV per RFC 4180, UTF-8 with or without a byte-order mark, CRLF or LF, quoted fields may hold commas, quotes and newlines. \
     The header names the columns (any order; docs/formats.md lists them); the table is recognised from the header when not named. \
     Rows with an existing id update it, new ids are added. Every row is checked first: one bad cell (named by file, row and column) \
-    and nothing is imported. 'undo' takes a whole import back.
+    and nothing is imported. 'undo' takes a whole import back. What spreadsheets write is read: semicolon- or tab-separated files \
+    (told from the header, with a note; delimiter= chooses), UTF-16 from Excel's "Unicode text", whole numbers written 35.0, and \
+    empty header cells at the end. A column the table does not have (such as "Reviewer notes") is left out with a note; \
+    extra=error refuses the file instead.
 
     ris: references from Zotero, EndNote, Rayyan or Covidence become studies, or attach to the study they match (same DOI, else same \
     title and year); a duplicate in the file is imported once, a possible match is left out and listed (uncertain=new adds it, \
@@ -21,12 +24,14 @@ struct ImportCommand: Command {
     passages quotes, free codes tags, case variables study fields; where coders disagree the quote stays uncoded unless coder=NAME \
     picks whose coding it takes. Whatever is not mapped is listed on standard error. docs/coming-from-other-tools.md has the steps.
     """
-    let examples = ["import studies extraction.csv", "import quotes coded-quotes.csv", "import ris sessions/included.ris", "import codebook sessions/framework.qdc",
+    let examples = ["import studies extraction.csv", "import quotes coded-quotes.csv", "import quotes coded-quotes.csv delimiter=, extra=error", "import ris sessions/included.ris", "import codebook sessions/framework.qdc",
                     "import qdpx sessions/nvivo-like.qdpx"]
     let signature = ArgumentSignature(positionals: [.required("file", .keywordOrFile(CSVTableKind.allCases.map(\.rawValue) + InterchangeFormat.names),
                                                               missing: "'import' needs a file"),
                                                     .optional("file", .file)],
-                                      options: [.init("uncertain", .keyword(["leave", "new", "attach"])), .init("coder", aliases: ["primary"])])
+                                      options: [.init("uncertain", .keyword(["leave", "new", "attach"])), .init("coder", aliases: ["primary"]),
+                                                .init("delimiter", aliases: ["separator", "sep"], .keyword([",", ";", "tab"])),
+                                                .init("extra", .keyword(["ignore", "error"]))])
 
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
         var kind: CSVTableKind?
@@ -34,18 +39,23 @@ struct ImportCommand: Command {
         if let second = arguments.positional(1), let format = InterchangeFormat(word: arguments.positionals[0].text) {
             return try run(format, file: second, arguments, in: context)
         }
-        if let option = arguments.options.first { throw arguments.error("\(option.key)= applies to 'import ris' and 'import qdpx', not to CSV", at: option.span) }
+        if let option = arguments.options.first(where: { !CSVImportOptions.shellKeys.contains($0.key) }) {
+            throw arguments.error("\(option.key)= applies to 'import ris' and 'import qdpx', not to CSV", at: option.span)
+        }
+        var options = try CSVImportOptions(arguments)
+        options.mapping = context.settings.mapping
         if let second = arguments.positional(1) {
             kind = try ExportCommand.table(arguments.positionals[0], arguments)
             fileWord = second
         }
         let result: CSVImportResult
         do throws(FileError) {
-            result = try CSVImport.readForAppend(from: context.files.url(forReading: fileWord.text), as: kind, options: CSVImportOptions(mapping: context.settings.mapping),
+            result = try CSVImport.readForAppend(from: context.files.url(forReading: fileWord.text), as: kind, options: options,
                                         into: context.workspace, progress: context.output.progress("importing"), cancellation: context.cancellation)
         } catch {
             throw Diagnostic(error.naming(fileWord.text))
         }
+        context.reportInterchange(result.notes)
         guard !result.isEmpty else {
             return .message("nothing to import: \(result.rows) \(result.kind.rawValue) row(s), all unchanged")
         }

@@ -51,7 +51,7 @@ struct DisagreementsCommand: Command {
                         + [cell(consensus, fields, workspace), .text(status)])
         }
         let columns: [ResultTable.Column] = [.init("quote"), .init("differ_on", "differ on", wraps: true)]
-            + reviewers.map { .init("coding_" + $0, $0, wraps: true) } + [.init("consensus", wraps: true), .init("status")]
+            + reviewers.map { .init(ResultKey.snakeCase("coding_" + $0), $0, wraps: true) } + [.init("consensus", wraps: true), .init("status")]
         return .table(ResultTable(title: "Disagreements" + (fields.count == 1 ? ": \(fields[0].label)" : ""), columns: columns, rows: rows,
                                   footnotes: ["\(rows.count) quote\(rows.count == 1 ? "" : "s") coded by two of \(reviewers.joined(separator: ", ")) or more"
                                               + (all ? "" : " on which they differ") + "; record the agreed coding with 'consensus Q… field=value'"]))
@@ -83,7 +83,7 @@ struct DisagreementsCommand: Command {
                             + [agreed.map { .text($0.name) } ?? .missing, .text(given.count <= 1 ? "agreed" : agreed == nil ? "unresolved" : "consensus")])
             }
         }
-        let columns: [ResultTable.Column] = [.init("study"), .init("question")] + reviewers.map { .init("answer_" + $0, $0) }
+        let columns: [ResultTable.Column] = [.init("study"), .init("question")] + reviewers.map { .init(ResultKey.snakeCase("answer_" + $0), $0) }
             + [.init("consensus"), .init("status")]
         return ResultTable(title: "Disagreements: CASP answers", columns: columns, rows: rows,
                            footnotes: ["\(rows.count) answer\(rows.count == 1 ? "" : "s") of studies appraised by two of \(reviewers.joined(separator: ", ")) or more"

@@ -10,9 +10,10 @@ struct SetCommand: Command {
     format, bands and mapping are saved in snapshots: changing them is a change to save, and it is journaled for crash recovery. \
     width, colour, pager, glyphs and journal belong to this run (a load keeps them). 'set bands seed' restores the review's cut-offs. \
     'set journal off' lets you edit when the crash-recovery journal cannot be written: changes are then kept only by 'save', \
-    and 'set journal on' needs a save first.
+    and 'set journal on' needs a save first. Tables fit the width (wrapping at word boundaries); 'set expanded on' prints each row \
+    as a block of label and value lines (psql's \\x), 'auto' (the default) does so only when a table cannot fit, 'off' never.
     """
-    let examples = ["set format csv", "set width 80", "set bands \"high >8..10; moderate 6..8; low ..5.5\"", "set mapping standard"]
+    let examples = ["set format csv", "set width 80", "set expanded on", "set bands \"high >8..10; moderate 6..8; low ..5.5\"", "set mapping standard"]
     let signature = ArgumentSignature(positionals: [.optional("setting", .setting), .optional("value", .settingValue)],
                                       extra: { _ in "too many values; quote a value with spaces" })
 

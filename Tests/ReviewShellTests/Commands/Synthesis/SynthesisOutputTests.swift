@@ -56,7 +56,8 @@ import ReviewKit
         #expect(profile.contains("adequacy                    serious concerns"))
         let soqf = renderer.render(try harness.result("cerqual table soqf"))
         #expect(!soqf.contains("-[ row"))
-        #expect(soqf.split(separator: "\n").contains { $0.hasPrefix("3  F3 ") })
+        // Columns one space apart before values wrap (headers wrap first).
+        #expect(soqf.split(separator: "\n").contains { $0.hasPrefix("3 F3 ") })
         // The domain table shows the published columns; the slug and rank bounds stay in machine formats.
         let domains = renderer.render(try harness.result("domains rank"))
         #expect(!domains.contains("environmental-context-resources") && domains.contains("joint"))
