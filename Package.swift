@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "ReviewShellTests",
             dependencies: ["ReviewShell", "ReviewKit"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Output/read_machine_output.py"]
         ),
     ],
     swiftLanguageModes: [.v6]

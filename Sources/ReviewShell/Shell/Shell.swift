@@ -136,7 +136,10 @@ public final class Shell {
         }
         do throws(Diagnostic) {
             let result = try execute(invocation)
-            emit(renderer.render(result))
+            // Machine formats keep standard output for data: acknowledgements and notes go to standard error.
+            let (text, messages) = renderer.split(result)
+            if !messages.isEmpty { closeProgressLine(); output.writeError(TerminalSafety.visible(messages, onTerminal: options.errorIsTerminal, keepingColour: true)) }
+            emit(text)
             if let failure = output.writeFailure { throw Diagnostic.outputFailed(failure) }
             if record && sourceDepth == 0 { recordCell(commandText, result: result.notebookExcerpt) }
             return true

@@ -6,13 +6,14 @@ struct ImportCommand: Command {
     let name = "import"
     let group = CommandGroup.files
     let summary = "import a CSV table, references (RIS) or a REFI-QDA codebook or project (all or nothing)"
-    let usage = ["import FILE.csv", "import studies|appraisals|subthemes|quotes FILE.csv",
+    let usage = ["import FILE.csv", "import FILE.json", "import studies|appraisals|subthemes|quotes FILE.csv",
                  "import ris FILE.ris [uncertain=leave|new|attach]", "import codebook FILE.qdc", "import qdpx FILE.qdpx [coder=NAME]"]
     let details = """
     CSV per RFC 4180, UTF-8 with or without a byte-order mark, CRLF or LF, quoted fields may hold commas, quotes and newlines. \
     The header names the columns (any order; docs/formats.md lists them); the table is recognised from the header when not named. \
     Rows with an existing id update it, new ids are added. Every row is checked first: one bad cell (named by file, row and column) \
-    and nothing is imported. 'undo' takes a whole import back.
+    and nothing is imported. 'undo' takes a whole import back. A .json file is a workspace written by 'export json': its \
+    studies, appraisals, sub-themes and quotes are imported together, all or nothing (errors name the JSON path, $.quotes[3].domain).
 
     ris: references from Zotero, EndNote, Rayyan or Covidence become studies, or attach to the study they match (same DOI, else same \
     title and year); a duplicate in the file is imported once, a possible match is left out and listed (uncertain=new adds it, \
@@ -39,6 +40,7 @@ struct ImportCommand: Command {
             kind = try ExportCommand.table(arguments.positionals[0], arguments)
             fileWord = second
         }
+        if kind == nil, fileWord.text.lowercased().hasSuffix(".json") { return try importJSON(fileWord, arguments, in: context) }
         let result: CSVImportResult
         do throws(FileError) {
             result = try CSVImport.readForAppend(from: context.files.url(fileWord.text), as: kind, options: CSVImportOptions(mapping: context.settings.mapping),
