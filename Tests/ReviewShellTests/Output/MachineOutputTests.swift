@@ -206,15 +206,28 @@ import Testing
         let folder = try DocumentedExamplesTests.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let (shell, output) = try Self.shell(.table, in: folder)
-        #expect(shell.run("export json review.json") && shell.run("export csv tables"), "\(output.errors)")
+        #expect(shell.run("export json review.json") && shell.run("export csv tables") && shell.run("export sqlite review.sqlite"), "\(output.errors)")
         let original = shell.session.workspace
         var tables: [[String: Any]] = []
         for kind in CSVTableKind.allCases {
             tables.append(["name": kind.rawValue, "format": "csv", "path": folder.appendingPathComponent("tables/\(kind.fileName)").path])
         }
-        guard let report = try Self.read(["tables": tables, "export_json": folder.appendingPathComponent("review.json").path]) else { return }
+        guard let report = try Self.read(["tables": tables, "export_json": folder.appendingPathComponent("review.json").path,
+                                          "export_sqlite": folder.appendingPathComponent("review.sqlite").path]) else { return }
         let csv = report["tables"] as? [String: [String: Any]] ?? [:]
         let json = report["export_json"] as? [String: [String: Any]] ?? [:]
+        let sqlite = report["export_sqlite"] as? [String: [String: Any]] ?? [:]
+        // The three exports agree on every quote's id, codes and citation (one vocabulary; docs/formats.md).
+        func quoteKeys(_ source: [String: [String: Any]]) -> [String] {
+            (source["quotes"]?["rows"] as? [[String: Any]] ?? []).map { row in
+                ["id", "direction", "component", "domain", "study", "reference", "page"].map { "\(row[$0] ?? "nil")" }.joined(separator: "|")
+            }
+        }
+        #expect(quoteKeys(json).count == original.quotes.count)
+        #expect(quoteKeys(json) == quoteKeys(sqlite))
+        #expect(quoteKeys(json) == quoteKeys(csv))
+        let answers = { (source: [String: [String: Any]]) in (source["appraisals"]?["rows"] as? [[String: Any]] ?? []).map { "\($0["q3"] ?? "nil")" } }
+        #expect(answers(csv) == answers(sqlite) && answers(csv).contains("cant-tell"))
         for (name, source) in [("csv", csv), ("json", json)] {
             let quotes = source["quotes"] ?? [:]
             let types = quotes["dtypes"] as? [String: String] ?? [:]

@@ -8,7 +8,8 @@ Reads a job file (JSON) and prints a report (JSON):
     docs/schemas/result.schema.json for a command without its own schema;
   - "tables": CSV and TSV streams read with Python's csv module and with pandas.read_csv (sep="\\t" for TSV),
     reported as columns, pandas dtypes and rows (NaN as null), so the test checks types, keys and nulls;
-  - "export_json": an `export json` file read as its docs/formats.md says: pd.DataFrame(doc["quotes"]) etc.
+  - "export_json": an `export json` file read as its docs/formats.md says: pd.DataFrame(doc["quotes"]) etc.;
+  - "export_sqlite": the tables of an `export sqlite` file through sqlite3 + pandas.read_sql.
 
 Usage: python3 read_machine_output.py JOB.json
 Exit 3 when pandas or jsonschema is missing (pip install pandas jsonschema; scripts/bootstrap.sh installs them).
@@ -112,6 +113,16 @@ def export_json(job, report):
     report["export_json"] = {name: frame(pd.DataFrame(doc[name])) for name in ["studies", "appraisals", "subthemes", "quotes"]}
 
 
+def export_sqlite(job, report):
+    path = job.get("export_sqlite")
+    if not path:
+        return
+    import sqlite3
+    connection = sqlite3.connect(path)
+    report["export_sqlite"] = {name: frame(pd.read_sql(f"SELECT * FROM {name} ORDER BY rowid", connection))
+                               for name in ["studies", "appraisals", "subthemes", "quotes"]}
+
+
 def main(job_path):
     with open(job_path, encoding="utf-8") as handle:
         job = json.load(handle)
@@ -121,6 +132,7 @@ def main(job_path):
         validate(job, report)
     tables(job, report)
     export_json(job, report)
+    export_sqlite(job, report)
     json.dump(report, sys.stdout, ensure_ascii=False)
 
 
