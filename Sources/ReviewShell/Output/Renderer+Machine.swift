@@ -23,6 +23,8 @@ extension Renderer {
             }
         }
         var kept = data(result)
+        // A result that was only acknowledgements prints nothing on standard output (not an empty document).
+        if kept == .empty && !messages.isEmpty { return ("", messages.map { format == .json ? JSONText.render(.message($0)) + "\n" : $0.hasSuffix("\n") ? $0 : $0 + "\n" }.joined()) }
         if (format == .csv || format == .tsv), case .sequence(let items) = kept {
             let tables = items.filter(\.isTabular)
             if let main = tables.first {
