@@ -83,9 +83,12 @@ public enum JSONImport {
             changes.append(result.change)
             results.append(result)
         }
-        let synthesis = ["findings", "cerqual"].filter { (document[$0] as? [Any]).map { !$0.isEmpty } ?? false }
-        if !synthesis.isEmpty {
-            notes.append("left out the \(synthesis.joined(separator: " and ")) of the file: import reads studies, appraisals, sub-themes and quotes; 'load' a snapshot to keep findings")
+        // Findings derived from sub-themes (written: false) come back with them; written findings and judgements do not.
+        let written = (document["findings"] as? [Any] ?? []).filter { (($0 as? [String: Any])?["written"] as? Bool) == true }.count
+        let judged = (document["cerqual"] as? [Any] ?? []).count
+        if written + judged > 0 {
+            notes.append("left out \(written) written finding\(written == 1 ? "" : "s") and \(judged) CERQual judgement\(judged == 1 ? "" : "s") of the file: "
+                         + "import reads studies, appraisals, sub-themes and quotes; 'load' a snapshot to keep findings")
         }
         return Result(change: .batch(changes), tables: results, notes: notes)
     }

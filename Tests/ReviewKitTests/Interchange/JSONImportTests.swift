@@ -30,6 +30,14 @@ import Testing
         #expect(again.quotes.count == back.quotes.count)
     }
 
+    @Test func writtenFindingsAndJudgementsAreCountedInANote() throws {
+        let synthesis = SynthesisExportTests.workspace
+        let result = try JSONImport.decode(JSONExport.encode(synthesis), into: Workspace())
+        let written = synthesis.synthesis.writtenFindings.count
+        #expect(written > 0 && result.notes.count == 1 && result.notes[0].hasPrefix("left out \(written) written finding"), "\(result.notes)")
+        #expect(try JSONImport.decode(JSONExport.encode(workspace), into: Workspace()).notes.isEmpty, "derived findings only: nothing left out")
+    }
+
     @Test func olderSpellingsAreRead() throws {
         // q1…q10 keys instead of `answers`, quote ids as "Q12", display names instead of slugs.
         let text = #"""
