@@ -83,6 +83,15 @@ import Testing
                 documents.append(["command": command.name, "example": example, "json": result.out])
             }
         }
+        // With three reviewers' codings (the constructed example), agreement and disagreements have rows to check.
+        let (team, teamOutput) = try Self.shell(.json, in: folder)
+        #expect(team.run("source sessions/three-reviewers.review"), "\(teamOutput.errors)")
+        for (name, line) in [("agreement", "agreement"), ("agreement", "agreement domain"), ("agreement", "agreement casp"), ("agreement", "agreement codes domain"),
+                             ("disagreements", "disagreements"), ("quote", "quote Q3"), ("study", "study S01")] {
+            let result = Self.run(team, teamOutput, line)
+            #expect(result.ok, "\(line): \(result.err)")
+            documents.append(["command": name, "example": line, "json": result.out])
+        }
         #expect(documents.count >= 60)
         guard let report = try Self.read(["schemas": Self.schemas.path, "documents": documents]) else { return }
         let failures = report["failures"] as? [[String: Any]] ?? [{ ["error": "no report"] }()]
@@ -90,7 +99,7 @@ import Testing
         #expect((report["validated"] as? Int ?? 0) >= 60)
         // The data commands have a schema of their own, not only the generic result shape.
         let used = report["schemas_used"] as? [String: String] ?? [:]
-        for name in ["quotes", "themes", "matrix", "casp", "domains", "bands", "studies", "study", "quote", "kappa"] {
+        for name in ["quotes", "themes", "matrix", "casp", "domains", "bands", "studies", "study", "quote", "kappa", "agreement"] {
             #expect(used[name] == "\(name).schema.json", "\(name) validated against \(used[name] ?? "nothing")")
         }
     }
