@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "ReviewShellTests",
             dependencies: ["ReviewShell", "ReviewKit"],
-            exclude: ["Golden", "EndToEnd/read_output_files.py"]
+            exclude: ["Golden", "EndToEnd/read_output_files.py", "Output/read_machine_output.py"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -7,10 +7,11 @@ import Foundation
 
 /// Writes the CSV tables of `CSVTableKind`, in the columns `CSVImport` reads back (export → import → equal).
 ///
-/// Values: studies and sub-themes by id; directions as `barrier`/`facilitator`; components and domains by
-/// display name ("Psychological capability", "Environmental Context and Resources"); answers as `yes`,
-/// `can't tell`, `no`; quote ids as `Q12`; a quote's sub-theme by its code (`B/ECR/2`), or by its label or
-/// id when the code is shared; unknown values as empty cells.
+/// Values in the one machine vocabulary (docs/formats.md, "Machine output"), as the JSON and SQLite exports write them:
+/// studies and sub-themes by id; directions, components and domains by slug (`barrier`, `psychological-capability`,
+/// `environmental-context-and-resources`); answers as `yes`, `cant-tell`, `no`; quote ids as numbers (`12` for Q12);
+/// a quote's sub-theme by its code (`B/ECR/2`), or by its label or id when the code is shared; unknown values as
+/// empty cells. Import also reads the display names and `Q12` that older exports wrote.
 public enum CSVExport {
     /// The CSV bytes of one table; `byteOrderMark` adds the BOM Excel needs to read UTF-8, `guardingFormulas`
     /// guards cells against spreadsheet formulas (`CSVFormulaGuard`; the file then no longer reads back as it was).
@@ -31,11 +32,11 @@ public enum CSVExport {
             }
         case .appraisals:
             for appraisal in workspace.appraisals {
-                writer.row([appraisal.studyID, appraisal.reviewer] + appraisal.answers.map { $0?.name ?? "" })
+                writer.row([appraisal.studyID, appraisal.reviewer] + appraisal.answers.map { $0?.slug ?? "" })
             }
         case .subthemes:
             for theme in workspace.subThemes {
-                writer.row([String(theme.id), theme.direction.slug, theme.component.name, theme.domain.name, String(theme.number), theme.label])
+                writer.row([String(theme.id), theme.direction.slug, theme.component.slug, theme.domain.slug, String(theme.number), theme.label])
             }
         case .quotes:
             let references = subThemeReferences(workspace)
@@ -45,11 +46,11 @@ public enum CSVExport {
             var fields = [String](repeating: "", count: 10)
             for row in 0..<q.count {
                 if row & 1023 == 0 && cancellation.isCancelled { break }
-                fields[0] = "Q\(q.ids[row])"
+                fields[0] = String(q.ids[row])
                 fields[1] = q.text(atRow: row)
                 fields[2] = Direction(rawValue: q.directions[row])?.slug ?? ""
-                fields[3] = COMBComponent(rawValue: q.components[row])?.name ?? ""
-                fields[4] = TDFDomain(rawValue: q.domains[row])?.name ?? ""
+                fields[3] = COMBComponent(rawValue: q.components[row])?.slug ?? ""
+                fields[4] = TDFDomain(rawValue: q.domains[row])?.slug ?? ""
                 fields[5] = q.subThemes[row] >= 0 ? references[Int(q.subThemes[row])] ?? String(q.subThemes[row]) : ""
                 fields[6] = q.studies[row] >= 0 ? studyIDs[Int(q.studies[row])] : ""
                 fields[7] = q.references[row] >= 0 ? String(q.references[row]) : ""

@@ -22,7 +22,7 @@ public struct Renderer: Sendable {
     public func render(_ result: CommandResult) -> String {
         switch format {
         case .json: return JSONText.render(result) + "\n"
-        case .csv, .tsv: return delimited(result, separator: format == .csv ? "," : "\t")
+        case .csv, .tsv: return delimited(result)
         case .markdown: return markdown(result)
         case .table: return plain(result)
         }
@@ -38,9 +38,10 @@ public struct Renderer: Sendable {
             return wrapProse("\(figure.label): \(figure.value)" + (figure.detail.map { " (\($0))" } ?? ""))
         case .record(let record):
             var out = record.title.map { bold($0) + "\n" } ?? ""
-            let nameWidth = min(28, record.fields.map { DisplayWidth.of($0.label) }.max() ?? 0)
+            let fields = record.fields.filter { !$0.machineOnly }
+            let nameWidth = min(28, fields.map { DisplayWidth.of($0.label) }.max() ?? 0)
             let valueWidth = max(20, width - nameWidth - 4)
-            for field in record.fields {
+            for field in fields {
                 let lines = DisplayWidth.wrap(field.value.description, width: valueWidth)
                 for (index, line) in lines.enumerated() {
                     let label = index == 0 ? DisplayWidth.pad(field.label + ":", to: nameWidth + 1) : String(repeating: " ", count: nameWidth + 1)
@@ -80,35 +81,6 @@ public struct Renderer: Sendable {
 
     func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
 
-    // MARK: csv / tsv
-
-    /// Rows of text for delimited output: a table's header and rows, a record's fields, a figure.
-    private func delimitedRows(_ result: CommandResult) -> [[String]]? {
-        func raw(_ value: ResultValue) -> String {
-            if case .missing = value { return "" }
-            return value.description
-        }
-        switch result {
-        case .figure(let figure): return [["name", "value"], [figure.label, raw(figure.value)]]
-        case .record(let record): return [["field", "value"]] + record.fields.map { [$0.label, raw($0.value)] }
-        case .table(let table): return [table.columns.map(\.label)] + table.rows.map { $0.map(raw) }
-        default: return nil
-        }
-    }
-
-    /// CSV through the one CSV writer (LF line ends on a stream); TSV with tabs and line breaks made spaces.
-    private func delimited(_ result: CommandResult, separator: String) -> String {
-        switch result {
-        case .empty: return ""
-        case .message(let text), .text(let text): return text.hasSuffix("\n") ? text : text + "\n"
-        case .sequence(let items): return items.map { delimited($0, separator: separator) }.joined(separator: "\n")
-        default:
-            let rows = delimitedRows(result) ?? []
-            if separator == "," { return CSVText.text(rows, lineEnding: .lf) }
-            return rows.map { $0.map { $0.replacingAll("\t", with: " ").replacingAll("\n", with: " ") }.joined(separator: "\t") + "\n" }.joined()
-        }
-    }
-
     // MARK: markdown
 
     private func markdown(_ result: CommandResult) -> String {
@@ -120,14 +92,16 @@ public struct Renderer: Sendable {
         case .record(let record):
             var out = record.title.map { "### \($0)\n\n" } ?? ""
             out += "| field | value |\n|---|---|\n"
-            for f in record.fields { out += "| \(cell(f.label)) | \(cell(f.value.description)) |\n" }
+            for f in record.fields where !f.machineOnly { out += "| \(cell(f.label)) | \(cell(f.value.description)) |\n" }
             for note in record.footnotes { out += "\n" + note + "\n" }
             return out
         case .table(let table):
             var out = table.title.map { "### \($0)\n\n" } ?? ""
-            out += "| " + table.columns.map { cell($0.label) }.joined(separator: " | ") + " |\n"
-            out += "|" + table.columns.map { $0.alignRight ? "---:|" : "---|" }.joined() + "\n"
-            for row in table.rows { out += "| " + row.map { cell($0.description) }.joined(separator: " | ") + " |\n" }
+            // Like the plain table, for people: machine-only columns (slugs, parts of a citation) are left out.
+            let shown = table.columns.indices.filter { !table.columns[$0].machineOnly }
+            out += "| " + shown.map { cell(table.columns[$0].label) }.joined(separator: " | ") + " |\n"
+            out += "|" + shown.map { table.columns[$0].alignRight ? "---:|" : "---|" }.joined() + "\n"
+            for row in table.rows { out += "| " + shown.map { row.indices.contains($0) ? cell(row[$0].description) : "" }.joined(separator: " | ") + " |\n" }
             for note in table.footnotes { out += "\n" + note + "\n" }
             return out
         case .sequence(let items): return items.map(markdown).filter { !$0.isEmpty }.joined(separator: "\n")

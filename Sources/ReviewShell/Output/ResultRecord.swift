@@ -8,6 +8,10 @@ public struct ResultRecord: Sendable, Equatable {
         public var label: String
         /// The value.
         public var value: ResultValue
+        /// Left out of the plain-text and Markdown record (kept for machine formats and `expect`).
+        public var machineOnly = false
+        /// Left out of machine output (its parts are machine-only fields, as a citation's are `reference` and `page`).
+        public var tableOnly = false
 
         /// A field keyed `key`, labelled `label`.
         public init(_ key: String, _ label: String, _ value: ResultValue) {
@@ -18,6 +22,20 @@ public struct ResultRecord: Sendable, Equatable {
 
         /// A field whose label is its key.
         public init(_ key: String, _ value: ResultValue) { self.init(key, key, value) }
+
+        /// The field, for machine formats only.
+        public func onlyForMachines() -> Field {
+            var field = self
+            field.machineOnly = true
+            return field
+        }
+
+        /// The field, for tables only.
+        public func onlyForTables() -> Field {
+            var field = self
+            field.tableOnly = true
+            return field
+        }
     }
 
     /// A heading.

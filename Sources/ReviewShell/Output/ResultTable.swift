@@ -16,6 +16,11 @@ public struct ResultColumn: Sendable, Equatable {
     /// A shorter header the plain-text table shows when the table would not fit otherwise (a legend under the
     /// table must say what it stands for).
     public var shortLabel: String?
+    /// Left out of machine output (CSV, TSV, JSON): a display column whose parts machine columns carry, such as a
+    /// citation "S01 (35), p. 7" carried by `study`, `reference` and `page`.
+    public var tableOnly: Bool = false
+    /// The keys the two counts of a `.pair` column get in machine output (default `KEY_first`, `KEY_second`).
+    public var pairKeys: [String]? = nil
 
     /// A column keyed `key`, headed `label` (the key when nil), holding values of `type`.
     public init(_ key: String, _ label: String? = nil, type: ResultValueType = .text, wraps: Bool = false, alignRight: Bool? = nil) {
@@ -24,6 +29,27 @@ public struct ResultColumn: Sendable, Equatable {
         self.type = type
         self.alignRight = alignRight ?? type.alignsRight
         self.wraps = wraps
+    }
+
+    /// The column, left out of the plain-text table (kept for machine formats and `expect`).
+    public func onlyForMachines() -> ResultColumn {
+        var column = self
+        column.machineOnly = true
+        return column
+    }
+
+    /// The column, left out of machine output (its parts are machine-only columns).
+    public func onlyForTables() -> ResultColumn {
+        var column = self
+        column.tableOnly = true
+        return column
+    }
+
+    /// The column, its pair of counts keyed `first` and `second` in machine output.
+    public func pairKeyed(_ first: String, _ second: String) -> ResultColumn {
+        var column = self
+        column.pairKeys = [first, second]
+        return column
     }
 }
 

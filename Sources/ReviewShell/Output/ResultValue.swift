@@ -2,7 +2,7 @@ import ReviewKit
 
 /// A value in a result cell, kept typed: formatting happens only when a renderer shows it, so machine output
 /// and `expect` get the number behind "< 0.001" or "2 / 2".
-public enum ResultValue: Sendable, Equatable, CustomStringConvertible {
+public indirect enum ResultValue: Sendable, Equatable, CustomStringConvertible {
     /// Text.
     case text(String)
     /// A whole number.
@@ -19,8 +19,11 @@ public enum ResultValue: Sendable, Equatable, CustomStringConvertible {
     case boolean(Bool)
     /// Unknown.
     case missing
-    /// Not applicable, for a reason a word says ("no data", "none"); no value in machine output.
+    /// Not applicable, for a reason a word says ("no data", "none"); null plus a `KEY_reason` field in machine output.
     case absent(String)
+    /// A value machine output carries (a slug, a number) shown in tables as `display` (an abbreviation, a name):
+    /// `.labelled(.text("barrier"), display: "B")`, `.labelled(.integer(12), display: "Q12")` (docs/formats.md, "Machine output").
+    case labelled(ResultValue, display: String)
 
     /// The display form.
     public var description: String {
@@ -34,6 +37,7 @@ public enum ResultValue: Sendable, Equatable, CustomStringConvertible {
         case .boolean(let value): value ? "yes" : "no"
         case .missing: "—"
         case .absent(let reason): reason
+        case .labelled(_, let display): display
         }
     }
 
@@ -44,6 +48,7 @@ public enum ResultValue: Sendable, Equatable, CustomStringConvertible {
         case .number(let value, _), .pValue(let value): value.isNaN ? nil : value
         case .text(let text): Double(text)
         case .pair, .list, .boolean, .missing, .absent: nil
+        case .labelled(let value, _): value.numericValue
         }
     }
 
@@ -57,7 +62,14 @@ public enum ResultValue: Sendable, Equatable, CustomStringConvertible {
         case .pair: .pair
         case .list: .list
         case .boolean: .boolean
+        case .labelled(let value, _): value.type
         }
+    }
+
+    /// The value machine output carries: a labelled value's own value, everything else as it is.
+    public var machineValue: ResultValue {
+        if case .labelled(let value, _) = self { return value.machineValue }
+        return self
     }
 
     /// A field's value as a result cell: whole numbers as integers, other numbers to one decimal.

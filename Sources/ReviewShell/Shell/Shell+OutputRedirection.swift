@@ -67,7 +67,10 @@ extension Shell {
             acknowledge(text)
             return
         }
-        emit(renderer.render(result))
+        // Machine formats keep standard output for data: acknowledgements and notes go to standard error.
+        let (text, messages) = renderer.split(result)
+        if !messages.isEmpty { closeProgressLine(); output.writeError(TerminalSafety.visible(messages, onTerminal: options.errorIsTerminal, keepingColour: true)) }
+        emit(text)
     }
 
     /// Writes a line on standard error (JSON when errors are JSON), keeping standard output for data.
@@ -79,7 +82,9 @@ extension Shell {
     /// Renders a result in the target's format and writes it: to standard output for `-`, else through the
     /// atomic writer; `appending` adds it to what `output` has written to the file so far.
     private func write(_ result: CommandResult, to target: OutputTarget, appending: Bool, invocation: Invocation?) throws(Diagnostic) {
-        let text = Renderer(format: target.format, width: width, colour: false).render(result)
+        // Acknowledgements inside the result go to standard error, never into the data file.
+        let (text, messages) = Renderer(format: target.format, width: width, colour: false).split(result)
+        if !messages.isEmpty { closeProgressLine(); output.writeError(TerminalSafety.visible(messages, onTerminal: options.errorIsTerminal, keepingColour: true)) }
         var state = appending ? session.outputRedirection.written : OutputRedirection.WrittenFile()
         let first = state.results == 0
         var piece: [UInt8]
@@ -133,9 +138,19 @@ extension Shell {
 
 /// A delimited result as rows of cells, and back, so `output` can check and join tables and guard cells.
 enum OutputTable {
-    /// The rows of CSV or TSV text as the `Renderer` wrote it (CSV parsed per RFC 4180; TSV split at tabs and line ends).
+    /// The rows of CSV or TSV text as the `Renderer` wrote it (both quoted per RFC 4180, TSV with tabs between fields).
     static func rows(_ text: String, format: OutputFormat) -> [[String]] {
-        if format == .csv, let rows = try? CSVText.rows(text) { return rows }
+        var parsed: [[String]] = []
+        let bytes = Array(text.utf8)
+        let read: Bool = bytes.withUnsafeBufferPointer { buffer in
+            do throws(FileError) {
+                try CSV.forEachRecord(buffer, path: nil, delimiter: format == .tsv ? 9 : 44) { record in
+                    parsed.append((0..<record.count).map { record.field($0) })
+                }
+                return true
+            } catch { return false }
+        }
+        if read { return parsed }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         return lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
@@ -151,7 +166,7 @@ enum OutputTable {
         }
         var out: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
         for row in rows {
-            out += Array(row.map { guardingFormulas ? CSVFormulaGuard.guarded($0) : $0 }.joined(separator: "\t").utf8)
+            out += Array(row.map { Renderer.tsvField(guardingFormulas ? CSVFormulaGuard.guarded($0) : $0) }.joined(separator: "\t").utf8)
             out += lineEnding == .crlf ? [13, 10] : [10]
         }
         return out

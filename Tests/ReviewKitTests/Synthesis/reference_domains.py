@@ -40,7 +40,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 FIXTURES = HERE / "Fixtures"
 OUTPUT = FIXTURES / "domains-reference.json"
 
-# TDF v2 (Cane et al. 2012), in Table 3 order: display name (as the CSV export writes it) -> slug.
+# TDF v2 (Cane et al. 2012), in Table 3 order: display name -> slug.
 DOMAINS = [
     ("Knowledge", "knowledge"),
     ("Skills", "skills"),
@@ -57,7 +57,8 @@ DOMAINS = [
     ("Emotion", "emotion"),
     ("Behavioural Regulation", "behavioural-regulation"),
 ]
-SLUG = dict(DOMAINS)
+# The CSV export writes slugs (docs/formats.md, "Machine output"); earlier exports wrote display names.
+SLUG = dict(DOMAINS) | {slug: slug for _, slug in DOMAINS}
 ORDER = {slug: index for index, (_, slug) in enumerate(DOMAINS)}
 
 

@@ -6,8 +6,8 @@ enum AgreementTables {
     static func report(_ report: AgreementReport, title: String, level: Double) -> [CommandResult] {
         let percent = ResultValue.format(level * 100, decimals: level * 100 == (level * 100).rounded() ? 0 : 1)
         let record = ResultRecord(title: "Agreement: \(title)", fields: [
-            .init("reviewers", .text(report.raters.joined(separator: ", "))), .init("units", .integer(report.units)),
-            .init("ratings", .integer(report.ratings)), .init("categories", .text(report.categories.joined(separator: ", "))),
+            .init("reviewers", .list(report.raters.map(ResultValue.text))), .init("units", .integer(report.units)),
+            .init("ratings", .integer(report.ratings)), .init("categories", .list(report.categories.map(ResultValue.text))),
         ])
         let rows: [[ResultValue]] = report.estimates.map { e in
             [.text(e.coefficient.name + (e.metric == .nominal || e.coefficient == .percentAgreement ? "" : " (\(e.metric.rawValue))")),
@@ -46,7 +46,8 @@ enum AgreementTables {
     static func summaryColumns(_ first: String) -> [ResultTable.Column] {
         [.init(first), .init("units", type: .integer), .init("ratings", type: .integer), .init("percent_agreement", "% agree", type: .number),
          .init("fleiss_kappa", "Fleiss κ", type: .number), .init("krippendorff_alpha", "Kripp. α", type: .number),
-         .init("alpha_ci", "α 95% CI"), .init("gwet_ac1", "AC1", type: .number), .init("strength", "α strength")]
+         ResultColumn("alpha_ci", "α 95% CI").onlyForTables(), ResultColumn("alpha_ci_lower", type: .number).onlyForMachines(),
+         ResultColumn("alpha_ci_upper", type: .number).onlyForMachines(), .init("gwet_ac1", "AC1", type: .number), .init("strength", "α strength")]
     }
 
     /// What a summary line shows.
@@ -60,7 +61,9 @@ enum AgreementTables {
         let alpha = report.estimate(.krippendorffAlpha, metric: metric)
         let ci = alpha?.confidenceInterval.map { ResultValue.text(AgreementLabel.format($0.lower, decimals: 3) + " – " + AgreementLabel.format($0.upper, decimals: 3)) } ?? .missing
         return [.text(label), .integer(report.units), .integer(report.ratings), value(report.estimate(.percentAgreement)),
-                value(report.estimate(.fleissKappa)), value(alpha), ci, value(report.estimate(.gwetAC1)), alpha.map(strength) ?? .missing]
+                value(report.estimate(.fleissKappa)), value(alpha), ci,
+                alpha?.confidenceInterval.map { .number($0.lower, decimals: 3) } ?? .missing, alpha?.confidenceInterval.map { .number($0.upper, decimals: 3) } ?? .missing,
+                value(report.estimate(.gwetAC1)), alpha.map(strength) ?? .missing]
     }
 
     /// Codes in the framework's order (sub-themes by id).

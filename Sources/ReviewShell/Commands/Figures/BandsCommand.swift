@@ -15,8 +15,13 @@ struct BandsCommand: Command {
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
         let bands = context.settings.bands
         let summary = CASPSummary(workspace: context.workspace, bands: bands)
+        // Machine output carries the range as bounds (null: no limit, or a row that is not a band: 'none', 'a+b').
         let rows: [[ResultValue]] = summary.bandCounts.map { band in
-            [.text(band.name), .text(band.range), .integer(band.count), .list(band.totals.map { .number(Double($0) / 2, decimals: $0 % 2 == 0 ? 0 : 1) })]
+            let cutOff = bands.bands.first { $0.name == band.name }
+            func bound(_ halfPoints: Int?) -> ResultValue { halfPoints.map { .number(Double($0) / 2, decimals: 1) } ?? .missing }
+            return [.text(band.name), .text(band.range), bound(cutOff?.lower), cutOff.map { .boolean($0.lowerExclusive) } ?? .missing,
+                    bound(cutOff?.upper), cutOff.map { .boolean($0.upperExclusive) } ?? .missing,
+                    .integer(band.count), .list(band.totals.map { .number(Double($0) / 2, decimals: $0 % 2 == 0 ? 0 : 1) })]
         }
         var notes = ["cut-offs: \(bands.description)" + (bands == .seed ? " (the seed review's, section 2.4: 'high' > 8–10, 'moderate' 6–7, 'low' ≤ 5)" : "")]
         if !bands.gaps.isEmpty { notes.append("possible totals in no band: " + bands.gaps.map(QualityBands.format).joined(separator: ", ")) }
@@ -34,7 +39,11 @@ struct BandsCommand: Command {
         let studies = context.workspace.studies.count
         notes.append("\(summary.completeCount) with a total + \(summary.incomplete.count) incomplete + \(summary.unappraised.count) not appraised = \(studies) stud\(studies == 1 ? "y" : "ies")")
         return .table(ResultTable(title: "CASP quality bands",
-                                  columns: [.init("band"), .init("range"), .init("studies", type: .integer), .init("totals", type: .list, wraps: true)],
+                                  columns: [.init("band"), ResultColumn("range").onlyForTables(), ResultColumn("range_min", type: .number).onlyForMachines(),
+                                            ResultColumn("range_min_exclusive", type: .boolean).onlyForMachines(),
+                                            ResultColumn("range_max", type: .number).onlyForMachines(),
+                                            ResultColumn("range_max_exclusive", type: .boolean).onlyForMachines(),
+                                            .init("studies", type: .integer), .init("totals", type: .list, wraps: true)],
                                   rows: rows, footnotes: notes))
     }
 }

@@ -38,7 +38,7 @@ struct CaspCommand: Command {
 
     private func questions(_ summary: CASPSummary) -> ResultTable {
         let rows: [[ResultValue]] = summary.tallies.map { t in
-            [.text("Q\(t.question.id)"), .text(t.question.text), .integer(t.yes), .integer(t.cantTell), .integer(t.no),
+            [.labelled(.text("q\(t.question.id)"), display: "Q\(t.question.id)"), .text(t.question.text), .integer(t.yes), .integer(t.cantTell), .integer(t.no),
              .integer(t.unanswered), t.meanScore.map { .number($0, decimals: 2) } ?? .missing]
         }
         return ResultTable(title: "CASP answers per question (\(summary.rows.count) studies)",

@@ -31,18 +31,19 @@ struct DomainsCommand: Command {
         let shown = only.map { [$0] } ?? Direction.allCases
         var rows: [[ResultValue]] = []
         for domain in TDFDomain.allCases {
-            let components = mapping.components(of: domain).map(\.name).joined(separator: " + ")
+            let mapped = mapping.components(of: domain)
+            let components = ResultValue.labelled(.list(mapped.map { .text($0.slug) }), display: mapped.map(\.name).joined(separator: " + "))
             let themes = Direction.allCases.map { d in workspace.subThemes.filter { $0.domain == domain && $0.direction == d }.count }
             let quotes = Direction.allCases.map { d in coverage.cells.filter { $0.domain == domain && $0.direction == d }.reduce(0) { $0 + $1.quotes } }
             let total = shown.reduce(0) { $0 + quotes[Int($1.rawValue) - 1] }
-            var row: [ResultValue] = [.integer(Int(domain.rawValue)), .text(domain.name), .text(components)]
+            var row: [ResultValue] = [.integer(Int(domain.rawValue)), .labelled(.text(domain.slug), display: domain.name), components]
             for d in shown { row.append(.pair(themes[Int(d.rawValue) - 1], quotes[Int(d.rawValue) - 1])) }
             row.append(total == 0 && shown.allSatisfy({ themes[Int($0.rawValue) - 1] == 0 }) ? .absent("no data") : .integer(total))
             rows.append(row)
         }
         var columns: [ResultTable.Column] = [.init("number", "#", type: .integer), .init("domain", "TDF domain", wraps: true),
-                                             .init("component", "COM-B", wraps: true)]
-        for d in shown { columns.append(.init(d.slug + "s", type: .pair)) }
+                                             .init("component", "COM-B", type: .list, wraps: true)]
+        for d in shown { columns.append(ResultColumn(d.slug + "s", type: .pair).pairKeyed(d.slug + "_subthemes", d.slug + "_quotes")) }
         columns.append(.init("quotes", type: .integer))
         let missing = coverage.domainsWithoutData
         var notes = ["barriers and facilitators: sub-themes / quotes; COM-B under the \(mapping.rawValue) mapping ('set mapping')",

@@ -49,7 +49,7 @@ struct KappaCommand: Command {
             do { label = try AgreementLabel(parsing: word.text) } catch { throw located(error, word, arguments) }
             return .record(ResultRecord(title: "Landis & Koch (1977)",
                                         fields: [.init("kappa", .number(label.value, decimals: label.decimals)), .init("strength", .text(label.strength.label)),
-                                                 .init("range", .text(label.range))],
+                                                 ResultRecord.Field("range", .text(label.range)).onlyForTables()] + Self.rangeBounds(label.range),
                                         footnotes: ["convention: κ < 0 poor; 0 ≤ κ ≤ 0.20 slight; then fair, moderate, substantial up to 0.40, 0.60, 0.80 inclusive; above 0.80 almost perfect; "
                                                     + "judged on the value as printed, at the precision it was typed"]))
         }
@@ -204,5 +204,13 @@ struct KappaCommand: Command {
             .init("se_h0", "SE (H0)", .number(k.nullStandardError, decimals: 4)), .init("z", .number(k.z, decimals: 2)), .init("p", .pValue(k.pValue)),
             .init("strength", .text(strength(k.kappa))),
         ], footnotes: notes + ["Cohen (1960); SE and CI as SAS/statsmodels; z with the SE under H0; strength per Landis & Koch (1977)"]))
+    }
+
+    /// A Landis & Koch range ("0.41–0.60", "< 0.00") as machine-only bounds: `range_min` and `range_max` (null when open).
+    static func rangeBounds(_ range: String) -> [ResultRecord.Field] {
+        let parts = range.split(separator: "–").map { Double(String($0.filter { $0 != " " && $0 != "<" })) }
+        let lower = parts.count == 2 ? parts[0] : nil, upper = parts.count == 2 ? parts[1] : parts.first ?? nil
+        return [ResultRecord.Field("range_min", lower.map { .number($0, decimals: 2) } ?? .missing).onlyForMachines(),
+                ResultRecord.Field("range_max", upper.map { .number($0, decimals: 2) } ?? .missing).onlyForMachines()]
     }
 }

@@ -66,10 +66,15 @@ struct MatrixCommand: Command {
             return column
         }
         columns.append(.init("total", type: .integer))
+        // Machine output marks the totals row, so R and pandas users can drop it (`df[!df$is_total, ]`).
+        columns.append(ResultColumn("is_total", type: .boolean).onlyForMachines())
+        let components = COMBComponent.allCases
         var tableRows: [[ResultValue]] = zip(matrix.rowLabels, matrix.counts).enumerated().map { index, pair in
-            [.text(pair.0)] + keep.map { .integer(pair.1[$0]) } + [.integer(matrix.rowTotals[index])]
+            // COM-B rows carry the component's slug in machine output, its name in tables.
+            let label: ResultValue = byStudy && !themes ? .text(pair.0) : .labelled(.text(components[index].slug), display: pair.0)
+            return [label] + keep.map { .integer(pair.1[$0]) } + [.integer(matrix.rowTotals[index]), .boolean(false)]
         }
-        tableRows.append([.text("total")] + keep.map { .integer(matrix.columnTotals[$0]) } + [.integer(matrix.total)])
+        tableRows.append([.labelled(.missing, display: "total")] + keep.map { .integer(matrix.columnTotals[$0]) } + [.integer(matrix.total), .boolean(true)])
         var notes = [keep.map { "D\($0 + 1) \(domains[$0].abbreviation) = \(domains[$0].name)" }.joined(separator: "; ")]
         if byStudy && !themes && matrix.rowLabels.contains(where: { $0.hasPrefix("ref ") }) {
             notes.append("'ref N': quotes the review cites by reference number only; the text does not say which study that number is")

@@ -6,7 +6,7 @@ struct ImportCommand: Command {
     let name = "import"
     let group = CommandGroup.files
     let summary = "import a CSV table, references (RIS) or a REFI-QDA codebook or project (all or nothing)"
-    let usage = ["import FILE.csv [delimiter=,|;|tab] [extra=ignore|error]", "import studies|appraisals|subthemes|quotes FILE.csv",
+    let usage = ["import FILE.csv [delimiter=,|;|tab] [extra=ignore|error]", "import FILE.json", "import studies|appraisals|subthemes|quotes FILE.csv",
                  "import ris FILE.ris [uncertain=leave|new|attach]", "import codebook FILE.qdc", "import qdpx FILE.qdpx [coder=NAME]"]
     let details = """
     CSV per RFC 4180, UTF-8 with or without a byte-order mark, CRLF or LF, quoted fields may hold commas, quotes and newlines. \
@@ -15,7 +15,8 @@ struct ImportCommand: Command {
     and nothing is imported. 'undo' takes a whole import back. What spreadsheets write is read: semicolon- or tab-separated files \
     (told from the header, with a note; delimiter= chooses), UTF-16 from Excel's "Unicode text", whole numbers written 35.0, and \
     empty header cells at the end. A column the table does not have (such as "Reviewer notes") is left out with a note; \
-    extra=error refuses the file instead.
+    extra=error refuses the file instead. A .json file is a workspace written by 'export json': its \
+    studies, appraisals, sub-themes and quotes are imported together, all or nothing (errors name the JSON path, $.quotes[3].domain).
 
     ris: references from Zotero, EndNote, Rayyan or Covidence become studies, or attach to the study they match (same DOI, else same \
     title and year); a duplicate in the file is imported once, a possible match is left out and listed (uncertain=new adds it, \
@@ -48,6 +49,7 @@ struct ImportCommand: Command {
             kind = try ExportCommand.table(arguments.positionals[0], arguments)
             fileWord = second
         }
+        if kind == nil, fileWord.text.lowercased().hasSuffix(".json") { return try importJSON(fileWord, arguments, in: context) }
         let result: CSVImportResult
         do throws(FileError) {
             result = try CSVImport.readForAppend(from: context.files.url(forReading: fileWord.text), as: kind, options: options,

@@ -46,12 +46,12 @@ struct DisagreementsCommand: Command {
             let consensus = workspace.consensusCoding(of: id)
             let unresolved = workspace.resolvedCoding(of: id)?.unresolved ?? []
             let status = differ.isEmpty ? "agreed" : (differ.allSatisfy { !unresolved.contains($0) } ? "consensus" : "unresolved")
-            rows.append([.text("Q\(id)"), .text(differ.map(\.label).joined(separator: ", "))]
+            rows.append([ResultValue.quoteID(id), .list(differ.map { .text($0.label) })]
                         + reviewers.map { name in cell(workspace.reviewerCoding(of: id, by: name), fields, workspace) }
                         + [cell(consensus, fields, workspace), .text(status)])
         }
         let columns: [ResultTable.Column] = [.init("quote"), .init("differ_on", "differ on", wraps: true)]
-            + reviewers.map { .init(ResultKey.snakeCase("coding_" + $0), $0, wraps: true) } + [.init("consensus", wraps: true), .init("status")]
+            + reviewers.map { .init("coding_" + ResultKey.snakeCase($0), $0, wraps: true) } + [.init("consensus", wraps: true), .init("status")]
         return .table(ResultTable(title: "Disagreements" + (fields.count == 1 ? ": \(fields[0].label)" : ""), columns: columns, rows: rows,
                                   footnotes: ["\(rows.count) quote\(rows.count == 1 ? "" : "s") coded by two of \(reviewers.joined(separator: ", ")) or more"
                                               + (all ? "" : " on which they differ") + "; record the agreed coding with 'consensus Q… field=value'"]))
@@ -61,7 +61,7 @@ struct DisagreementsCommand: Command {
         guard let coding else { return .missing }
         if fields.count == 1 {
             guard let value = coding.value(of: fields[0]) else { return .missing }
-            return .text(AgreementTables.name(of: value, field: fields[0], in: workspace))
+            return .labelled(.text(value), display: AgreementTables.name(of: value, field: fields[0], in: workspace))
         }
         return .text(ReviewerFields.describe(coding, in: workspace))
     }
@@ -78,12 +78,12 @@ struct DisagreementsCommand: Command {
                 let given = Set(answers.compactMap { $0 })
                 guard all || given.count > 1 else { continue }
                 let agreed = consensus?.answers[question.id - 1]
-                rows.append([.text(study.id), .text("q\(question.id) \(question.shortLabel)")]
-                            + answers.map { $0.map { .text($0.name) } ?? .missing }
-                            + [agreed.map { .text($0.name) } ?? .missing, .text(given.count <= 1 ? "agreed" : agreed == nil ? "unresolved" : "consensus")])
+                rows.append([.text(study.id), .labelled(.text("q\(question.id)"), display: "q\(question.id) \(question.shortLabel)")]
+                            + answers.map { $0.map { .labelled(.text($0.slug), display: $0.name) } ?? .missing }
+                            + [agreed.map { .labelled(.text($0.slug), display: $0.name) } ?? .missing, .text(given.count <= 1 ? "agreed" : agreed == nil ? "unresolved" : "consensus")])
             }
         }
-        let columns: [ResultTable.Column] = [.init("study"), .init("question")] + reviewers.map { .init(ResultKey.snakeCase("answer_" + $0), $0) }
+        let columns: [ResultTable.Column] = [.init("study"), .init("question")] + reviewers.map { .init("answer_" + ResultKey.snakeCase($0), $0) }
             + [.init("consensus"), .init("status")]
         return ResultTable(title: "Disagreements: CASP answers", columns: columns, rows: rows,
                            footnotes: ["\(rows.count) answer\(rows.count == 1 ? "" : "s") of studies appraised by two of \(reviewers.joined(separator: ", ")) or more"

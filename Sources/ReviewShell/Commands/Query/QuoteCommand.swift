@@ -14,13 +14,16 @@ struct QuoteCommand: Command {
         let quote = workspace.quote(try arguments.quoteID(arguments.positionals[0], in: workspace))!
         let theme = quote.subTheme.flatMap { workspace.subTheme($0) }
         var fields: [ResultRecord.Field] = [
-            .init("id", .text(quote.label)),
-            .init("direction", quote.direction.map { .text($0.name) } ?? .missing),
-            .init("component", "COM-B", quote.component.map { .text($0.name) } ?? .missing),
-            .init("domain", "TDF domain", quote.domain.map { .text($0.name) } ?? .missing),
-            .init("subtheme", "sub-theme", theme.map { .text("\($0.code) \($0.number). \($0.label)") } ?? .missing),
-            .init("study", quote.studyID.flatMap { workspace.study($0) }.map { .text("\($0.id) \($0.label)") } ?? .missing),
-            .init("citation", quote.citation.isEmpty ? .missing : .text(quote.citation)),
+            .init("id", ResultValue.quoteID(quote.id)),
+            .init("direction", quote.direction.map { .labelled(.text($0.slug), display: $0.name) } ?? .missing),
+            .init("component", "COM-B", quote.component.map { .labelled(.text($0.slug), display: $0.name) } ?? .missing),
+            .init("domain", "TDF domain", quote.domain.map { .labelled(.text($0.slug), display: $0.name) } ?? .missing),
+            .init("subtheme", "sub-theme", theme.map { .labelled(.integer($0.id), display: "\($0.code) \($0.number). \($0.label)") } ?? .missing),
+            ResultRecord.Field("subtheme_code", theme.map { .text($0.code) } ?? .missing).onlyForMachines(),
+            .init("study", quote.studyID.map { id in .labelled(.text(id), display: workspace.study(id).map { "\($0.id) \($0.label)" } ?? id) } ?? .missing),
+            ResultRecord.Field("citation", quote.citation.isEmpty ? .missing : .text(quote.citation)).onlyForTables(),
+            ResultRecord.Field("reference", quote.reference.map(ResultValue.integer) ?? .missing).onlyForMachines(),
+            ResultRecord.Field("page", quote.page.map(ResultValue.text) ?? .missing).onlyForMachines(),
             .init("text", .text(quote.text)),
         ]
         // Free codes, once the quote has any ('tag'), so untagged quotes show as before.

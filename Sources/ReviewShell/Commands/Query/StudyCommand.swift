@@ -29,11 +29,11 @@ struct StudyCommand: Command {
             // The reference's fields, shown once the study has one (import ris, import qdpx, edit study … doi=…).
             func text(_ value: String?) -> ResultValue { value.map(ResultValue.text) ?? .missing }
             fields += [
-                .init("authors", record.authors.isEmpty ? .missing : .text(record.authors.joined(separator: "; "))),
+                .init("authors", record.authors.isEmpty ? .missing : .labelled(.list(record.authors.map(ResultValue.text)), display: record.authors.joined(separator: "; "))),
                 .init("title", text(record.title)), .init("journal", text(record.journal)), .init("volume", text(record.volume)),
                 .init("issue", text(record.issue)), .init("pages", text(record.pages)), .init("doi", "DOI", text(record.doi)),
                 .init("url", "URL", text(record.url)), .init("abstract", text(record.abstract)),
-                .init("keywords", record.keywords.isEmpty ? .missing : .text(record.keywords.joined(separator: "; "))),
+                .init("keywords", record.keywords.isEmpty ? .missing : .labelled(.list(record.keywords.map(ResultValue.text)), display: record.keywords.joined(separator: "; "))),
             ]
         }
         let appraisals = workspace.appraisals.filter { $0.studyID == study.id }
@@ -42,7 +42,7 @@ struct StudyCommand: Command {
             let suffix = appraisal.reviewer.isEmpty ? "" : "_" + ResultKey.snakeCase(appraisal.reviewer)
             for question in CASPQuestion.all {
                 fields.append(.init("q\(question.id)\(suffix)", "Q\(question.id) \(question.shortLabel)\(who)",
-                                    appraisal.answers[question.id - 1].map { .text($0.name) } ?? .missing))
+                                    appraisal.answers[question.id - 1].map { .labelled(.text($0.slug), display: $0.name) } ?? .missing))
             }
             fields.append(.init("casp_total\(suffix)", "CASP total\(who)", appraisal.isComplete ? .number(appraisal.total, decimals: 1) : .absent(appraisal.totalText)))
         }

@@ -13,13 +13,13 @@ struct TagsCommand: Command {
         let counts = QuoteTagCounts(context.workspace.quotes)
         let rows: [[ResultValue]] = counts.entries.map { entry in
             let shown = entry.firstQuotes.map { "Q\($0)" }.joined(separator: ", ") + (entry.quotes > entry.firstQuotes.count ? ", …" : "")
-            return [.text(entry.tag), .integer(entry.quotes), .text(shown)]
+            return [.text(entry.tag), .integer(entry.quotes), .labelled(.list(entry.firstQuotes.map(ResultValue.integer)), display: shown)]
         }
         let total = context.workspace.quotes.count
         var notes = ["\(counts.taggedQuotes) of \(total) quote\(total == 1 ? "" : "s") tagged"]
         if counts.entries.isEmpty { notes = ["no quote has a tag yet: 'tag Q12 \"peer training\"' adds one"] }
         return .table(ResultTable(title: "Free codes (tags)",
-                                  columns: [.init("tag"), .init("quotes", type: .integer), .init("examples", "first quotes")],
+                                  columns: [.init("tag"), .init("quotes", type: .integer), .init("examples", "first quotes", type: .list)],
                                   rows: rows, footnotes: notes))
     }
 }

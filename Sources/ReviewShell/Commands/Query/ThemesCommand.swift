@@ -28,12 +28,16 @@ struct ThemesCommand: Command {
         }
         let selected = rows.rows.map { workspace.subThemes[$0] }
         if plan.countOnly { return .figure(ResultFigure("sub_themes", "sub-themes", value: .integer(selected.count), detail: "of \(workspace.subThemes.count)")) }
+        // Machine output: the codes as slugs, the sub-theme's id, number and label as separate fields.
         let table = ResultTable(
-            columns: [.init("code"), .init("direction"), .init("component", "COM-B", wraps: true), .init("domain", "TDF domain", wraps: true),
-                      .init("subtheme", "sub-theme", wraps: true), .init("quotes", type: .integer)],
+            columns: [.init("code"), ResultColumn("id", type: .integer).onlyForMachines(), .init("direction"),
+                      .init("component", "COM-B", wraps: true), .init("domain", "TDF domain", wraps: true),
+                      ResultColumn("number", type: .integer).onlyForMachines(), .init("label", "sub-theme", wraps: true),
+                      .init("quotes", type: .integer)],
             rows: selected.prefix(plan.limit ?? .max).map { theme in
-                [.text(theme.code), .text(theme.direction.name), .text(theme.component.name), .text(theme.domain.name),
-                 .text("\(theme.number). \(theme.label)"), .integer(counts[theme.id] ?? 0)]
+                [.text(theme.code), .integer(theme.id), .labelled(.text(theme.direction.slug), display: theme.direction.name),
+                 .labelled(.text(theme.component.slug), display: theme.component.name), .labelled(.text(theme.domain.slug), display: theme.domain.name),
+                 .integer(theme.number), .labelled(.text(theme.label), display: "\(theme.number). \(theme.label)"), .integer(counts[theme.id] ?? 0)]
             })
         return .table(table)
     }

@@ -71,7 +71,9 @@ struct ExpectCommand: Command {
             default: passed = compared >= e
             }
         } else {
+            // The value as shown ("B", "Q12") or as machine output carries it ("barrier").
             let equal = TextFolding.fold(actual.description) == TextFolding.fold(expected)
+                || TextFolding.fold(actual.machineValue.description) == TextFolding.fold(expected)
             switch op {
             case "=", "==": passed = equal
             case "!=": passed = !equal
@@ -121,7 +123,9 @@ enum ExpectTarget {
                     continue
                 }
                 if let rowKey {
-                    if let row = table.rows.first(where: { TextFolding.fold($0.first?.description ?? "") == TextFolding.fold(rowKey) }) { return row[c] }
+                    // A row is named by its first cell as shown ("Psychological capability", "Q12") or as machine output carries it.
+                    if let row = table.rows.first(where: { TextFolding.fold($0.first?.description ?? "") == TextFolding.fold(rowKey)
+                                                      || TextFolding.fold($0.first?.machineValue.description ?? "") == TextFolding.fold(rowKey) }) { return row[c] }
                     if rowKey.hasPrefix("#"), let n = Int(rowKey.dropFirst()), n >= 1, n <= table.rows.count { return table.rows[n - 1][c] }
                     throw invocation.error("no row '\(rowKey)' in the result", at: target.span,
                                            notes: ["rows: " + table.rows.prefix(20).map { $0.first?.description ?? "" }.joined(separator: ", ")])

@@ -7,10 +7,11 @@ import ReviewKit
     @Test func theMatrixTotalIsTheNumberOfCodedQuotes() throws {
         let harness = try CommandHarness()
         let matrix = try harness.table("matrix")
-        #expect(matrix.rows.last?.last == .integer(46))
+        #expect(harness.column(matrix, "total").last == .integer(46))
+        #expect(harness.column(matrix, "is_total") == Array(repeating: .boolean(false), count: 6) + [.boolean(true)])
         #expect(matrix.columns.first?.key == "component")
         let barriers = try harness.table("matrix barrier where domain != knowledge")
-        #expect(barriers.rows.last?.last == .integer(16))
+        #expect(harness.column(barriers, "total").last == .integer(16))
         #expect(harness.failure("matrix sideways")?.message == "unknown matrix option 'sideways'")
     }
 

@@ -84,7 +84,7 @@ import ReviewKit
         #expect(try harness.table("quotes where tag ~ train").rows.count == 2)
         #expect(try harness.table("quotes where tag = unknown").rows.count == harness.session.workspace.quotes.count - 2)
         let tags = try harness.table("tags")
-        #expect(tags.rows.first == [.text("peer training"), .integer(2), .text("Q5, Q7")])
+        #expect(tags.rows.first == [.text("peer training"), .integer(2), .labelled(.list([.integer(5), .integer(7)]), display: "Q5, Q7")])
         _ = try harness.result("undo")
         #expect(harness.session.workspace.quote(7)?.tags == [])
         _ = try harness.result("untag Q5 \"Peer training\"")

@@ -27,7 +27,8 @@ import ReviewKit
 
     @Test func oneRecordCommandsTakeExactlyOneRecord() throws {
         let harness = try CommandHarness()
-        #expect(try harness.record("quote q12")["id"] == .text("Q12"))
+        // Shown "Q12"; machine output carries the number (docs/formats.md, "Machine output").
+        #expect(try harness.record("quote q12")["id"] == .labelled(.integer(12), display: "Q12"))
         #expect(try harness.record("study s06")["id"] == .text("S06"), "study ids are matched without case")
         #expect(harness.failure("quote Q1 Q2")?.kind == .unexpectedArgument)
         let unknown = harness.failure("study Gillard")
@@ -38,7 +39,8 @@ import ReviewKit
     @Test func themesFilterTheSubThemesWithTheQuoteFields() throws {
         let harness = try CommandHarness()
         let barriers = try harness.table("themes where direction = barrier")
-        #expect(!barriers.rows.isEmpty && harness.column(barriers, "direction").allSatisfy { $0 == .text("Barrier") })
-        #expect(barriers.columns.map(\.key) == ["code", "direction", "component", "domain", "subtheme", "quotes"])
+        #expect(!barriers.rows.isEmpty && harness.column(barriers, "direction").allSatisfy { $0 == .labelled(.text("barrier"), display: "Barrier") })
+        #expect(barriers.columns.map(\.key) == ["code", "id", "direction", "component", "domain", "number", "label", "quotes"])
+        #expect(barriers.columns.filter { !$0.machineOnly }.map(\.label) == ["code", "direction", "COM-B", "TDF domain", "sub-theme", "quotes"])
     }
 }
