@@ -47,8 +47,10 @@ public struct ScreeningImport: Sendable, Equatable {
     public var records: [ScreeningRecord]
     /// Spellings other than include / maybe / exclude, in order of first appearance.
     public var foldings: [Folding]
-    /// Lowercase lines about what was left out or assumed.
+    /// Lowercase lines about what was assumed (ids made up, stages kept).
     public var notes: [String]
+    /// How many records of the file carry no decision at all (left out).
+    public var recordsWithoutDecision = 0
 
     /// The reviewers (not the consensus), in order of first appearance.
     public var reviewers: [String] {
@@ -179,11 +181,7 @@ extension ScreeningImport {
         init(path: String?) { self.path = path }
 
         func result(_ format: Format) -> ScreeningImport {
-            var notes = self.notes
-            if withoutDecision > 0 {
-                notes.append("\(withoutDecision) record\(withoutDecision == 1 ? "" : "s") without any decision left out")
-            }
-            return ScreeningImport(format: format, records: records, foldings: foldings, notes: notes)
+            ScreeningImport(format: format, records: records, foldings: foldings, notes: notes, recordsWithoutDecision: withoutDecision)
         }
 
         /// Folds a spelling, counting it; nil when it is no decision.
@@ -345,7 +343,7 @@ extension ScreeningImport {
                 let id: String
                 if let accession = record.accessionNumber?.trimmingCharacters(in: .whitespaces), !accession.isEmpty { id = accession }
                 else if let tagged = record.otherFields.first(where: { $0.tag == "ID" })?.value.trimmingCharacters(in: .whitespaces), !tagged.isEmpty { id = tagged }
-                else { id = "line-\(entry.line)"; unnamed += 1 }
+                else { id = "line-\(entry.line)"; if !(record.screening?.decisions.isEmpty ?? true) { unnamed += 1 } }
                 if let line = seen[id] {
                     throw FileError(path: path, line: entry.line, message: "record '\(id)' appears twice (first at line \(line))")
                 }

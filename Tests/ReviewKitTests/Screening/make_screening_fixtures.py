@@ -35,7 +35,7 @@ def rows():
 
 
 def title(record):
-    return f"Constructed example record {record} (not real data)"
+    return f"Constructed example {record}"
 
 
 def ruby(decisions, words):

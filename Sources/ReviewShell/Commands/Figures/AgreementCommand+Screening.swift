@@ -44,13 +44,13 @@ extension AgreementCommand {
             fields.append(.init("classic", "classic Fleiss' kappa",
                                 .text("\(AgreementLabel.format(classic.kappa, decimals: 3)), \(percent)% CI \(AgreementLabel.format(classic.lowerBound, decimals: 3))–"
                                       + "\(AgreementLabel.format(classic.upperBound, decimals: 3)), \(p), on \(table.subjects) record\(table.subjects == 1 ? "" : "s")")))
-            notes.append("classic Fleiss' kappa: records screened by all \(matrix.raterCount) reviewers only (\(table.droppedSubjects) left out), "
+            notes.append("classic Fleiss' kappa: records screened by \(matrix.raterCount == 2 ? "both" : "all \(matrix.raterCount)") reviewers only (\(table.droppedSubjects) left out), "
                          + "SE under H0 and κ ± z·SE0 (Fleiss, Nee & Landis 1979) as 'kappa fleiss ratings', R irr and the SPSS extension report it")
         } catch {
             notes.append("classic Fleiss' kappa: \(error.message)")
         }
         if let published = workspace.metadata["reported.fleiss-kappa"] {
-            notes.append("published by the review (not recomputed here): Fleiss' kappa \(published)")
+            notes.append("published by the review (from its own decisions; not recomputed here): Fleiss' kappa \(published)")
         }
         let record = ResultRecord(title: "Screening agreement" + suffix, fields: fields, footnotes: notes)
         return .sequence([.record(record)] + AgreementTables.report(report, title: "screening decisions" + suffix, level: level))

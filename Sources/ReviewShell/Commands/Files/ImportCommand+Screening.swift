@@ -36,12 +36,14 @@ extension ImportCommand {
 
     /// Reports what was read and folded, applies the change, and says what it did.
     static func store(_ read: ScreeningImport, from file: String, _ arguments: ParsedArguments, _ context: CommandContext) throws(Diagnostic) -> CommandResult {
-        context.reportInterchange(read.notes + foldingReport(read))
+        let empty = read.recordsWithoutDecision
+        context.reportInterchange(read.notes + (empty > 0 ? ["\(empty) record\(empty == 1 ? "" : "s") without any decision left out"] : []) + foldingReport(read))
         let (change, added, updated, unchanged) = read.change(for: context.workspace)
         if let change { try RecordOptions.commit(change, arguments, context) }
         let reviewers = read.reviewers
         let consensus = read.records.filter { $0.consensus != nil }.count
-        return .message("imported screening decisions (\(read.format.label)) from \(file): \(read.decisionCount) decision\(read.decisionCount == 1 ? "" : "s") on "
+        let decisions = read.decisionCount - consensus
+        return .message("imported screening decisions (\(read.format.label)) from \(file): \(decisions) decision\(decisions == 1 ? "" : "s") on "
                         + "\(read.records.count) record\(read.records.count == 1 ? "" : "s") by \(reviewers.joined(separator: ", "))"
                         + (consensus > 0 ? " and a consensus on \(consensus)" : "")
                         + "; \(added) new, \(updated) updated, \(unchanged) unchanged" + (change == nil ? "" : " ('undo' takes it back)"))

@@ -13,9 +13,10 @@ extension DisagreementsCommand {
                                   at: arguments.option("reviewers")?.valueSpan)
         }
         let conflicts = workspace.screeningConflicts(reviewers: reviewers)
+        let titled = workspace.screening.records.contains { $0.title != nil }
         var rows: [[ResultValue]] = []
         for (record, conflict) in conflicts {
-            rows.append([.text(conflict.label), .text(record.id), record.title.map { .text($0) } ?? .missing]
+            rows.append([.text(conflict.label), .text(record.id)] + (titled ? [record.title.map { .text($0) } ?? .missing] : [])
                         + reviewers.map { name in record.decision(of: name).map { .text($0.rawValue) } ?? .missing }
                         + [record.consensus.map { .text($0.rawValue) } ?? .missing, .text(record.consensus == nil ? "unresolved" : "consensus")])
         }
@@ -23,7 +24,7 @@ extension DisagreementsCommand {
             for record in workspace.screening.records where ScreeningConflict(Set(reviewers.compactMap { record.decision(of: $0) })) == nil {
                 let given = reviewers.compactMap { record.decision(of: $0) }
                 guard given.count >= 2 else { continue }
-                rows.append([.text("agreed"), .text(record.id), record.title.map { .text($0) } ?? .missing]
+                rows.append([.text("agreed"), .text(record.id)] + (titled ? [record.title.map { .text($0) } ?? .missing] : [])
                             + reviewers.map { name in record.decision(of: name).map { .text($0.rawValue) } ?? .missing }
                             + [record.consensus.map { .text($0.rawValue) } ?? .missing, .text("agreed")])
             }
@@ -34,7 +35,7 @@ extension DisagreementsCommand {
             let count = conflicts.filter { $0.conflict == kind }.count
             if count > 0 { counts.append("\(count) \(kind.label)") }
         }
-        let columns: [ResultTable.Column] = [.init("conflict"), .init("record"), .init("title", wraps: true)]
+        let columns: [ResultTable.Column] = [.init("conflict"), .init("record")] + (titled ? [.init("title", wraps: true)] : [])
             + reviewers.map { .init("decision_" + $0, $0) } + [.init("consensus"), .init("status")]
         return ResultTable(title: "Screening conflicts", columns: columns, rows: rows, footnotes: [
             "\(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s") among \(double) record\(double == 1 ? "" : "s") screened by two of \(reviewers.joined(separator: ", ")) or more"

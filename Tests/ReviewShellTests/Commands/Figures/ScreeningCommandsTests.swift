@@ -41,7 +41,7 @@ import ReviewKit
         #expect(Self.text(record["as_reported"]) == "Fleiss' kappa 0.471, 95% CI 0.310–0.631 (moderate)")
         #expect(Self.text(record["classic"]) == "0.460, 95% CI 0.348–0.571, p < 0.001, on 56 records")
         #expect(record["records"] == .integer(60) && record["decisions"] == .integer(176) && record["screened_once"] == .integer(0))
-        #expect(record.footnotes.contains { $0.hasPrefix("published by the review (not recomputed here): Fleiss' kappa 0.588") })
+        #expect(record.footnotes.contains { $0.hasPrefix("published by the review (from its own decisions; not recomputed here): Fleiss' kappa 0.588") })
         // Reviewers A and B alone: Cohen's kappa comes in (58 records both screened; 0.541 as 'kappa cohen ratings').
         guard case .sequence(let pair) = try h.result("agreement screening reviewers=reviewer_A,reviewer_B"),
               case .table(let coefficients) = pair.last else { Issue.record("no table"); return }
@@ -59,7 +59,7 @@ import ReviewKit
         #expect(!kinds.isEmpty)
         let order = ScreeningConflict.allCases.map(\.label)
         #expect(kinds.map { order.firstIndex(of: $0)! } == kinds.map { order.firstIndex(of: $0)! }.sorted())
-        #expect(table.columns.map(\.key) == ["conflict", "record", "title", "decision_reviewer_A", "decision_reviewer_B", "decision_reviewer_C", "consensus", "status"])
+        #expect(table.columns.map(\.key) == ["conflict", "record", "decision_reviewer_A", "decision_reviewer_B", "decision_reviewer_C", "consensus", "status"])
         // Every listed record differs; every record not listed agrees (or was screened once).
         let workspace = h.session.document.workspace
         let listed = Set(h.column(table, "record").compactMap(Self.text))
