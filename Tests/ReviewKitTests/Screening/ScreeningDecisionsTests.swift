@@ -110,4 +110,25 @@ import Testing
         #expect(throws: StatisticsError.self) { try w.screeningRatings(reviewers: ["A", "Z"]) }
         #expect(throws: StatisticsError.self) { try Workspace().screeningRatings() }
     }
+
+    @Test func mergeBringsAnotherScreenersDecisionsAndKeepsOursOnConflict() throws {
+        var ours = Workspace(), theirs = Workspace()
+        try ours.apply(.screening(.set([Self.r1])))
+        try theirs.apply(.screening(.set([
+            ScreeningRecord(id: "R1", title: "Other title", votes: [.init(reviewer: "KW", decision: .maybe), .init(reviewer: "GT", decision: .include),
+                                                                   .init(reviewer: "SS", decision: .include)]),
+            Self.r10,
+        ])))
+        let merge = ReviewerMerge(merging: theirs, into: ours)
+        #expect(merge.decisionsAdded == 3 && merge.alreadyPresent == 1)
+        #expect(merge.conflicts == ["record R1: GT's screening decision differs between the files; kept this file's"])
+        #expect(merge.reviewers == ["KW", "SS"])
+        let before = Self.bytes(ours)
+        let inverse = try ours.apply(merge.change)
+        #expect(ours.screening["R1"]?.votes.map(\.reviewer) == ["SS", "GT", "KW"] && ours.screening["R1"]?.decision(of: "GT") == .exclude)
+        #expect(ours.screening["R1"]?.title == Self.r1.title && ours.screening["R10"] == Self.r10)
+        try ours.apply(inverse)
+        #expect(Self.bytes(ours) == before)
+        #expect(ReviewerMerge(merging: ours, into: ours).isEmpty)
+    }
 }
