@@ -131,4 +131,23 @@ import Testing
         #expect(Self.bytes(ours) == before)
         #expect(ReviewerMerge(merging: ours, into: ours).isEmpty)
     }
+
+    @Test func screeningChangesAreJournaledAndReplay() throws {
+        let directory = temporaryDirectory()
+        defer { cleanUp(directory) }
+        let url = Journal.newURL(in: directory.appendingPathComponent("state/review"))
+        let journal = try Journal(url: url, base: .embedded)
+        let changes: [WorkspaceChange] = [.screening(.set([Self.r1, Self.r2])), .screening(.set([Self.r10])), .screening(.remove(["R1"]))]
+        var expected = Workspace()
+        for change in changes {
+            try expected.apply(change)
+            try journal.append(command: "import screening x.csv", change: change)
+        }
+        journal.abandon()
+        let recovery = try #require(try Journal.pending(at: url))
+        #expect(recovery.records.map(\.change) == changes)
+        let replay = recovery.replay(onto: Workspace())
+        #expect(replay.applied == 3 && replay.workspace.screening == expected.screening)
+        try recovery.discard()
+    }
 }
