@@ -120,13 +120,17 @@ public struct ScreeningImport: Sendable, Equatable {
 extension ScreeningImport {
     /// A CSV file's cells with where each starts, for errors.
     struct Table {
-        struct Cell { var text: String; var line: Int; var column: Int; var lineText: String? }
+        /// A cell's text and where it starts; its column and line text are worked out only for an error, so a
+        /// large export with long abstracts is not copied line by line.
+        struct Cell { var text: String; var line: Int; var lineStart: Int; var start: Int; var quoted: Bool }
         var header: [Cell] = []
         var rows: [[Cell]] = []
         let path: String?
+        let bytes: [UInt8]
 
         init(_ bytes: [UInt8], path: String?) throws(FileError) {
             self.path = path
+            self.bytes = bytes
             var header: [Cell] = []
             var rows: [[Cell]] = []
             let delimiter = bytes.withUnsafeBufferPointer { CSV.detectDelimiter($0) }
@@ -134,7 +138,8 @@ extension ScreeningImport {
                 try CSV.forEachRecord(buffer, path: path, delimiter: delimiter) { (record) throws(FileError) in
                     guard !record.isBlank else { return }
                     let cells = (0..<record.count).map {
-                        Cell(text: record.field($0), line: record.line(of: $0), column: record.column(of: $0), lineText: record.lineText(of: $0))
+                        Cell(text: record.field($0), line: record.line(of: $0), lineStart: record.lineStarts[$0], start: record.starts[$0],
+                             quoted: record.quoted[$0])
                     }
                     if header.isEmpty { header = cells } else { rows.append(cells) }
                 }
@@ -163,7 +168,12 @@ extension ScreeningImport {
         }
 
         func error(_ message: String, at cell: Cell, offset: Int = 0) -> FileError {
-            FileError(path: path, line: cell.line, column: cell.column + offset, message: message, lineText: cell.lineText)
+            bytes.withUnsafeBufferPointer { buffer in
+                // The column of the cell's first character (its opening quote when quoted), in Characters.
+                let start = cell.quoted ? cell.start - 1 : cell.start
+                let column = String(decoding: UnsafeBufferPointer(rebasing: buffer[cell.lineStart..<start]), as: UTF8.self).count + 1
+                return FileError(path: path, line: cell.line, column: column + offset, message: message, lineText: CSV.lineText(buffer, from: cell.lineStart))
+            }
         }
 
         func cell(_ row: [Cell], _ index: Int) -> Cell? { index < row.count ? row[index] : nil }
@@ -273,7 +283,7 @@ extension ScreeningImport {
                 var votes: [ScreeningVote] = []
                 if let cell = table.cell(row, notesColumn), RayyanScreening.isScreeningNote(cell.text) {
                     // The cell's text starts after its opening quote when quoted.
-                    let shift = cell.lineText.map { $0.dropFirst(cell.column - 1).first == "\"" ? 1 : 0 } ?? 0
+                    let shift = cell.quoted ? 1 : 0
                     votes = try rayyanVotes(cell.text) { (message, offset) in table.error(message, at: cell, offset: shift + offset) }
                 }
                 try check(ScreeningRecord(id: id, title: title?.isEmpty == false ? title : nil, votes: votes), table, keyCell)
@@ -283,7 +293,7 @@ extension ScreeningImport {
         /// The decisions of a Rayyan note; `locate` makes the error for a message at a Character offset in the note.
         mutating func rayyanVotes(_ note: String, locate: (String, Int) -> FileError) throws(FileError) -> [ScreeningVote] {
             let (screening, problems) = RayyanScreening.parse(note)
-            if let problem = problems.first(where: { $0.message.hasPrefix("in RAYYAN-INCLUSION") || $0.message.contains("decision of") }) {
+            if let problem = problems.first(where: { $0.part == "RAYYAN-INCLUSION" }) {
                 throw locate("rayyan note: \(problem.message)", problem.offset)
             }
             var votes: [ScreeningVote] = []

@@ -148,6 +148,12 @@ import Testing
         let csvError = try #require(failure(csv))
         #expect(csvError.line == 2 && csvError.message.hasPrefix("'Sure' is not"))
 
+        // A RAYYAN-INCLUSION note that does not parse is an error too (the reader only warns, keeping it as text).
+        let broken = try #require(failure("TY  - JOUR\nAN  - rayyan-1\nN1  - RAYYAN-INCLUSION: {\"GT\"=>\"Included\", \"KW\"}\nER  - \n"))
+        #expect(broken.line == 3 && broken.message.contains("RAYYAN-INCLUSION") && broken.column != nil)
+        let brokenCSV = try #require(failure("key,title,notes\n7,One,\"RAYYAN-INCLUSION: {\"\"GT\"\" Included}\"\n"))
+        #expect(brokenCSV.line == 2 && brokenCSV.message.hasPrefix("rayyan note: in RAYYAN-INCLUSION: expected '=>'"))
+
         #expect(failure("id,GT,KW\nR1,include,exclude\nR1,exclude,exclude\n")?.message == "record 'R1' appears twice (first on line 2)")
         #expect(failure("id,GT,consensus\nR1,include,exclude\n") == nil)
         #expect(failure("id,GT,GT\nR1,include,exclude\n")?.message.contains("two columns") == true)
