@@ -29,14 +29,16 @@ extension Workspace {
                 if let answer = agreed.answers[question] { view.appraisals[index].answers[question] = answer }
             }
         }
+        var settled: [ScreeningRecord] = []
         for record in screening.records {
             guard let agreed = record.consensus else { continue }
-            var settled = record
-            for index in settled.votes.indices where settled.votes[index].reviewer != ReviewerCoding.consensus {
-                settled.votes[index].decision = agreed
+            var copy = record
+            for index in copy.votes.indices where copy.votes[index].reviewer != ReviewerCoding.consensus {
+                copy.votes[index].decision = agreed
             }
-            view.screening.store(settled)
+            settled.append(copy)
         }
+        view.screening.store(settled)
         return view
     }
 }

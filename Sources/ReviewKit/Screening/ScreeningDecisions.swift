@@ -6,6 +6,8 @@ import Foundation
 public struct ScreeningDecisions: Sendable, Equatable, Codable {
     /// The records by id.
     public private(set) var byID: [String: ScreeningRecord] = [:]
+    /// The ids in ``precedes(_:_:)`` order, kept as records come and go so listing them never sorts them all.
+    private var order: [String] = []
 
     /// An empty store.
     public init() {}
@@ -21,7 +23,7 @@ public struct ScreeningDecisions: Sendable, Equatable, Codable {
 
     /// The records in id order, numbers within ids compared as numbers ("EX-2" before "EX-10"), so the order
     /// (and a saved snapshot) does not depend on the order of imports or undo.
-    public var records: [ScreeningRecord] { byID.values.sorted { Self.precedes($0.id, $1.id) } }
+    public var records: [ScreeningRecord] { order.map { byID[$0]! } }
 
     /// Whether record id `a` sorts before `b`.
     static func precedes(_ a: String, _ b: String) -> Bool {
@@ -36,8 +38,8 @@ public struct ScreeningDecisions: Sendable, Equatable, Codable {
     public var reviewers: [String] {
         var seen = Set<String>()
         var names: [String] = []
-        for record in records {
-            for vote in record.votes where vote.reviewer != ReviewerCoding.consensus && seen.insert(vote.reviewer).inserted {
+        for id in order {
+            for vote in byID[id]!.votes where vote.reviewer != ReviewerCoding.consensus && seen.insert(vote.reviewer).inserted {
                 names.append(vote.reviewer)
             }
         }
@@ -47,8 +49,54 @@ public struct ScreeningDecisions: Sendable, Equatable, Codable {
     /// How many decisions are stored (consensus included).
     public var voteCount: Int { byID.values.reduce(0) { $0 + $1.votes.count } }
 
-    mutating func store(_ record: ScreeningRecord) { byID[record.id] = record }
-    mutating func remove(_ id: String) -> ScreeningRecord? { byID.removeValue(forKey: id) }
+    /// Stores records, replacing those with the same ids; the new ids are sorted once and merged into the order.
+    mutating func store(_ records: [ScreeningRecord]) {
+        var added: [String] = []
+        for record in records {
+            if byID.updateValue(record, forKey: record.id) == nil { added.append(record.id) }
+        }
+        guard !added.isEmpty else { return }
+        added.sort(by: Self.precedes)
+        var merged: [String] = []
+        merged.reserveCapacity(order.count + added.count)
+        var i = 0, j = 0
+        while i < order.count || j < added.count {
+            if j == added.count || (i < order.count && !Self.precedes(added[j], order[i])) {
+                merged.append(order[i]); i += 1
+            } else {
+                merged.append(added[j]); j += 1
+            }
+        }
+        order = merged
+    }
+
+    mutating func store(_ record: ScreeningRecord) { store([record]) }
+
+    /// Forgets records by id, returning them.
+    mutating func remove(_ ids: [String]) -> [ScreeningRecord] {
+        let removed = ids.compactMap { byID.removeValue(forKey: $0) }
+        let gone = Set(removed.map(\.id))
+        order.removeAll { gone.contains($0) }
+        return removed
+    }
+
+    /// Equal when they hold the same records (the order follows from the ids).
+    public static func == (a: ScreeningDecisions, b: ScreeningDecisions) -> Bool { a.byID == b.byID }
+
+    enum CodingKeys: String, CodingKey { case records }
+
+    /// Decodes the records (in any order).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        store(try container.decode([ScreeningRecord].self, forKey: .records))
+    }
+
+    /// Encodes the records in id order.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(records, forKey: .records)
+    }
 }
 
 /// An edit of the screening decisions (inside ``WorkspaceChange/screening(_:)``).
@@ -73,8 +121,8 @@ extension Workspace {
             var added: [String] = []
             for record in records {
                 if let old = screening[record.id] { restore.append(old) } else { added.append(record.id) }
-                screening.store(record)
             }
+            screening.store(records)
             var inverse: [ScreeningChange] = []
             if !added.isEmpty { inverse.append(.remove(added)) }
             if !restore.isEmpty { inverse.append(.set(restore)) }
@@ -82,8 +130,7 @@ extension Workspace {
         case .remove(let ids):
             guard Set(ids).count == ids.count else { throw ReviewError(.duplicate, "a screening record is named twice") }
             for id in ids where screening[id] == nil { throw ReviewError(.notFound, "no screening record '\(id)'") }
-            let removed = ids.compactMap { screening.remove($0) }
-            return .screening(.set(removed))
+            return .screening(.set(screening.remove(ids)))
         }
     }
 

@@ -53,7 +53,7 @@ enum SnapshotScreening {
         /// The decisions read.
         var decisions: ScreeningDecisions {
             var store = ScreeningDecisions()
-            for record in records.values { store.store(record) }
+            store.store(Array(records.values))
             return store
         }
     }
