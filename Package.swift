@@ -62,6 +62,7 @@ let package = Package(
             dependencies: ["ReviewKit"],
             exclude: ["Fixtures", "Teaching/Golden",
                       "Statistics/reference_kappa.py", "Statistics/reference_agreement.py", "Statistics/Fixtures",
+                      "Screening/make_screening_fixtures.py",
                       "Interchange/reference_csv.py", "Interchange/Fixtures",
                       "Interchange/RIS/Fixtures", "Interchange/REFI/Fixtures", "Interchange/REFI/reference_refi.py",
                       "Interchange/REFI/validate_refi.py", "Interchange/read_exports.py", "Interchange/read_reference_exports.py",

@@ -1,5 +1,5 @@
-/// Bringing another reviewer's snapshot of the same review into this workspace: their codings and named
-/// appraisals arrive as theirs, as one change.
+/// Bringing another reviewer's snapshot of the same review into this workspace: their codings, named
+/// appraisals and screening decisions arrive as theirs, as one change.
 ///
 /// Quotes are matched by id when the texts agree (ignoring case and runs of white space), else by text;
 /// studies by id, else by label. Nothing of ours is overwritten: where the other file holds a different
@@ -13,6 +13,8 @@ public struct ReviewerMerge: Sendable {
     public let codingsAdded: Int
     /// How many appraisals are added.
     public let appraisalsAdded: Int
+    /// How many screening decisions (including consensus) are added.
+    public let decisionsAdded: Int
     /// How many of theirs were already here, identical.
     public let alreadyPresent: Int
     /// Their quotes matched to ours by text because the ids differ: (their id, our id).
@@ -104,6 +106,29 @@ public struct ReviewerMerge: Sendable {
             appraisalsAdded += 1
             if appraisal.reviewer != ReviewerCoding.consensus && !reviewers.contains(appraisal.reviewer) { reviewers.append(appraisal.reviewer) }
         }
+        // Screening decisions: a reviewer's decision on a record arrives when this file has none by them.
+        var screened: [ScreeningRecord] = []
+        var decisionsAdded = 0
+        for record in other.screening.records {
+            var merged = workspace.screening[record.id] ?? ScreeningRecord(id: record.id, title: record.title, votes: [])
+            let before = merged
+            for vote in record.votes {
+                if let mine = merged.decision(of: vote.reviewer) {
+                    if mine == vote.decision { already += 1 } else {
+                        let whose = vote.reviewer == ReviewerCoding.consensus ? "the consensus" : vote.reviewer + "'s"
+                        conflicts.append("record \(record.id): \(whose) screening decision differs between the files; kept this file's")
+                    }
+                    continue
+                }
+                merged.votes.append(vote)
+                decisionsAdded += 1
+                if vote.reviewer != ReviewerCoding.consensus && !reviewers.contains(vote.reviewer) { reviewers.append(vote.reviewer) }
+            }
+            if merged.title == nil { merged.title = record.title }
+            if merged != before { screened.append(merged) }
+        }
+        if !screened.isEmpty { changes.append(.screening(.set(screened))) }
+        self.decisionsAdded = decisionsAdded
         self.change = .batch(changes)
         self.codingsAdded = codings
         self.appraisalsAdded = appraisalsAdded
@@ -117,5 +142,5 @@ public struct ReviewerMerge: Sendable {
     }
 
     /// Whether anything arrives.
-    public var isEmpty: Bool { codingsAdded + appraisalsAdded == 0 }
+    public var isEmpty: Bool { codingsAdded + appraisalsAdded + decisionsAdded == 0 }
 }

@@ -154,6 +154,28 @@ extension Workspace {
         return .batch([.setReviewerCoding(removed), quoteInverse])
     }
 
+    /// After a sub-theme moved (its direction, component or domain changed), makes the reviewers' codings that
+    /// name it carry its new coding (the fields they had coded) and re-resolves their quotes. Returns the changes
+    /// that, applied after moving the sub-theme back, restore each re-resolved quote exactly as it was in `before`.
+    mutating func followSubTheme(_ theme: SubTheme, before: Workspace) throws(ReviewError) -> [WorkspaceChange] {
+        var touched: [Int] = []
+        for index in reviewerCodings.indices where reviewerCodings[index].subTheme == theme.id {
+            var coding = reviewerCodings[index]
+            if coding.direction != nil { coding.direction = theme.direction }
+            if coding.component != nil { coding.component = theme.component }
+            if coding.domain != nil { coding.domain = theme.domain }
+            guard coding != reviewerCodings[index] else { continue }
+            reviewerCodings[index] = coding
+            if touched.last != coding.quoteID { touched.append(coding.quoteID) }
+        }
+        var restore: [WorkspaceChange] = []
+        for id in touched {
+            _ = try resolveQuote(id)
+            restore.append(.updateQuote(before.quote(id)!))
+        }
+        return restore
+    }
+
     /// Sets a quote's coding to its resolved coding (unchanged when it has no reviewer codings) and returns
     /// the change that restores the previous coding exactly.
     private mutating func resolveQuote(_ id: Int) throws(ReviewError) -> WorkspaceChange {

@@ -158,7 +158,7 @@ public enum SnapshotReader {
             return count
         }
 
-        enum Section: String { case meta, settings, studies, appraisals, subthemes, quotes, prisma, findings, cerqual, bibliography, tags, codings, notes, history, end }
+        enum Section: String { case meta, settings, studies, appraisals, subthemes, quotes, prisma, findings, cerqual, bibliography, tags, codings, screening, notes, history, end }
 
         mutating func parseBody(_ bytes: UnsafeBufferPointer<UInt8>, version: Int) throws(FileError) -> Snapshot {
             var workspace = Workspace()
@@ -177,7 +177,7 @@ public enum SnapshotReader {
             let blankLinesAreEntries = version >= 2
             var prisma = PRISMAFlow()
             var prismaKeys = Set<String>()
-            let sectionList = version >= 3 ? "@meta @settings @studies @appraisals @subthemes @quotes @prisma @findings @cerqual @bibliography @tags @codings @notes @history @end"
+            let sectionList = version >= 3 ? "@meta @settings @studies @appraisals @subthemes @quotes @prisma @findings @cerqual @bibliography @tags @codings @screening @notes @history @end"
                 : "@meta @settings @studies @appraisals @subthemes @quotes @notes @history @end"
             var records: [Int32: BibliographicRecord] = [:]
             var recordFields: [Int32: Set<String>] = [:]
@@ -186,6 +186,7 @@ public enum SnapshotReader {
             var findingLines: [Synthesis.SnapshotLine] = []
             var cerqualLines: [Synthesis.SnapshotLine] = []
             var codedBy = Set<String>()
+            var screeningLines = SnapshotScreening.Lines()
 
             // Size the quote store once: roughly one quote per line after @quotes.
             let count = bytes.count
@@ -225,7 +226,7 @@ public enum SnapshotReader {
                 if first == UInt8(ascii: "@") {
                     let name = text(bytes, start + 1, end)
                     guard let next = Section(rawValue: name),
-                          version >= 3 || (next != .prisma && next != .findings && next != .cerqual && next != .bibliography && next != .tags && next != .codings) else {
+                          version >= 3 || (next != .prisma && next != .findings && next != .cerqual && next != .bibliography && next != .tags && next != .codings && next != .screening) else {
                         throw fail("unknown section '@\(name.prefix(40))'; expected one of \(sectionList)", line: lineNumber, column: 1, lineText: text(bytes, start, end))
                     }
                     guard seen.insert(name).inserted else { throw fail("section '@\(name)' appears twice", line: lineNumber, column: 1, lineText: "@" + name) }
@@ -453,6 +454,12 @@ public enum SnapshotReader {
                     }
                     guard !coding.isEmpty else { throw located("a coding needs at least one coded field", bytes, fields[1], start, end) }
                     workspace.reviewerCodings.append(coding)
+                case .screening:
+                    try expectFields(fields, 4, "record, reviewer, decision, title", bytes, start, end)
+                    let values = try fields.map { (range) throws(FileError) in try field(bytes, range, start, end) }
+                    if let problem = screeningLines.add(values) {
+                        throw located(problem.message, bytes, fields[problem.field], start, end)
+                    }
                 case .end:
                     break
                 }
@@ -467,6 +474,7 @@ public enum SnapshotReader {
             // Version 1 differs only in escaping and blank lines, handled above; version 2 only lacks the
             // optional version-3 sections. Nothing else to migrate.
             workspace.prisma = prisma
+            workspace.screening = screeningLines.decisions
             for index in recordOrder { workspace.studies[Int(index)].bibliography = records[index] }
             var snapshot = Snapshot(workspace: workspace, settings: settings, notes: notes, history: history)
             snapshot.settingLines = settingLines

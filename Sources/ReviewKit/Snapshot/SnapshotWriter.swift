@@ -133,6 +133,13 @@ public enum SnapshotWriter {
             }
         }
 
+        // Optional (version 3): the reviewers' screening decisions, only when there are any.
+        if !workspace.screening.isEmpty {
+            out.line("@" + SnapshotScreening.section)
+            out.line(SnapshotScreening.header)
+            for line in SnapshotScreening.lines(workspace.screening) { out.fields(line) }
+        }
+
         out.line("@notes")
         for note in snapshot.notes { out.fields([note]) }
         out.line("@history")

@@ -88,14 +88,18 @@ extension Workspace {
             try Self.check(subTheme)
             guard let index = subThemes.firstIndex(where: { $0.id == subTheme.id }) else { throw Self.unknownSubTheme(subTheme.id) }
             let old = subThemes[index]
-            subThemes[index] = subTheme
+            var copy = self
+            copy.subThemes[index] = subTheme
             // Quotes under a sub-theme carry its coding; keep them in step.
-            for row in 0..<quotes.count where quotes.subThemes[row] == Int32(subTheme.id) {
-                quotes.directions[row] = subTheme.direction.rawValue
-                quotes.components[row] = subTheme.component.rawValue
-                quotes.domains[row] = subTheme.domain.rawValue
+            for row in 0..<copy.quotes.count where copy.quotes.subThemes[row] == Int32(subTheme.id) {
+                copy.quotes.directions[row] = subTheme.direction.rawValue
+                copy.quotes.components[row] = subTheme.component.rawValue
+                copy.quotes.domains[row] = subTheme.domain.rawValue
             }
-            return .updateSubTheme(old)
+            // So do the reviewers' codings that name it (Workspace+Reviewers.swift).
+            let restore = try copy.followSubTheme(subTheme, before: self)
+            self = copy
+            return restore.isEmpty ? .updateSubTheme(old) : .batch([.updateSubTheme(old)] + restore)
 
         case .removeSubTheme(let id):
             guard let index = subThemes.firstIndex(where: { $0.id == id }) else { throw Self.unknownSubTheme(id) }
@@ -164,6 +168,9 @@ extension Workspace {
 
         case .removeReviewerCoding(let quoteID, let reviewer):
             return try applyRemoveReviewerCoding(quoteID: quoteID, reviewer: reviewer)
+
+        case .screening(let change):
+            return try applyScreening(change)
 
         case .setMetadata(let values):
             let old = metadata

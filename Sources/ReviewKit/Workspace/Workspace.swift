@@ -21,6 +21,8 @@ public struct Workspace: Sendable {
     /// Per-reviewer codings of quotes and their consensus (`Workspace+Reviewers.swift`); the quotes' own
     /// coding is resolved from them, so figures and queries read the quotes only.
     public internal(set) var reviewerCodings: [ReviewerCoding] = []
+    /// Reviewers' screening decisions on records (`Screening/`), changed through `WorkspaceChange.screening`.
+    public internal(set) var screening = ScreeningDecisions()
 
     /// An empty workspace.
     public init() {}

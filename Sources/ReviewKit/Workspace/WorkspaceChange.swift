@@ -35,6 +35,8 @@ public indirect enum WorkspaceChange: Sendable, Equatable, Codable {
     case setReviewerCoding(ReviewerCoding)
     /// Removes a reviewer's coding of a quote (or the consensus) and re-resolves the quote's coding.
     case removeReviewerCoding(quoteID: Int, reviewer: String)
+    /// An edit of the reviewers' screening decisions.
+    case screening(ScreeningChange)
     /// Several changes applied as one (all or nothing).
     case batch([WorkspaceChange])
     /// Appends the new quotes of a bulk import in one pass (journaled as a reference to its file).

@@ -114,6 +114,8 @@ public struct RayyanScreening: Sendable, Equatable, Hashable, Codable {
         public var offset: Int
         /// The message, lowercase.
         public var message: String
+        /// The part of the note it is in ("RAYYAN-INCLUSION", "USER-NOTES").
+        public var part = ""
     }
 
     /// Parses a screening note. A part that does not parse is kept in `otherParts` and reported, so nothing is lost.
@@ -140,14 +142,14 @@ public struct RayyanScreening: Sendable, Equatable, Hashable, Codable {
                     if let rest { screening.otherParts.append(rest) }
                     for pair in pairs {
                         guard case .string(let word) = pair.value else {
-                            problems.append(ParseProblem(offset: valueOffset, message: "the decision of '\(pair.key)' should be a quoted word such as \"Included\""))
+                            problems.append(ParseProblem(offset: valueOffset, message: "the decision of '\(pair.key)' should be a quoted word such as \"Included\"", part: name))
                             continue
                         }
                         screening.decisions.append(ReviewerDecision(reviewer: pair.key, decision: Decision(rayyan: word)))
                     }
                 case .failure(let failure):
                     screening.otherParts.append(String(part))
-                    problems.append(ParseProblem(offset: valueOffset + failure.offset, message: "in RAYYAN-INCLUSION: \(failure.message)"))
+                    problems.append(ParseProblem(offset: valueOffset + failure.offset, message: "in RAYYAN-INCLUSION: \(failure.message)", part: name))
                 }
             default:  // USER-NOTES
                 switch RubyHash.parse(value) {
@@ -161,7 +163,7 @@ public struct RayyanScreening: Sendable, Equatable, Hashable, Codable {
                     }
                 case .failure(let failure):
                     screening.otherParts.append(String(part))
-                    problems.append(ParseProblem(offset: valueOffset + failure.offset, message: "in USER-NOTES: \(failure.message)"))
+                    problems.append(ParseProblem(offset: valueOffset + failure.offset, message: "in USER-NOTES: \(failure.message)", part: name))
                 }
             }
         }

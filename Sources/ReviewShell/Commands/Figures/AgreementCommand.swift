@@ -11,6 +11,8 @@ struct AgreementCommand: Command, ReviewerStatistics {
         "agreement domain|component|direction|subtheme [reviewers=A,B,C] [level=0.95] [where FILTER]",
         "agreement codes domain|component|direction|subtheme [reviewers=…] [where FILTER]",
         "agreement casp [qN] [reviewers=…] [where STUDY-FILTER]",
+        "agreement screening [reviewers=A,B,C] [level=0.95]",
+        "agreement … consensus=before|after|both",
     ]
     let details = """
     Units are the quotes coded (the studies appraised) by at least two of the chosen reviewers; the consensus is not a reviewer. \
@@ -19,26 +21,35 @@ struct AgreementCommand: Command, ReviewerStatistics {
     'codes FIELD': each code as a present/absent decision per quote. 'casp': every question of every study appraised twice as a unit, \
     with the ordinal alpha (no < can't tell < yes); 'casp q6' one question. A coefficient everyone's single category makes 0/0 is printed \
     as undefined, not 1. Labels follow Landis & Koch (1977), judged on the value printed with three decimals. \
-    FILTER is a quote filter as in 'quotes where …' (a study filter for casp). Checked against the krippendorff and irrcac Python packages.
+    FILTER is a quote filter as in 'quotes where …' (a study filter for casp). Checked against the krippendorff and irrcac Python packages. \
+    'screening': the stored screening decisions (import screening FILE) on the records screened by two reviewers or more, with the \
+    review's way of reporting (Fleiss' kappa with its 95% CI) and classic Fleiss' kappa as 'kappa fleiss ratings' gives it; on the \
+    embedded review, which has no decisions, the published figure, labelled as such. consensus=after lays each recorded consensus over \
+    the reviewers' ratings of that unit (settled units count as agreed; docs/agreement.md); consensus=both shows before and after.
     """
-    let examples = ["agreement"]
+    let examples = ["agreement", "agreement screening"]
     let signature = ArgumentSignature(
-        positionals: [.optional("subject", .keyword(["domain", "component", "direction", "subtheme", "codes", "casp", "where"])),
+        positionals: [.optional("subject", .keyword(["domain", "component", "direction", "subtheme", "codes", "casp", "screening", "where"])),
                       .optional("detail", .text)],
         extra: { "unexpected '\($0)'" },
-        options: [.init("reviewers", aliases: ["reviewer", "raters"]), .init("level", aliases: ["confidence"], .number)],
+        options: [.init("reviewers", aliases: ["reviewer", "raters"]), .init("level", aliases: ["confidence"], .number),
+                  .init("consensus", .keyword(["before", "after", "both"]))],
         rest: .init(.query(.quote), introducedBy: "where"))
 
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
+        let stage = try ConsensusStage(arguments)
         let workspace = context.workspace
-        let reviewers = try ReviewerArguments.reviewers(arguments)
-        var level = 0.95
-        if let option = arguments.option("level") {
-            guard let value = Double(option.value), value > 0, value < 1 else {
-                throw arguments.error("level must be a confidence level between 0 and 1, e.g. level=0.95", at: option.valueSpan)
-            }
-            level = value
+        if arguments.positional(0)?.text.lowercased() == "screening" {
+            return try stage.run { after, suffix throws(Diagnostic) in try screening(arguments, context, after ? workspace.afterConsensus() : workspace, suffix: suffix) }
         }
+        if arguments.positionals.isEmpty, let line = Self.nothingToCompare(workspace) { return .message(line) }
+        return try stage.run { after, suffix throws(Diagnostic) in try report(arguments, context, after ? workspace.afterConsensus() : workspace, suffix: suffix) }
+    }
+
+    /// The report on the reviewers' codings or appraisals of `workspace`, titles ending in `suffix`.
+    private func report(_ arguments: ParsedArguments, _ context: CommandContext, _ workspace: Workspace, suffix: String) throws(Diagnostic) -> CommandResult {
+        let reviewers = try ReviewerArguments.reviewers(arguments)
+        let level = try Self.level(arguments)
         let word = arguments.positional(0)
         let subject = word?.text.lowercased()
         let detail = arguments.positional(1)
@@ -59,19 +70,19 @@ struct AgreementCommand: Command, ReviewerStatistics {
                 try AgreementReport(matrix, orderedScale: true, confidenceLevel: level)
             }
             let title = question.map { "CASP q\($0): \(CASPQuestion.all[$0 - 1].shortLabel)" } ?? "CASP answers (every question of each study appraised twice)"
-            var results = AgreementTables.report(report, title: title, level: level)
+            var results = AgreementTables.report(report, title: title + suffix, level: level)
             if question == nil {
-                results.append(.table(perQuestion(workspace, reviewers: reviewers, studies: studies)))
+                results.append(.table(perQuestion(workspace, reviewers: reviewers, studies: studies, suffix: suffix)))
             }
             return .sequence(results)
         }
         let quotes = try ReviewerArguments.quotes(arguments, in: context)
-        guard let subject else { return .table(overview(workspace, reviewers: reviewers, quotes: quotes)) }
+        guard let subject else { return .table(overview(workspace, reviewers: reviewers, quotes: quotes, suffix: suffix)) }
         if subject == "codes" {
             guard let detail, let field = CodingField(parsing: detail.text) else {
                 throw arguments.error("which field's codes? domain, component, direction or subtheme", at: detail?.span ?? word!.span)
             }
-            return .table(try perCode(workspace, field: field, reviewers: reviewers, quotes: quotes, arguments: arguments, word: detail))
+            return .table(try perCode(workspace, field: field, reviewers: reviewers, quotes: quotes, arguments: arguments, word: detail, suffix: suffix))
         }
         if let detail { throw arguments.error("unexpected '\(detail.text)'", at: detail.span) }
         guard let field = CodingField(parsing: subject) else {
@@ -81,16 +92,16 @@ struct AgreementCommand: Command, ReviewerStatistics {
             try workspace.ratings(of: .coding(field), reviewers: reviewers, quoteIDs: quotes)
         }
         let report = try statistics(arguments, word!) { () throws(StatisticsError) in try AgreementReport(matrix, confidenceLevel: level) }
-        return .sequence(AgreementTables.report(report, title: "coding: \(field.label)", level: level))
+        return .sequence(AgreementTables.report(report, title: "coding: \(field.label)" + suffix, level: level))
     }
 
     /// Runs statistics, turning their error into a diagnostic at a word.
-    private func statistics<T>(_ arguments: ParsedArguments, _ word: Word?, _ body: () throws(StatisticsError) -> T) throws(Diagnostic) -> T {
+    func statistics<T>(_ arguments: ParsedArguments, _ word: Word?, _ body: () throws(StatisticsError) -> T) throws(Diagnostic) -> T {
         do { return try body() } catch { throw arguments.error(error.message, at: word?.span) }
     }
 
     /// One line per coding field and for CASP: units, percent agreement, Fleiss, Krippendorff, AC1.
-    private func overview(_ workspace: Workspace, reviewers: [String]?, quotes: Set<Int>?) -> ResultTable {
+    private func overview(_ workspace: Workspace, reviewers: [String]?, quotes: Set<Int>?, suffix: String) -> ResultTable {
         var rows: [[ResultValue]] = []
         var notes: [String] = []
         let subjects: [(String, ReviewerRatingsSubject)] = CodingField.allCases.map { ($0.label, .coding($0)) } + [("casp answers", .casp(question: nil))]
@@ -104,13 +115,13 @@ struct AgreementCommand: Command, ReviewerStatistics {
                 notes.append("\(label): \(error.message)")
             }
         }
-        return ResultTable(title: "Agreement between reviewers", columns: AgreementTables.summaryColumns("what"), rows: rows,
+        return ResultTable(title: "Agreement between reviewers" + suffix, columns: AgreementTables.summaryColumns("what"), rows: rows,
                            footnotes: notes + AgreementTables.summaryNotes)
     }
 
     /// One line per code of a field, each a present/absent decision per quote.
     private func perCode(_ workspace: Workspace, field: CodingField, reviewers: [String]?, quotes: Set<Int>?,
-                         arguments: ParsedArguments, word: Word) throws(Diagnostic) -> ResultTable {
+                         arguments: ParsedArguments, word: Word, suffix: String) throws(Diagnostic) -> ResultTable {
         var values: [String] = []
         for coding in workspace.reviewerCodings where !coding.isConsensus {
             if let value = coding.value(of: field), !values.contains(value) { values.append(value) }
@@ -127,12 +138,12 @@ struct AgreementCommand: Command, ReviewerStatistics {
             }
         }
         guard !rows.isEmpty else { throw arguments.error(notes.first ?? "no reviewer has coded the \(field.label) of a quote", at: word.span) }
-        return ResultTable(title: "Agreement per \(field.label) code (present/absent per quote)", columns: AgreementTables.summaryColumns("code"),
+        return ResultTable(title: "Agreement per \(field.label) code (present/absent per quote)" + suffix, columns: AgreementTables.summaryColumns("code"),
                            rows: rows, footnotes: notes + AgreementTables.summaryNotes)
     }
 
     /// One line per CASP question.
-    private func perQuestion(_ workspace: Workspace, reviewers: [String]?, studies: Set<String>?) -> ResultTable {
+    private func perQuestion(_ workspace: Workspace, reviewers: [String]?, studies: Set<String>?, suffix: String) -> ResultTable {
         var rows: [[ResultValue]] = []
         var notes: [String] = []
         for question in CASPQuestion.all {
@@ -144,7 +155,7 @@ struct AgreementCommand: Command, ReviewerStatistics {
                 notes.append("q\(question.id): \(error.message)")
             }
         }
-        return ResultTable(title: "per question", columns: AgreementTables.summaryColumns("question"), rows: rows,
+        return ResultTable(title: "per question" + suffix, columns: AgreementTables.summaryColumns("question"), rows: rows,
                            footnotes: notes + AgreementTables.summaryNotes)
     }
 }

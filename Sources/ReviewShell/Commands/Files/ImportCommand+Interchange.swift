@@ -46,11 +46,11 @@ extension ImportCommand {
             case .uncertain: uncertain += 1
             }
         }
-        let screened = plan.screening.count
-        if screened > 0 {
-            context.reportInterchange(["rayyan decisions, labels and exclusion reasons of \(screened) stud\(screened == 1 ? "y are" : "ies are") kept with \(screened == 1 ? "its" : "their") reference (screening figures come with reviewers, issue 11)"])
-        }
-        if case .batch(let changes) = change, !changes.isEmpty { try RecordOptions.commit(change, arguments, context) }
+        var changes: [WorkspaceChange] = []
+        if case .batch(let planned) = change { changes = planned }
+        // Rayyan's decisions go to the screening store too, in the same change (ImportCommand+Screening.swift).
+        if let screening = try screeningDecisions(in: document, url: url, file: file, context) { changes.append(screening) }
+        if !changes.isEmpty { try RecordOptions.commit(.batch(changes), arguments, context) }
         let count = plan.items.count
         return .message("imported \(count) reference\(count == 1 ? "" : "s") from \(file.text): \(added) new stud\(added == 1 ? "y" : "ies"), \(matched) matched to existing studies, "
                         + "\(duplicates) duplicate\(duplicates == 1 ? "" : "s") and \(uncertain) uncertain left out"

@@ -5,7 +5,7 @@ extension ImportCommand {
     func importJSON(_ file: Word, _ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
         let result: JSONImport.Result
         do throws(FileError) {
-            result = try JSONImport.read(from: context.files.url(file.text), into: context.workspace, mapping: context.settings.mapping)
+            result = try JSONImport.read(from: context.files.url(forReading: file.text), into: context.workspace, mapping: context.settings.mapping)
         } catch {
             throw Diagnostic(error.naming(file.text))
         }

@@ -7,7 +7,8 @@ struct ImportCommand: Command {
     let group = CommandGroup.files
     let summary = "import a CSV table, references (RIS) or a REFI-QDA codebook or project (all or nothing)"
     let usage = ["import FILE.csv [delimiter=,|;|tab] [extra=ignore|error]", "import FILE.json", "import studies|appraisals|subthemes|quotes FILE.csv",
-                 "import ris FILE.ris [uncertain=leave|new|attach]", "import codebook FILE.qdc", "import qdpx FILE.qdpx [coder=NAME]"]
+                 "import ris FILE.ris [uncertain=leave|new|attach]", "import codebook FILE.qdc", "import qdpx FILE.qdpx [coder=NAME]",
+                 "import screening FILE [format=plain|rayyan|covidence] [stage=NAME]"]
     let details = """
     CSV per RFC 4180, UTF-8 with or without a byte-order mark, CRLF or LF, quoted fields may hold commas, quotes and newlines. \
     The header names the columns (any order; docs/formats.md lists them); the table is recognised from the header when not named. \
@@ -24,19 +25,35 @@ struct ImportCommand: Command {
     others are listed as free codes. qdpx: a REFI-QDA project from NVivo, ATLAS.ti, MAXQDA or QualCoder: sources become studies, coded \
     passages quotes, free codes tags, case variables study fields; where coders disagree the quote stays uncoded unless coder=NAME \
     picks whose coding it takes. Whatever is not mapped is listed on standard error. docs/coming-from-other-tools.md has the steps.
+
+    screening: reviewers' include / maybe / exclude decisions (docs/formats.md): a plain table (record id, then one column per reviewer), \
+    a Rayyan export (RIS or CSV with RAYYAN-INCLUSION notes) or Covidence-style votes (Covidence #, Reviewer, Vote; an assumed layout), \
+    recognised from the file. Synonyms (Included, Yes, Y, 1, true; Unsure, ?, 0; Excluded, No, N, -1, false) are folded and counted; \
+    any other word is an error at its cell. A reviewer's decision replaces their earlier one on the record; 'undo' takes the import back.
     """
     let examples = ["import studies extraction.csv", "import quotes coded-quotes.csv", "import quotes coded-quotes.csv delimiter=, extra=error", "import ris sessions/included.ris", "import codebook sessions/framework.qdc",
-                    "import qdpx sessions/nvivo-like.qdpx"]
-    let signature = ArgumentSignature(positionals: [.required("file", .keywordOrFile(CSVTableKind.allCases.map(\.rawValue) + InterchangeFormat.names),
+                    "import qdpx sessions/nvivo-like.qdpx",
+                    "import screening sessions/screening.csv"]
+    let signature = ArgumentSignature(positionals: [.required("file", .keywordOrFile(CSVTableKind.allCases.map(\.rawValue) + InterchangeFormat.names + ["screening"]),
                                                               missing: "'import' needs a file"),
                                                     .optional("file", .file)],
                                       options: [.init("uncertain", .keyword(["leave", "new", "attach"])), .init("coder", aliases: ["primary"]),
                                                 .init("delimiter", aliases: ["separator", "sep"], .keyword([",", ";", "tab"])),
-                                                .init("extra", .keyword(["ignore", "error"]))])
+                                                .init("extra", .keyword(["ignore", "error"])),
+                                                .init("format", .keyword(["plain", "rayyan", "covidence"])), .init("stage")])
 
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
         var kind: CSVTableKind?
         var fileWord = arguments.positionals[0]
+        if fileWord.text.lowercased() == "screening" {
+            guard let second = arguments.positional(1) else {
+                throw arguments.missing("'import screening' needs a file, e.g. 'import screening sessions/screening.csv'")
+            }
+            return try importScreening(second, arguments, in: context)
+        }
+        for key in ["format", "stage"] {
+            if let option = arguments.option(key) { throw arguments.error("\(key)= applies to 'import screening'", at: option.span) }
+        }
         if let second = arguments.positional(1), let format = InterchangeFormat(word: arguments.positionals[0].text) {
             return try run(format, file: second, arguments, in: context)
         }

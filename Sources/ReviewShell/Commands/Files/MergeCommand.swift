@@ -30,6 +30,7 @@ struct MergeCommand: Command {
         } else {
             try RecordOptions.commit(merge.change, arguments, context)
             lines.append("merged \(word.text): \(merge.codingsAdded) coding\(merge.codingsAdded == 1 ? "" : "s") and \(merge.appraisalsAdded) appraisal\(merge.appraisalsAdded == 1 ? "" : "s")"
+                         + (merge.decisionsAdded > 0 ? " and \(merge.decisionsAdded) screening decision\(merge.decisionsAdded == 1 ? "" : "s")" : "")
                          + (merge.reviewers.isEmpty ? "" : " by \(merge.reviewers.joined(separator: ", "))")
                          + (merge.alreadyPresent > 0 ? "; \(merge.alreadyPresent) already here" : "") + " ('undo' takes the merge back)")
         }

@@ -5,15 +5,18 @@ struct DisagreementsCommand: Command {
     let name = "disagreements"
     let group = CommandGroup.query
     let summary = "where reviewers differ: each reviewer's coding or CASP answer side by side, with the consensus"
-    let usage = ["disagreements [domain|component|direction|subtheme] [reviewers=A,B,C] [all]", "disagreements casp [reviewers=A,B,C] [all]"]
+    let usage = ["disagreements [domain|component|direction|subtheme] [reviewers=A,B,C] [all]", "disagreements casp [reviewers=A,B,C] [all]",
+                 "disagreements screening [reviewers=A,B,C]"]
     let details = """
     Without a field, a quote is listed when the reviewers differ on any field. Only reviewers who coded the field are compared; \
     a quote or question settled by a consensus is listed too (status 'consensus') unless it is resolved by agreement; \
-    'all' lists every double-coded quote (or question), agreed or not. Not available in blind mode, which hides the others' codings.
+    'all' lists every double-coded quote (or question), agreed or not. Not available in blind mode, which hides the others' codings. \
+    'screening': the conflict list of the stored screening decisions as Covidence shows it, grouped include vs exclude, maybe vs exclude, \
+    include vs maybe (then all three), each reviewer's decision side by side with the consensus where one was imported.
     """
     let examples = ["disagreements", "disagreements domain", "disagreements casp"]
     let signature = ArgumentSignature(
-        positionals: [.optional("field", .keyword(["domain", "component", "direction", "subtheme", "casp", "all"])), .optional("all", .keyword(["all"]))],
+        positionals: [.optional("field", .keyword(["domain", "component", "direction", "subtheme", "casp", "screening", "all"])), .optional("all", .keyword(["all"]))],
         extra: { "unexpected '\($0)'" }, options: [.init("reviewers", aliases: ["reviewer", "raters"])])
 
     func run(_ arguments: ParsedArguments, in context: CommandContext) throws(Diagnostic) -> CommandResult {
@@ -26,6 +29,7 @@ struct DisagreementsCommand: Command {
         if all { words.removeLast() }
         let chosen = try ReviewerArguments.reviewers(arguments)
         if words.first == "casp" { return .table(casp(workspace, chosen: chosen, all: all)) }
+        if words.first == "screening" { return .table(try screening(workspace, chosen: chosen, all: all, arguments)) }
         var fields = CodingField.allCases
         if let word = words.first {
             guard let field = CodingField(parsing: word) else {
