@@ -24,7 +24,8 @@ struct ExportCommand: Command {
     in sqlite3, R (RSQLite) and pandas. 'export prisma' writes the PRISMA 2020 flow counts ('prisma') in the PRISMA2020 R package's \
     template layout, so 'PRISMA_flowdiagram(PRISMA_data(read.csv(FILE)))' draws it (unknown counts are NA). 'export ris' writes the studies' \
     references (UTF-8, CRLF; a study without one as a minimal record), 'export codebook' the framework as a REFI-QDA codebook and 'export qdpx' \
-    the whole review as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder (docs/coming-from-other-tools.md). Every export is written atomically.
+    the whole review as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder, each reviewer's codings as that User's \
+    (docs/coming-from-other-tools.md). Every export is written atomically.
     """
     let examples = ["export csv extraction/", "export csv quotes quotes.csv", "export markdown tables.md", "export markdown barriers.md barriers", "export sqlite review.db", "export json review.json", "export prisma prisma.csv",
                     "export csv cerqual cerqual.csv", "export markdown findings.md soqf",

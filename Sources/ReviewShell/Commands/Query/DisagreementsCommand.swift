@@ -51,7 +51,7 @@ struct DisagreementsCommand: Command {
                         + [cell(consensus, fields, workspace), .text(status)])
         }
         let columns: [ResultTable.Column] = [.init("quote"), .init("differ_on", "differ on", wraps: true)]
-            + reviewers.map { .init("coding_" + $0, $0, wraps: true) } + [.init("consensus", wraps: true), .init("status")]
+            + reviewers.map { .init("coding_" + ResultKey.snakeCase($0), $0, wraps: true) } + [.init("consensus", wraps: true), .init("status")]
         return .table(ResultTable(title: "Disagreements" + (fields.count == 1 ? ": \(fields[0].label)" : ""), columns: columns, rows: rows,
                                   footnotes: ["\(rows.count) quote\(rows.count == 1 ? "" : "s") coded by two of \(reviewers.joined(separator: ", ")) or more"
                                               + (all ? "" : " on which they differ") + "; record the agreed coding with 'consensus Q… field=value'"]))

@@ -6,7 +6,7 @@ enum ReviewerFields {
     /// One field per reviewer coding of the quote, then the consensus, then what is unresolved.
     static func codings(of quoteID: Int, in workspace: Workspace) -> [ResultRecord.Field] {
         var fields: [ResultRecord.Field] = workspace.reviewerCodings(of: quoteID).map {
-            .init("coding_" + $0.reviewer, "coded by \($0.reviewer)", .text(describe($0, in: workspace)))
+            .init("coding_" + ResultKey.snakeCase($0.reviewer), "coded by \($0.reviewer)", .text(describe($0, in: workspace)))
         }
         if let consensus = workspace.consensusCoding(of: quoteID) {
             fields.append(.init("consensus", .text(describe(consensus, in: workspace))))
