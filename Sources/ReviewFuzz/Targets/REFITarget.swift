@@ -12,12 +12,21 @@ public final class REFITarget: FuzzTarget {
                             "<!ENTITY", "&amp;", "&bogus;", "\"", "<", ">", "<![CDATA[", "Knowledge", "targetGUID=\"nope\"", "\u{FEFF}", "\r\n",
                             "startPosition=\"99999999999999999999999\"", "&#x1F600;", "&#0;"].map { Array($0.utf8) }
 
-    /// A target seeded with the project the exporter writes for the embedded review and for an awkward one.
+    /// A target seeded with the project the exporter writes for the embedded review, for an awkward one, and for one
+    /// double-coded by two reviewers (who differ on some quotes, one settled by a consensus).
     public init() throws {
         workspace = try EmbeddedReview.load().workspace
         var seeds: [[UInt8]] = []
         var sources: [String: [UInt8]] = [:]
-        for base in [workspace, FuzzWorkspaces.awkward(workspace).workspace] {
+        var coded = workspace
+        for row in 0..<min(8, coded.quotes.count) {
+            let quote = coded.quote(atRow: row)
+            try coded.apply(.setReviewerCoding(ReviewerCoding(quote, reviewer: "AB")))
+            let other = row % 3 == 0 ? ReviewerCoding(quoteID: quote.id, reviewer: "Zoë 👩🏽‍⚕️", direction: .facilitator) : ReviewerCoding(quote, reviewer: "Zoë 👩🏽‍⚕️")
+            try coded.apply(.setReviewerCoding(other))
+            if row == 3 { try coded.apply(.setReviewerCoding(ReviewerCoding(quote, reviewer: ReviewerCoding.consensus))) }
+        }
+        for base in [workspace, FuzzWorkspaces.awkward(workspace).workspace, coded] {
             // The project.qde is what is mutated; the source texts stay as written.
             let archive = QDPXExport.export(base).archive
             seeds.append(Array(archive.project.qdeText.utf8))
@@ -59,7 +68,8 @@ public final class REFITarget: FuzzTarget {
         for var target in [Workspace(), workspace] {
             let plan = REFIImport.plan(archive, into: target)
             do {
-                _ = try target.apply(plan.change)
+                // As the shell applies it: with references and free codes, and the coders' codings as reviewers'.
+                _ = try target.apply(plan.workspaceChange(for: target).change)
             } catch {
                 return .finding("the REFI import plan does not apply: \(error.message)")
             }

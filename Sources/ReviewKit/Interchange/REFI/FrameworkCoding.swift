@@ -23,6 +23,11 @@ public struct FrameworkCoding: Sendable, Equatable, Hashable, Codable {
         self.init(direction: quote.direction, component: quote.component, domain: quote.domain, subTheme: quote.subTheme)
     }
 
+    /// A reviewer's (or the consensus) coding.
+    public init(_ coding: ReviewerCoding) {
+        self.init(direction: coding.direction, component: coding.component, domain: coding.domain, subTheme: coding.subTheme)
+    }
+
     /// Whether nothing is coded.
     public var isEmpty: Bool { direction == nil && component == nil && domain == nil && subTheme == nil }
 

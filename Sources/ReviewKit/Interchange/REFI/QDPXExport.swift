@@ -1,7 +1,7 @@
 import Foundation
 
-/// What a REFI-QDA export carries beyond the workspace: per-coder codings, free codes, bibliographic
-/// records and notes (held by the session until the workspace stores them), and the settings that shape it.
+/// What a REFI-QDA export carries beyond the workspace: free codes, bibliographic records and notes given from
+/// outside (the session's notes), and the settings that shape it.
 public struct REFIExportOptions: Sendable {
     /// The project's name; nil takes the workspace's title, else "review".
     public var projectName: String?
@@ -9,10 +9,8 @@ public struct REFIExportOptions: Sendable {
     public var mapping: DomainMapping
     /// The CASP quality bands, for each study's band variable.
     public var bands: QualityBands
-    /// The user the workspace's own coding is exported as.
+    /// The user the quotes' own coding (the coding figures use) is exported as; the project's creating user.
     public var defaultCoder: String
-    /// Codings by quote id and coder; a quote listed here is exported with these instead of the workspace's coding.
-    public var codings: [Int: [String: FrameworkCoding]]
     /// Free codes (tags) by quote id.
     public var tags: [Int: [String]]
     /// Bibliographic records by study id.
@@ -25,13 +23,12 @@ public struct REFIExportOptions: Sendable {
 
     /// Creates options.
     public init(projectName: String? = nil, mapping: DomainMapping = .seed, bands: QualityBands = .seed, defaultCoder: String = "review",
-                codings: [Int: [String: FrameworkCoding]] = [:], tags: [Int: [String]] = [:], bibliography: [String: BibliographicRecord] = [:],
+                tags: [Int: [String]] = [:], bibliography: [String: BibliographicRecord] = [:],
                 notes: [String] = [], date: Date? = nil) {
         self.projectName = projectName
         self.mapping = mapping
         self.bands = bands
         self.defaultCoder = defaultCoder
-        self.codings = codings
         self.tags = tags
         self.bibliography = bibliography
         self.notes = notes
@@ -50,9 +47,11 @@ public struct QDPXExportResult: Sendable {
 }
 
 /// Exports a workspace as a REFI-QDA project: one TextSource per study whose text is the study's quotes, one
-/// per paragraph; each quote a PlainTextSelection (code point positions, end exclusive) named "Q12", with a
-/// Coding per coder (User) pointing at the codebook of `ReviewCodebook`; studies as Cases with variables (study
-/// fields, CASP answers, total and band, bibliographic fields); notes as Notes.
+/// per paragraph; each quote a PlainTextSelection (code point positions, end exclusive) named "Q12", with its
+/// Codings pointing at the codebook of `ReviewCodebook`: one per reviewer who coded it (each reviewer a User;
+/// the consensus a User named "consensus") and the quote's own coding by the project's creating user
+/// (`defaultCoder`, "review"); studies as Cases with variables (study fields, CASP answers, total and band,
+/// bibliographic fields); notes as Notes. `REFIImport` reads the users back as the same reviewers.
 public enum QDPXExport {
     /// The GUID of the source holding quotes that no study is given for (the same in every export).
     public static let unattributedSourceGUID = REFIGUID.make("source:unattributed")
@@ -80,13 +79,22 @@ public enum QDPXExport {
             for tag in tagsByQuote[id]! where seenTags.insert(TextFolding.nameKey(tag)).inserted { tagOrder.append(tag) }
         }
         let codebook = ReviewCodebook(workspace: workspace, mapping: options.mapping, tags: tagOrder,
-                                      codings: options.codings.keys.sorted().flatMap { id in options.codings[id]!.keys.sorted().map { options.codings[id]![$0]! } })
+                                      codings: workspace.reviewerCodings.map { FrameworkCoding($0) })
 
-        // Users.
-        var coders = Set<String>([options.defaultCoder])
-        for byCoder in options.codings.values { coders.formUnion(byCoder.keys) }
-        let users = coders.sorted().map { REFIProject.User(guid: REFIGUID.make("user:" + $0), name: $0) }
+        // Users: the project's user for the quotes' own coding, then one per reviewer who coded, then the consensus.
+        // Reviewers' GUIDs come from another namespace than the project user's, so a reviewer named like it stays apart.
+        var codingsByQuote: [Int: [ReviewerCoding]] = [:]
+        var reviewers: [String] = []
+        for coding in workspace.reviewerCodings where !coding.isEmpty {
+            codingsByQuote[coding.quoteID, default: []].append(coding)
+            if !reviewers.contains(coding.reviewer) { reviewers.append(coding.reviewer) }
+        }
+        reviewers = reviewers.filter { $0 != ReviewerCoding.consensus }.sorted() + (reviewers.contains(ReviewerCoding.consensus) ? [ReviewerCoding.consensus] : [])
+        let ownName = reviewers.contains(options.defaultCoder) ? options.defaultCoder + " (quote coding)" : options.defaultCoder
         func user(_ name: String) -> String { REFIGUID.make("user:" + name) }
+        func reviewerUser(_ name: String) -> String { REFIGUID.make("reviewer:" + name) }
+        let users = [REFIProject.User(guid: user(options.defaultCoder), name: ownName)]
+            + reviewers.map { REFIProject.User(guid: reviewerUser($0), name: $0) }
 
         // Sources: quotes grouped by study, in store order.
         var quotesByStudy: [String?: [Quote]] = [:]
@@ -122,17 +130,21 @@ public enum QDPXExport {
         }
         func codings(of quote: Quote) -> [REFIProject.Coding] {
             var out: [REFIProject.Coding] = []
-            let byCoder = options.codings[quote.id] ?? [options.defaultCoder: FrameworkCoding(quote)]
-            for coder in byCoder.keys.sorted() {
-                let coding = byCoder[coder]!
+            // The quote's own coding first, then each reviewer's (in name order) and the consensus.
+            var byCoder: [(key: String, user: String, who: String, coding: FrameworkCoding)] = [
+                ("\(options.defaultCoder)", user(options.defaultCoder), ownName, FrameworkCoding(quote))]
+            for coding in (codingsByQuote[quote.id] ?? []).sorted(by: { reviewers.firstIndex(of: $0.reviewer)! < reviewers.firstIndex(of: $1.reviewer)! }) {
+                byCoder.append(("reviewer:\(coding.reviewer)", reviewerUser(coding.reviewer), coding.reviewer, FrameworkCoding(coding)))
+            }
+            for (key, guid, who, coding) in byCoder {
                 guard !coding.isEmpty else { continue }
                 let codes = codebook.codes(for: coding)
                 guard !codes.isEmpty else {
-                    report.append("\(quote.label): the coding of '\(coder)' (\(coding.summary)) has no code in the codebook; not exported")
+                    report.append("\(quote.label): the coding of '\(who)' (\(coding.summary)) has no code in the codebook; not exported")
                     continue
                 }
                 for code in codes {
-                    out.append(REFIProject.Coding(guid: local("coding:\(quote.id):\(coder):\(code)"), creatingUser: user(coder), code: code))
+                    out.append(REFIProject.Coding(guid: local("coding:\(quote.id):\(key):\(code)"), creatingUser: guid, code: code))
                 }
             }
             for tag in tagsByQuote[quote.id] ?? [] {

@@ -6,8 +6,8 @@ public struct REFIImportOptions: Sendable {
     public var mapping: DomainMapping
     /// How to count line ends in sources; nil decides by the project's origin (ATLAS.ti counts CR LF as one).
     public var lineEnds: REFIImportPlan.LineEndCounting?
-    /// Whose coding a quote takes in the workspace when coders disagree; nil leaves such quotes uncoded there
-    /// (every coder's coding stays in the plan).
+    /// Whose coding a quote takes when coders disagree with no consensus: that coder's coding is recorded as the
+    /// consensus of those quotes. Nil leaves the disputed fields uncoded (and reported) until a consensus settles them.
     public var primaryCoder: String?
 
     /// Creates options.
@@ -20,8 +20,8 @@ public struct REFIImportOptions: Sendable {
 
 /// Plans the import of a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder, or `review`'s own export):
 /// sources become studies (matched by a "Study id" variable, else by name), selections become quotes with their
-/// text sliced by code points (BOM stripped; CR LF counted as the origin tool counts it), codings become codings
-/// by the user who made them, codes resolve as for a codebook (free codes kept as tags), case variables set
+/// text sliced by code points (BOM stripped; CR LF counted as the origin tool counts it), codings become reviewer
+/// codings by the user who made them (REFIImport+Coders.swift), codes resolve as for a codebook (free codes kept as tags), case variables set
 /// study fields, CASP answers and bibliographic fields where their names match. Everything else is listed.
 public enum REFIImport {
     /// Reads a `.qdpx` file and plans its import.
@@ -47,9 +47,8 @@ public enum REFIImport {
 
         var unmapped: [String] = []
         var notices: [String] = []
-        var coders: [String] = []
-        var userNames: [String: String] = [:]
-        var unknownUsers = Set<String>()
+        /// Who the project's users are in the review.
+        var users: REFICoders
         var ids: StudyIDAllocator
         var studies: [REFIImportPlan.PlannedStudy] = []
         var newStudies: [Study] = []
@@ -66,6 +65,8 @@ public enum REFIImport {
         var unknownVariableOrder: [String] = []
         var derivedCASP = false
         var matchedExisting = 0
+        /// The quotes whose consensus `coder=` recorded.
+        var consensusChosen: [Int] = []
         /// The workspace's quotes by study and text, so that importing a project twice does not double them.
         var existingQuotes: [ExistingKey: Quote] = [:]
 
@@ -77,6 +78,8 @@ public enum REFIImport {
             self.workspace = workspace
             self.options = options
             isOwnExport = project.origin == ReviewCodebook.origin
+            // In review's own export the project's creating user holds the quotes' own coding; everyone else is a reviewer.
+            users = REFICoders(users: project.users, ownUser: isOwnExport ? project.creatingUser : nil)
             codebook = REFICodebookImport.plan(project.codes, into: workspace, mapping: options.mapping, inferComponents: !isOwnExport)
             let origin = project.origin?.lowercased() ?? ""
             lineEnds = options.lineEnds ?? (origin.contains("atlas.ti") ? .crlfAsOne : .asWritten)
@@ -92,12 +95,6 @@ public enum REFIImport {
             notices.append("project '\(project.name)' from \(project.origin ?? "an unnamed tool"); positions counted in unicode code points, "
                            + (lineEnds == .crlfAsOne ? "cr lf as one position (as ATLAS.ti counts)" : "every code point counted (cr lf is two)"))
             notices += codebook.report
-            for user in project.users {
-                let name = [user.name, user.id].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty }
-                    ?? "user \(REFIGUID.key(user.guid).prefix(8).lowercased())"
-                userNames[REFIGUID.key(user.guid)] = name
-                if !coders.contains(name) { coders.append(name) }
-            }
             let values = valuesBySource()
             var sources: [(REFIProject.TextSource, String)] = project.sources.map { ($0, "text source") }
             for other in project.otherSources {
@@ -121,10 +118,12 @@ public enum REFIImport {
             for name in unknownVariableOrder {
                 unmapped.append("variable '\(name)' (\(unknownVariables[name]!) value\(unknownVariables[name]! == 1 ? "" : "s")) matches no study field; not imported")
             }
-            if !unknownUsers.isEmpty {
-                unmapped.append("codings name \(unknownUsers.count) user\(unknownUsers.count == 1 ? "" : "s") the project does not list (\(unknownUsers.sorted().joined(separator: ", "))); they were kept under those guids")
+            let unlisted = users.unlisted
+            if !unlisted.isEmpty {
+                unmapped.append("codings name \(unlisted.count) user\(unlisted.count == 1 ? "" : "s") the project does not list; kept as reviewer\(unlisted.count == 1 ? "" : "s") "
+                                + unlisted.map { "'\($0)'" }.joined(separator: ", "))
             }
-            let planned = assignQuoteIDs()
+            var planned = assignQuoteIDs()
             let notes = collectNotes(planned)
             var metadata: [String: String] = [:]
             if let description = project.description, !description.isEmpty {
@@ -146,7 +145,9 @@ public enum REFIImport {
             changes += updateOrder.map { .updateStudy(updatedStudies[$0]!) }
             changes += appraisals.map { .setAppraisal($0) }
             changes += planned.filter { !$0.isExisting }.map(\.quote).sorted { $0.id < $1.id }.map { .addQuote($0) }
-            return REFIImportPlan(projectName: project.name, origin: project.origin, lineEnds: lineEnds, codebook: codebook, coders: coders,
+            resolveCodings(&planned, changes: &changes)
+            return REFIImportPlan(projectName: project.name, origin: project.origin, lineEnds: lineEnds, codebook: codebook, coders: users.reviewers,
+                                  coderNotes: users.notes, consensusChosen: consensusChosen,
                                   studies: studies, quotes: planned, appraisals: appraisals, bibliography: bibliography, notes: notes,
                                   metadata: metadata, unmapped: unmapped, notices: notices, changes: changes)
         }
@@ -407,11 +408,10 @@ public enum REFIImport {
                         otherDescription.append(String(line))
                     }
                 }
-                var byCoder: [String: FrameworkCoding] = [:]
-                var coderOrder: [String] = []
+                var byCoder: [REFICoder: FrameworkCoding] = [:]
                 var tags: [String] = []
                 for coding in selection.codings {
-                    let coder = coderName(coding.creatingUser ?? selection.creatingUser ?? source.creatingUser)
+                    let coder = users.coder(coding.creatingUser ?? selection.creatingUser ?? source.creatingUser)
                     for note in coding.noteRefs { pendingNoteQuotes[REFIGUID.key(note)] = quotes.count }
                     guard let resolved = codebook.code(coding.code) else {
                         unmapped.append("a coding of \(label) in '\(name)' names code guid \(coding.code), which the codebook does not have; not imported")
@@ -421,44 +421,41 @@ public enum REFIImport {
                     guard !resolved.coding.isEmpty else { continue }
                     guard let current = byCoder[coder] else {
                         byCoder[coder] = resolved.coding
-                        coderOrder.append(coder)
                         continue
                     }
                     if let merged = current.merged(with: resolved.coding) {
                         byCoder[coder] = merged
                     } else {
-                        unmapped.append("\(label) in '\(name)': \(coder) applied codes that disagree (\(current.summary); '\(resolved.pathText)'); kept the first, as a quote holds one coding per coder")
+                        unmapped.append("\(label) in '\(name)': \(Self.describe(coder)) applied codes that disagree (\(current.summary); '\(resolved.pathText)'); kept the first, as a quote holds one coding per coder")
                     }
                 }
-                var disagreement = false
-                let distinct = Set(byCoder.values)
-                if distinct.count == 1 {
-                    quote = distinct.first!.applied(to: quote)
-                } else if distinct.count > 1 {
-                    disagreement = true
-                    if let primary = options.primaryCoder, let coding = byCoder[primary] { quote = coding.applied(to: quote) }
-                }
+                var reviewerCodings: [String: FrameworkCoding] = [:]
+                for (coder, coding) in byCoder { if case .reviewer(let reviewer) = coder { reviewerCodings[reviewer] = coding } }
+                let own = byCoder[.own]
+                if let own { quote = own.applied(to: quote) }
                 for note in selection.noteRefs { pendingNoteQuotes[REFIGUID.key(note)] = quotes.count }
                 if !otherDescription.isEmpty { quoteNotes.append((quotes.count, otherDescription.joined(separator: "\n"))) }
                 let preferred = selection.name.flatMap(Self.quoteNumber)
                 if let existing {
-                    quotes.append((REFIImportPlan.PlannedQuote(quote: existing, selectionGUID: selection.guid, codings: byCoder, tags: tags,
-                                                               coderDisagreement: disagreement, isExisting: true), existing.id))
+                    quotes.append((REFIImportPlan.PlannedQuote(quote: existing, selectionGUID: selection.guid, codings: reviewerCodings,
+                                                               consensus: byCoder[.consensus], ownCoding: own, tags: tags,
+                                                               coderDisagreement: false, unresolved: [], isExisting: true), existing.id))
                     matchedExisting += 1
                 } else {
-                    quotes.append((REFIImportPlan.PlannedQuote(quote: quote, selectionGUID: selection.guid, codings: byCoder, tags: tags,
-                                                               coderDisagreement: disagreement, isExisting: false), preferred))
+                    quotes.append((REFIImportPlan.PlannedQuote(quote: quote, selectionGUID: selection.guid, codings: reviewerCodings,
+                                                               consensus: byCoder[.consensus], ownCoding: own, tags: tags,
+                                                               coderDisagreement: false, unresolved: [], isExisting: false), preferred))
                 }
             }
         }
 
-        mutating func coderName(_ guid: String?) -> String {
-            guard let guid else { return "unknown coder" }
-            if let name = userNames[REFIGUID.key(guid)] { return name }
-            let name = "user \(REFIGUID.key(guid).prefix(8).lowercased())"
-            unknownUsers.insert(name)
-            if !coders.contains(name) { coders.append(name) }
-            return name
+        /// A coder as a report names them.
+        static func describe(_ coder: REFICoder) -> String {
+            switch coder {
+            case .reviewer(let name): name
+            case .consensus: "the consensus"
+            case .own: "a coding by no user"
+            }
         }
 
         /// "Q12" → 12.
@@ -492,13 +489,6 @@ public enum REFIImport {
             if overflow > 0 { unmapped.append("\(overflow) selections were not imported: quote ids would pass \(Int32.max)") }
             if matchedExisting > 0 {
                 notices.append("\(matchedExisting) selection\(matchedExisting == 1 ? "" : "s") matched quotes the workspace already holds (same study and text); not added again")
-            }
-            let disagreements = planned.filter(\.coderDisagreement)
-            if !disagreements.isEmpty {
-                let ids = disagreements.prefix(8).map(\.quote.label).joined(separator: ", ") + (disagreements.count > 8 ? ", …" : "")
-                notices.append("\(disagreements.count) quote\(disagreements.count == 1 ? "" : "s") coded differently by different coders (\(ids)); "
-                               + (options.primaryCoder.map { "the workspace holds \($0)'s coding" } ?? "left uncoded in the workspace")
-                               + ", every coder's coding is kept")
             }
             var kept: [REFIImportPlan.PlannedQuote] = []
             var newIndex: [Int: Int] = [:]

@@ -1,11 +1,10 @@
 /// The REFI-QDA import as the workspace takes it: the plan's changes with the studies' references and the
 /// quotes' free codes stored on them.
 extension REFIImportPlan {
-    /// The import as one atomic, undoable change: sub-themes, studies (with their references), appraisals and
-    /// quotes (with their free codes); quotes the workspace already held gain the project's free codes. Also one
-    /// lowercase line per value the workspace could not take as it was (a tag too long, a DOI that is not one).
-    ///
-    /// Per-coder codings stay in `codings`: the workspace holds one coding per quote until reviewers are modelled.
+    /// The import as one atomic, undoable change: sub-themes, studies (with their references), appraisals,
+    /// quotes (with their free codes), then every coder's coding as that reviewer's coding (and the consensus);
+    /// quotes the workspace already held gain the project's free codes. Also one lowercase line per value the
+    /// workspace could not take as it was (a tag too long, a DOI that is not one).
     public func workspaceChange(for workspace: Workspace) -> (change: WorkspaceChange, notes: [String]) {
         var notes: [String] = []
         var attached = Set<String>()
@@ -37,6 +36,10 @@ extension REFIImportPlan {
             case .addQuote(var quote):
                 quote.tags = tags(for: quote)
                 return .addQuote(quote)
+            case .updateQuote(var quote):
+                // A new quote's own coding put back after its coders' codings: it keeps its free codes.
+                quote.tags = tags(for: quote)
+                return .updateQuote(quote)
             default: return change
             }
         }
@@ -54,25 +57,36 @@ extension REFIImportPlan {
             tagged.tags = tags(for: quote)
             if tagged != quote { updates.append(.updateQuote(tagged)) }
         }
+        let studyUpdates = updates.filter { if case .updateStudy = $0 { return true }; return false }
+        let quoteUpdates = updates.filter { if case .updateQuote = $0 { return true }; return false }
         if let firstQuote = result.firstIndex(where: { if case .addQuote = $0 { return true }; return false }) {
-            result.insert(contentsOf: updates.filter { if case .updateStudy = $0 { return true }; return false }, at: firstQuote)
-            result += updates.filter { if case .updateQuote = $0 { return true }; return false }
+            result.insert(contentsOf: studyUpdates, at: firstQuote)
         } else {
-            result += updates
+            result.insert(contentsOf: studyUpdates, at: result.firstIndex(where: { if case .setReviewerCoding = $0 { return true }; return false }) ?? result.count)
         }
-        return (.batch(result), notes)
+        // Before the reviewers' codings, which re-resolve those quotes' coding from the tagged quote.
+        let firstCoding = result.firstIndex(where: { if case .setReviewerCoding = $0 { return true }; return false }) ?? result.count
+        result.insert(contentsOf: quoteUpdates, at: firstCoding)
+        var seen = Set<String>()
+        return (.batch(result), notes.filter { seen.insert($0).inserted })
     }
 
-    /// One lowercase line per coder saying what their codings became, for the import's listing: the REFI-QDA
-    /// User of every coding is kept in `codings`, but the workspace has no reviewers yet (issue 11), so it holds
-    /// one coding per quote.
+    /// One lowercase line saying whose codings became which reviewer's, for the import's listing, then one per
+    /// User whose reviewer name is not its name as written.
     public var coderReport: [String] {
-        guard !coders.isEmpty else { return [] }
         var passages: [String: Int] = [:]
         for planned in quotes { for coder in planned.codings.keys { passages[coder, default: 0] += 1 } }
+        let consensus = quotes.filter { $0.consensus != nil }.count
         let counted = coders.filter { passages[$0] != nil }
-        guard !counted.isEmpty else { return [] }
-        let list = counted.map { "\($0) (\(passages[$0]!) passage\(passages[$0]! == 1 ? "" : "s"))" }.joined(separator: ", ")
-        return ["codings by \(list): the workspace holds one coding per quote until reviewers are modelled; every coder's coding is kept with the import, not in the workspace"]
+        var lines: [String] = []
+        if !counted.isEmpty {
+            let list = counted.map { "\($0) (\(passages[$0]!) passage\(passages[$0]! == 1 ? "" : "s"))" }.joined(separator: ", ")
+            lines.append("codings by \(list) are kept as th\(counted.count == 1 ? "at reviewer's" : "ose reviewers'") codings"
+                         + (counted.count > 1 ? " ('agreement' and 'disagreements' compare them)" : ""))
+        }
+        if consensus > 0 {
+            lines.append("the codings of the user named consensus on \(consensus) passage\(consensus == 1 ? "" : "s") are kept as the consensus coding")
+        }
+        return lines + coderNotes
     }
 }

@@ -32,16 +32,24 @@ public struct REFIImportPlan: Sendable {
 
     /// A selection and the quote it became.
     public struct PlannedQuote: Sendable, Equatable {
-        /// The quote as the workspace will hold it (its coding: the coders' when they agree, else the primary coder's, else none).
+        /// The quote as the workspace will hold it after the import, its coding resolved from the coders' as the
+        /// workspace resolves reviewers' codings (``Workspace/resolvedCoding(of:)``).
         public var quote: Quote
         /// The selection's GUID.
         public var selectionGUID: String
-        /// Each coder's coding, by user name (only coders who applied a framework code).
+        /// Each coder's coding, by reviewer name (only coders who applied a framework code); each becomes that
+        /// reviewer's ``ReviewerCoding``.
         public var codings: [String: FrameworkCoding]
+        /// The coding of a User named "consensus", which becomes the quote's consensus coding.
+        public var consensus: FrameworkCoding?
+        /// The codings by no user (in `review`'s own export, by its project user): the quote's own coding.
+        public var ownCoding: FrameworkCoding?
         /// Free codes applied to the passage, by anyone, in order.
         public var tags: [String]
-        /// Whether coders disagreed, so that the workspace's single coding is not everyone's.
+        /// Whether coders differ on some field with no consensus in the project.
         public var coderDisagreement: Bool
+        /// The fields still in dispute after the import (empty when `coder=` recorded a consensus, or none was).
+        public var unresolved: [CodingField] = []
         /// Whether the workspace already holds this quote (same study, same text): it is not added again, and
         /// `quote` is the workspace's, coding included.
         public var isExisting: Bool
@@ -82,8 +90,12 @@ public struct REFIImportPlan: Sendable {
     public var lineEnds: LineEndCounting
     /// The codebook's resolution (and the sub-themes it adds).
     public var codebook: CodebookImportPlan
-    /// The coders (user names), in the project's order; keep them as reviewers for agreement.
+    /// The coders as reviewer names, in the project's order (not the consensus, not the quotes' own coding).
     public var coders: [String]
+    /// One lowercase line per User whose reviewer name is not its name as written (too long, taken, none).
+    public var coderNotes: [String] = []
+    /// The quotes whose consensus `coder=` recorded from that coder's coding.
+    public var consensusChosen: [Int] = []
     /// Every text source and its study.
     public var studies: [PlannedStudy]
     /// Every imported selection and its quote.
@@ -111,7 +123,7 @@ public struct REFIImportPlan: Sendable {
         Dictionary(quotes.filter { !$0.tags.isEmpty }.map { ($0.quote.id, $0.tags) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The codings by quote id and coder.
+    /// The reviewers' codings by quote id and reviewer name.
     public var codings: [Int: [String: FrameworkCoding]] {
         Dictionary(quotes.filter { !$0.codings.isEmpty }.map { ($0.quote.id, $0.codings) }, uniquingKeysWith: { a, _ in a })
     }

@@ -30,9 +30,12 @@ extension ExportCommand {
                 context.reportInterchange(result.report, severity: .warning)
                 let project = result.archive.project
                 let selections = project.sources.reduce(0) { $0 + $1.selections.count }
+                // The first user holds the quotes' own coding; the others are the reviewers and the consensus.
+                let reviewers = project.users.dropFirst().compactMap(\.name)
                 return .message("wrote REFI-QDA project to \(file.text): \(project.sources.count) source\(project.sources.count == 1 ? "" : "s"), "
                                 + "\(selections) coded passage\(selections == 1 ? "" : "s"), \(result.codebook.codebook.allCodes.count) codes, "
-                                + "\(project.cases.count) case\(project.cases.count == 1 ? "" : "s"), \(project.notes.count) note\(project.notes.count == 1 ? "" : "s")")
+                                + "\(project.cases.count) case\(project.cases.count == 1 ? "" : "s"), \(project.notes.count) note\(project.notes.count == 1 ? "" : "s")"
+                                + (reviewers.isEmpty ? "" : ", codings as users \(reviewers.joined(separator: ", ")) beside the quotes' own"))
             }
         } catch {
             throw Diagnostic(error.naming(file.text))

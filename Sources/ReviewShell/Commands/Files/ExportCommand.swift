@@ -25,9 +25,10 @@ struct ExportCommand: Command {
     in sqlite3, R (RSQLite) and pandas. 'export prisma' writes the PRISMA 2020 flow counts ('prisma') in the PRISMA2020 R package's \
     template layout, so 'PRISMA_flowdiagram(PRISMA_data(read.csv(FILE)))' draws it (unknown counts are NA). 'export ris' writes the studies' \
     references (UTF-8, CRLF; a study without one as a minimal record), 'export codebook' the framework as a REFI-QDA codebook and 'export qdpx' \
-    the whole review as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder (docs/coming-from-other-tools.md). Every export is written atomically.
+        the whole review as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder, each reviewer's codings as that User's \
+    (docs/coming-from-other-tools.md). Every export is written atomically.
 
-    'export robvis' writes the CASP appraisals in robvis's layout, so 'rob_traffic_light(read.csv(FILE, check.names = FALSE), tool = "Generic")'     draws them: Study, D1…D10 (CASP questions 1–10), Overall, and with weight= a Weight column (coded quotes or participants per study).     Answers are recoded, since robvis misdraws raw CASP answers: yes → Low, can't tell → Some concerns, no → High, unanswered → No information;     Overall follows the quality band: high → Low, moderate → Some concerns, low → High, no band → No information (docs/formats.md).
+    'export robvis' writes the CASP appraisals in robvis's layout, so 'rob_traffic_light(read.csv(FILE, check.names = FALSE), tool = "Generic")' draws them: Study, D1…D10 (CASP questions 1–10), Overall, and with weight= a Weight column (coded quotes or participants per study). Answers are recoded, since robvis misdraws raw CASP answers: yes → Low, can't tell → Some concerns, no → High, unanswered → No information; Overall follows the quality band: high → Low, moderate → Some concerns, low → High, no band → No information (docs/formats.md).
 
     For spreadsheets (csv and robvis): bom starts the file with a UTF-8 byte-order mark, which Excel needs to read accents and emoji \
     correctly; guard puts a single quote before any cell that starts with = + - @, a tab or a carriage return (plain numbers excepted), so \

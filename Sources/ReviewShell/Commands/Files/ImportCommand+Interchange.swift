@@ -111,6 +111,14 @@ extension ImportCommand {
                      "\(plan.codebook.newSubThemes.count) new sub-theme\(plan.codebook.newSubThemes.count == 1 ? "" : "s")"]
         if !plan.appraisals.isEmpty { parts.append("\(plan.appraisals.count) appraisal\(plan.appraisals.count == 1 ? "" : "s")") }
         if tagged > 0 { parts.append("free codes on \(tagged) quote\(tagged == 1 ? "" : "s")") }
+        let coded = changes.reduce(0) { count, change in
+            if case .setReviewerCoding(let coding) = change, !coding.isConsensus { return count + 1 }
+            return count
+        }
+        let reviewers = plan.coders.filter { name in plan.quotes.contains { $0.codings[name] != nil } }
+        if coded > 0 {
+            parts.append("\(coded) coding\(coded == 1 ? "" : "s") by \(reviewers.count) reviewer\(reviewers.count == 1 ? "" : "s") (\(reviewers.joined(separator: ", ")))")
+        }
         if !plan.notes.isEmpty { parts.append("\(plan.notes.count) note\(plan.notes.count == 1 ? "" : "s") added to the notes") }
         return .message("imported project '\(plan.projectName)' from \(file.text): " + parts.joined(separator: ", ")
                         + (changes.isEmpty ? "" : " ('undo' takes it back)"))

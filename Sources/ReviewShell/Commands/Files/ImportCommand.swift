@@ -23,8 +23,9 @@ struct ImportCommand: Command {
     title and year); a duplicate in the file is imported once, a possible match is left out and listed (uncertain=new adds it, \
     uncertain=attach attaches it to its single candidate). codebook: codes become components, domains, directions and sub-themes by name; \
     others are listed as free codes. qdpx: a REFI-QDA project from NVivo, ATLAS.ti, MAXQDA or QualCoder: sources become studies, coded \
-    passages quotes, free codes tags, case variables study fields; where coders disagree the quote stays uncoded unless coder=NAME \
-    picks whose coding it takes. Whatever is not mapped is listed on standard error. docs/coming-from-other-tools.md has the steps.
+    passages quotes, free codes tags, case variables study fields, and each User's codings that reviewer's codings (a User named \
+    'consensus' the consensus), so 'agreement' and 'disagreements' work on them; where coders differ with no consensus those fields \
+    stay uncoded until 'consensus' settles them, or coder=NAME records NAME's coding as their consensus. Whatever is not mapped is listed on standard error. docs/coming-from-other-tools.md has the steps.
 
     screening: reviewers' include / maybe / exclude decisions (docs/formats.md): a plain table (record id, then one column per reviewer), \
     a Rayyan export (RIS or CSV with RAYYAN-INCLUSION notes) or Covidence-style votes (Covidence #, Reviewer, Vote; an assumed layout), \

@@ -2,8 +2,10 @@ import Foundation
 import Testing
 @testable import ReviewKit
 
-/// A workspace with everything a REFI-QDA export carries: the seed review plus study details, a second coder,
-/// free codes, bibliographic records, notes and text that tests positions (emoji, combining accents, CR LF).
+/// A workspace with everything a REFI-QDA export carries: the seed review plus study details, reviewers' codings
+/// (agreeing, differing with and without a consensus, a reviewer named like the export's own user, a quote whose
+/// own coding was changed after its reviewers coded it), free codes, bibliographic records, notes and text that
+/// tests positions (emoji, combining accents, CR LF).
 enum RichReview {
     static func make() throws -> (Workspace, REFIExportOptions) {
         var workspace = try EmbeddedReview.load().workspace
@@ -20,12 +22,25 @@ enum RichReview {
         try workspace.apply(.addQuote(Quote(id: next + 2, text: "A quote no study is given for", direction: .facilitator)))
         workspace.metadata["note-key"] = "a value: with a colon"
 
-        let first = workspace.quote(atRow: 0), second = workspace.quote(atRow: 1)
-        var codings: [Int: [String: FrameworkCoding]] = [:]
-        codings[first.id] = ["review": FrameworkCoding(first), "Laura": FrameworkCoding(direction: .facilitator, component: .reflectiveMotivation, domain: .goals)]
-        codings[second.id] = ["Laura": FrameworkCoding(second)]
+        let first = workspace.quote(atRow: 0), second = workspace.quote(atRow: 1), third = workspace.quote(atRow: 2), fourth = workspace.quote(atRow: 3)
+        let zoe = "Zoë Ångström 👩🏽‍⚕️"
+        // First quote: Laura and AB differ, a consensus settles it. Second: Laura, Zoë and a reviewer called "review" agree.
+        try workspace.apply(.setReviewerCoding(ReviewerCoding(first, reviewer: "AB")))
+        try workspace.apply(.setReviewerCoding(ReviewerCoding(quoteID: first.id, reviewer: "Laura", direction: .facilitator,
+                                                              component: .reflectiveMotivation, domain: .goals)))
+        try workspace.apply(.setReviewerCoding(ReviewerCoding(first, reviewer: ReviewerCoding.consensus)))
+        for name in ["Laura", zoe, "review"] { try workspace.apply(.setReviewerCoding(ReviewerCoding(second, reviewer: name))) }
+        // Third: AB and Laura differ on the component and domain with no consensus (the quote keeps the direction only).
+        try workspace.apply(.setReviewerCoding(ReviewerCoding(quoteID: third.id, reviewer: "AB", direction: .barrier,
+                                                              component: .psychologicalCapability, domain: .knowledge)))
+        try workspace.apply(.setReviewerCoding(ReviewerCoding(quoteID: third.id, reviewer: "Laura", direction: .barrier,
+                                                              component: .physicalOpportunity, domain: .environmentalContextAndResources)))
+        // Fourth: coded by Laura alone (a domain only), then the quote's own coding changed without a reviewer.
+        try workspace.apply(.setReviewerCoding(ReviewerCoding(quoteID: fourth.id, reviewer: "Laura", domain: .emotion)))
+        var recoded = workspace.quote(fourth.id)!
+        (recoded.direction, recoded.component, recoded.domain, recoded.subTheme) = (.facilitator, .socialOpportunity, .socialInfluences, nil)
+        try workspace.apply(.updateQuote(recoded))
         let options = REFIExportOptions(
-            codings: codings,
             tags: [first.id: ["peer training", "★ memorable"], next: ["peer training"]],
             bibliography: ["S06": BibliographicRecord(authors: ["Janoušková, M.", "Pekara, J."], title: "Experiences of peer support workers",
                                                       year: 2017, journal: "Psychiatric Services", volume: "68", issue: "3", pages: "516-524",
@@ -55,25 +70,23 @@ enum RichReview {
                 == workspace.appraisals.sorted { ($0.studyID, $0.reviewer) < ($1.studyID, $1.reviewer) })
         #expect(imported.metadata == workspace.metadata)
         #expect(imported.quotes.count == workspace.quotes.count)
+        var tagged = Workspace()
+        try tagged.apply(plan.workspaceChange(for: Workspace()).change)
         for row in 0..<workspace.quotes.count {
             let quote = workspace.quote(atRow: row)
-            let other = imported.quote(quote.id)
-            if options.codings[quote.id]?.count ?? 1 > 1 {
-                #expect(other.map { FrameworkCoding($0).isEmpty } == true, "coders disagree: the workspace coding is left empty")
-                #expect(other.map { Quote(id: $0.id, text: $0.text, studyID: $0.studyID, reference: $0.reference, page: $0.page) }
-                        == Quote(id: quote.id, text: quote.text, studyID: quote.studyID, reference: quote.reference, page: quote.page))
-            } else {
-                #expect(other == quote, "Q\(quote.id)")
-            }
+            #expect(imported.quote(quote.id) == quote, "Q\(quote.id)")
+            var withTags = quote
+            withTags.tags = options.tags[quote.id] ?? []
+            #expect(tagged.quote(quote.id) == withTags, "Q\(quote.id) with its free codes")
         }
-        // What the workspace cannot hold yet comes back in the plan.
-        for row in 0..<workspace.quotes.count {
-            let quote = workspace.quote(atRow: row)
-            let expected = (options.codings[quote.id] ?? ["review": FrameworkCoding(quote)]).filter { !$0.value.isEmpty }
-            #expect((plan.codings[quote.id] ?? [:]) == expected, "\(quote.label)")
-        }
+        // The reviewers' codings and the consensus come back as they were; the quotes' own coding too, even where it
+        // was changed after the reviewers coded (the fourth quote), and the unresolved quote stays unresolved.
+        #expect(imported.reviewerCodings == workspace.reviewerCodings)
+        #expect(imported.reviewers == workspace.reviewers)
+        #expect(imported.unresolvedCodings.map(\.quoteID) == workspace.unresolvedCodings.map(\.quoteID))
+        #expect(!workspace.unresolvedCodings.isEmpty)
         #expect(plan.tags == options.tags)
-        #expect(plan.coders == ["Laura", "review"])
+        #expect(plan.coders == ["AB", "Laura", "Zoë Ångström 👩🏽‍⚕️", "review"], "in the export's order: by name, as Swift orders strings")
         #expect(plan.projectNotes == options.notes)
         let record = try #require(plan.bibliography["S06"])
         let original = options.bibliography["S06"]!

@@ -52,7 +52,12 @@ import Testing
         let q2 = plan.quotes[1]
         #expect(q2.codings["Ana Ruiz"] == FrameworkCoding(direction: .barrier, component: .psychologicalCapability, domain: .knowledge))
         #expect(q2.codings["Ben Okafor"] == FrameworkCoding(component: .socialOpportunity, domain: .socialInfluences))
-        #expect(q2.coderDisagreement && FrameworkCoding(q2.quote).isEmpty)
+        // Ana and Ben differ on the domain and component: those stay uncoded; only Ana gave a direction, so it stands.
+        #expect(q2.coderDisagreement && q2.unresolved == [.domain, .component])
+        #expect(FrameworkCoding(q2.quote) == FrameworkCoding(direction: .barrier))
+        #expect(workspace.reviewerCoding(of: 2, by: "Ana Ruiz")?.domain == .knowledge && workspace.reviewerCoding(of: 2, by: "Ben Okafor")?.domain == .socialInfluences)
+        #expect(workspace.quote(2)?.direction == .barrier && workspace.quote(2)?.domain == nil)
+        #expect(workspace.reviewerCoding(of: 5, by: "user 7e570003")?.domain == .socialInfluences, "a user the project does not list is a reviewer too")
         #expect(q2.tags == ["👩🏽‍⚕️ staff views"])
         #expect(plan.quotes[2].tags == ["Peer training"] && plan.quotes[2].quote.subTheme == 2)
         #expect(plan.quotes[3].quote.direction == .barrier && plan.quotes[3].quote.component == .physicalOpportunity
@@ -74,16 +79,17 @@ import Testing
             "selection 'beyond the end' of 'Janoušková et al.'",
             "the text of 'Missing text' (sources/\(Self.guid(63)).txt) is missing from the archive; its 1 selection",
             "variable 'Setting' (1 value) matches no study field",
-            "codings name 1 user the project does not list (user 7e570003)",
+            "codings name 1 user the project does not list; kept as reviewer 'user 7e570003'",
         ]
         #expect(plan.unmapped.count == expected.count, "\(plan.unmapped)")
         for line in expected { #expect(plan.unmapped.contains { $0.contains(line) }, "\(line) in \(plan.unmapped)") }
         #expect(plan.unmapped.allSatisfy { $0.first?.isUppercase != true || $0.hasPrefix("PDFSource") }, "lines start lowercase except a quoted element name")
-        #expect(plan.notices.contains { $0.contains("1 quote coded differently by different coders (Q2)") })
+        #expect(plan.notices.contains { $0.contains("1 quote coded differently by different coders with no consensus: Q2 (domain, component)") })
 
-        // The primary coder's coding is taken when asked.
+        // The primary coder's coding is taken when asked: recorded as the consensus of the quote the coders dispute.
         let ana = REFIImport.plan(archive, into: Workspace(), options: REFIImportOptions(primaryCoder: "Ana Ruiz"))
         #expect(FrameworkCoding(ana.quotes[1].quote) == q2.codings["Ana Ruiz"])
+        #expect(ana.consensusChosen == [2])
     }
 
     @Test func theHandMadeProjectMeetsTheSeedReview() throws {

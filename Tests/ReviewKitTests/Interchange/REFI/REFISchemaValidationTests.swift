@@ -74,12 +74,14 @@ enum SchemaValidator {
         try QDPXExport.export(Workspace()).archive.write(to: empty)
         // Two controls: the ATLAS.ti-shaped fixture is valid, the hand-made one is not (rgb() and alpha colours).
         let atlas = folder.appendingPathComponent("atlas.qdpx"), handmade = folder.appendingPathComponent("handmade.qdpx")
+        let twoCoders = folder.appendingPathComponent("two-coders.qdpx")
         try Data(REFIFixture.qdpx("atlas-like")).write(to: atlas)
         try Data(REFIFixture.qdpx("handmade")).write(to: handmade)
+        try Data(REFIFixture.qdpx("two-coders")).write(to: twoCoders)
 
-        guard let verdict = try SchemaValidator.validate([qdpx, qdc, standard, empty, atlas, handmade]) else { return }
+        guard let verdict = try SchemaValidator.validate([qdpx, qdc, standard, empty, atlas, handmade, twoCoders]) else { return }
         let files = Dictionary(uniqueKeysWithValues: verdict.files.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0) })
-        for name in ["review.qdpx", "review.qdc", "standard.qdc", "empty.qdpx", "atlas.qdpx"] {
+        for name in ["review.qdpx", "review.qdc", "standard.qdc", "empty.qdpx", "atlas.qdpx", "two-coders.qdpx"] {
             let file = try #require(files[name])
             #expect(file.valid, "\(name): \(file.errors)")
             #expect(file.problems ?? [] == [], "\(name): \(file.problems ?? [])")
@@ -96,14 +98,20 @@ enum SchemaValidator {
             let quote = try #require(workspace.quote(Int(name.dropFirst())!))
             #expect(selection.text == quote.text, "\(name)")
             let users = Set(selection.users.compactMap { $0.flatMap { coders[$0] } })
-            let expected = Set((options.codings[quote.id] ?? ["review": FrameworkCoding(quote)]).filter { !$0.value.isEmpty }.keys)
-                .union(options.tags[quote.id].map { _ in ["review"] } ?? [])
-            #expect(users == expected, "\(name)")
+            // One User per reviewer who coded the quote (and the consensus), beside the quote's own coding.
+            let reviewers = workspace.reviewerCodings.filter { $0.quoteID == quote.id }.map(\.reviewer)
+            let own = FrameworkCoding(quote).isEmpty && options.tags[quote.id] == nil ? [] : ["review (quote coding)"]
+            #expect(users == Set(reviewers + own), "\(name)")
         }
         // And the ATLAS.ti-shaped fixture, sliced by Python with CR LF as one position, gives the quotes the import gives.
         let atlasPlan = REFIImport.plan(try QDPXArchive(bytes: REFIFixture.qdpx("atlas-like")), into: Workspace())
         let atlasSelections = try #require(files["atlas.qdpx"]?.selections)
         #expect(atlasSelections.map(\.text) == atlasPlan.quotes.map(\.quote.text))
+        // The two-coder fixture, sliced by Python after its BOM: the texts the import gives, each coded by both users.
+        let twoPlan = REFIImport.plan(try QDPXArchive(bytes: REFIFixture.qdpx("two-coders")), into: Workspace())
+        let twoSelections = try #require(files["two-coders.qdpx"]?.selections)
+        #expect(twoSelections.map(\.text) == twoPlan.quotes.map(\.quote.text))
+        #expect(twoSelections.allSatisfy { Set($0.users.compactMap { $0 }).count >= 2 })
         let handmadePlan = REFIImport.plan(try QDPXArchive(bytes: REFIFixture.qdpx("handmade")), into: Workspace())
         let handmadeTexts = (files["handmade.qdpx"]?.selections ?? []).map(\.text)
         for quote in handmadePlan.quotes { #expect(handmadeTexts.contains(quote.quote.text), "\(quote.quote.text)") }

@@ -5,11 +5,17 @@ The projects are constructed for the tests, not exported from the tools. Selecti
 here with Python's str (Unicode code points), independently of the Swift code under test:
   * handmade/ (origin NVivo-like): every code point counts, so CR LF is two positions; one source has a
     UTF-8 byte-order mark, which is not counted;
-  * atlas-like/ (origin ATLAS.ti): CR LF counts as one position, as ATLAS.ti counts it.
+  * atlas-like/ (origin ATLAS.ti): CR LF counts as one position, as ATLAS.ti counts it;
+  * two-coders/ (origin NVivo-like): two Users code the same ten passages, differing on some, and a User named
+    "Consensus" settles one; a UTF-8 source with a BOM, CRLF and combining accents, and one with emoji.
 Run by hand after changing it (python3 make_projects.py) and commit the output; the tests zip each folder.
+With --golden it also writes the zipped copies the golden sessions read (../../../../ReviewShellTests/Golden/fixtures/)
+and the examples in sessions/ (nvivo-like.qdpx is handmade, two-coders.qdpx is two-coders).
 """
 
 import pathlib
+import sys
+import zipfile
 from xml.sax.saxutils import escape, quoteattr
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -203,6 +209,119 @@ def atlas():
     return q
 
 
+def two_coders():
+    # Source 1: UTF-8 with a BOM, CR LF line ends, a name with combining accents (decomposed).
+    s1 = ("Interviewer: What made the role hard?\r\n"
+          "P1: Nobody explained what a peer worker does.\r\n"
+          "P1: I didn\u2019t know the ward routines at all.\r\n"
+          "P2: Staff treated us as ex-patients, said Janous\u030ckova\u0301.\r\n"
+          "P2: My colleagues cheered me on when I doubted myself.\r\n"
+          "P3: The team\u2019s jokes about \u201crecovery\u201d stung, but they meant well.\r\n")
+    # Source 2: UTF-8, LF, emoji (skin tone + ZWJ, a flag, plain ones).
+    s2 = ("P4 \U0001F469\U0001F3FD\u200d\u2695\ufe0f: There was no room to meet clients in private \U0001F6AA.\n"
+          "P4: Without a desk I never learnt the paperwork.\n"
+          "P5: I was anxious before every team meeting \U0001F61F.\n"
+          "P5: Feeling proud after a good session kept me going \U0001F1E8\U0001F1FF.\n"
+          "P6: The rota left no time for supervision.\n")
+    passages = [
+        (s1, "Nobody explained what a peer worker does."),
+        (s1, "I didn\u2019t know the ward routines at all."),
+        (s1, "Staff treated us as ex-patients, said Janous\u030ckova\u0301."),
+        (s1, "My colleagues cheered me on when I doubted myself."),
+        (s1, "The team\u2019s jokes about \u201crecovery\u201d stung, but they meant well."),
+        (s2, "There was no room to meet clients in private \U0001F6AA."),
+        (s2, "Without a desk I never learnt the paperwork."),
+        (s2, "I was anxious before every team meeting \U0001F61F."),
+        (s2, "Feeling proud after a good session kept me going \U0001F1E8\U0001F1FF."),
+        (s2, "The rota left no time for supervision."),
+    ]
+    # Codes: (domain, direction) -> GUID number, in an NVivo-like hierarchy.
+    K, S, E, M = "Knowledge", "Social influences", "Environmental context & resources", "Emotion"
+    B, F = "Barriers", "Facilitators"
+    code = {(K, B): 314, (K, F): 315, (S, B): 324, (S, F): 325, (E, B): 334, (M, B): 344, (M, F): 345}
+    # Each coder's (domain, direction) per passage. Zoë and Ben differ on the domain of passages 3 and 7 and on
+    # the direction of passage 5; "Consensus" settles passage 3 as Zoë coded it.
+    zoe = [(K, B), (K, B), (K, B), (S, F), (S, F), (E, B), (E, B), (M, B), (M, F), (E, B)]
+    ben = [(K, B), (K, B), (S, B), (S, F), (S, B), (E, B), (K, B), (M, B), (M, F), (E, B)]
+    consensus = {2: (K, B)}
+    lines = []
+    a = lines.append
+    a('<?xml version="1.0" encoding="utf-8"?>')
+    a('<Project xmlns="urn:QDA-XML:project:1.0" name="Peer work, double-coded (hand-made)" origin="NVivo 14 (hand-made two-coder project)" '
+      f'creatingUserGUID="{g(301)}">')
+    a('  <Users>')
+    a(f'    <User guid="{g(301)}" name="Zo\u00eb \u00c5ngstr\u00f6m"/>')
+    a(f'    <User guid="{g(302)}" name="Ben Okafor"/>')
+    a(f'    <User guid="{g(303)}" name="Consensus"/>')
+    a('  </Users>')
+    a('  <CodeBook><Codes>')
+    a(f'    <Code guid="{g(310)}" name="Capability" isCodable="false">')
+    a(f'      <Code guid="{g(311)}" name="Psychological" isCodable="true">')
+    a(f'        <Code guid="{g(312)}" name="{K}" isCodable="true">')
+    a(f'          <Code guid="{g(314)}" name="{B}" isCodable="true"/><Code guid="{g(315)}" name="{F}" isCodable="true"/>')
+    a('        </Code>')
+    a('      </Code>')
+    a('    </Code>')
+    a(f'    <Code guid="{g(320)}" name="Opportunity" isCodable="false">')
+    a(f'      <Code guid="{g(321)}" name="Social" isCodable="true">')
+    a(f'        <Code guid="{g(322)}" name="{S}" isCodable="true">')
+    a(f'          <Code guid="{g(324)}" name="{B}" isCodable="true"/><Code guid="{g(325)}" name="{F}" isCodable="true"/>')
+    a('        </Code>')
+    a('      </Code>')
+    a(f'      <Code guid="{g(331)}" name="Physical" isCodable="true">')
+    a(f'        <Code guid="{g(332)}" name="{escape(E)}" isCodable="true">')
+    a(f'          <Code guid="{g(334)}" name="{B}" isCodable="true"/>')
+    a('        </Code>')
+    a('      </Code>')
+    a('    </Code>')
+    a(f'    <Code guid="{g(340)}" name="Motivation" isCodable="false">')
+    a(f'      <Code guid="{g(341)}" name="Automatic" isCodable="true">')
+    a(f'        <Code guid="{g(342)}" name="{M}" isCodable="true">')
+    a(f'          <Code guid="{g(344)}" name="{B}" isCodable="true"/><Code guid="{g(345)}" name="{F}" isCodable="true"/>')
+    a('        </Code>')
+    a('      </Code>')
+    a('    </Code>')
+    a('  </Codes></CodeBook>')
+    a('  <Sources>')
+    spans = []
+    for index, (text, passage) in enumerate(passages):
+        spans.append(selection(text, passage))
+    for source, guid, text, units in [("Interviews 1-3", 360, s1, range(0, 5)), ("Interviews 4-6", 361, s2, range(5, 10))]:
+        a(f'    <TextSource guid="{g(guid)}" name="{source}" plainTextPath="internal://{g(guid)}.txt" creatingUser="{g(301)}">')
+        for unit in units:
+            start, end = spans[unit]
+            a(f'      <PlainTextSelection guid="{g(370 + unit)}" name="passage {unit + 1}" startPosition="{start}" endPosition="{end}" creatingUser="{g(301)}">')
+            for user, coding in [(301, zoe[unit]), (302, ben[unit])] + ([(303, consensus[unit])] if unit in consensus else []):
+                a(f'        <Coding guid="{g(user * 100 + unit)}" creatingUser="{g(user)}"><CodeRef targetGUID="{g(code[coding])}"/></Coding>')
+            a('      </PlainTextSelection>')
+        a('    </TextSource>')
+    a('  </Sources>')
+    a('</Project>')
+    write("two-coders", "\n".join(lines) + "\n", {f"{g(360)}.txt": b"\xef\xbb\xbf" + s1.encode("utf-8"), f"{g(361)}.txt": s2.encode("utf-8")})
+    return spans
+
+
+def zip_for_golden(folder, name, target=None):
+    """The folder as a .qdpx: project.qde and sources/, deflated, dated 1980-01-01, in name order."""
+    target = target or HERE.parents[3] / "ReviewShellTests" / "Golden" / "fixtures" / name
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        files = [("project.qde", HERE / folder / "project.qde")]
+        files += [("sources/" + p.name, p) for p in sorted((HERE / folder / "sources").iterdir())]
+        for entry, path in files:
+            info = zipfile.ZipInfo(entry, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            archive.writestr(info, path.read_bytes())
+
+
 if __name__ == "__main__":
     print(handmade())
     print(atlas())
+    print(two_coders())
+    if "--golden" in sys.argv:
+        zip_for_golden("handmade", "handmade.qdpx")
+        zip_for_golden("atlas-like", "atlas-like.qdpx")
+        zip_for_golden("two-coders", "two-coders.qdpx")
+        sessions = HERE.parents[4] / "sessions"
+        zip_for_golden("handmade", None, sessions / "nvivo-like.qdpx")
+        zip_for_golden("two-coders", None, sessions / "two-coders.qdpx")
