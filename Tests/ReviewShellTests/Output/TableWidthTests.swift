@@ -21,7 +21,7 @@ import Testing
         case .table(let table):
             let shown = table.columns.indices.filter { !table.columns[$0].machineOnly }
             return Set(table.rows.flatMap { row in shown.flatMap { $0 < row.count ? whole(row[$0].description) : [] } })
-        case .record(let record): return Set(record.fields.flatMap { whole($0.value.description) })
+        case .record(let record): return Set(record.fields.filter { !$0.machineOnly }.flatMap { whole($0.value.description) })
         case .sequence(let items): return items.reduce(into: Set<String>()) { $0.formUnion(words(of: $1)) }
         default: return []
         }

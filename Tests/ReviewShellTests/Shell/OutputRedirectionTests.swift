@@ -22,8 +22,10 @@ import ReviewKit
         #expect(h.output.errors == "wrote \(expected.rows.count) rows to barriers.csv\n")
         let rows = try CSVText.rows(try #require(file(h, "barriers.csv")))
         #expect(rows.count == expected.rows.count + 1)
-        #expect(rows[0] == expected.columns.map(\.label))
-        #expect(rows.dropFirst().map { $0[0] } == expected.rows.map { $0[0].description })
+        // Files hold the machine vocabulary (docs/formats.md): keys as the header, the quote id as a number.
+        let machine = MachineTable(expected)
+        #expect(rows[0] == machine.keys)
+        #expect(rows.dropFirst().map { $0[0] } == machine.rows.map { $0[0].cell })
         #expect(try #require(file(h, "barriers.csv")).contains("\r\n"), "a CSV file has CRLF line ends, as exports do")
     }
 
@@ -80,7 +82,7 @@ import ReviewKit
         let studies = try h.table("studies")
         #expect(h.shell.run("studies into s.tsv"))
         let tsv = try #require(file(h, "s.tsv"))
-        #expect(tsv.hasPrefix(studies.columns.map(\.label).joined(separator: "\t") + "\n"))
+        #expect(tsv.hasPrefix(MachineTable(studies).keys.joined(separator: "\t") + "\n"))
         #expect(h.shell.run("studies into s.out format=json"))
         let json = try #require(file(h, "s.out"))
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]

@@ -54,7 +54,7 @@ struct DisagreementsCommand: Command {
                         + reviewers.map { name in cell(workspace.reviewerCoding(of: id, by: name), fields, workspace) }
                         + [cell(consensus, fields, workspace), .text(status)])
         }
-        let columns: [ResultTable.Column] = [.init("quote"), .init("differ_on", "differ on", wraps: true)]
+        let columns: [ResultTable.Column] = [.init("quote", type: .integer, alignRight: false), .init("differ_on", "differ on", type: .list, wraps: true)]
             + reviewers.map { .init("coding_" + ResultKey.snakeCase($0), $0, wraps: true) } + [.init("consensus", wraps: true), .init("status")]
         return .table(ResultTable(title: "Disagreements" + (fields.count == 1 ? ": \(fields[0].label)" : ""), columns: columns, rows: rows,
                                   footnotes: ["\(rows.count) quote\(rows.count == 1 ? "" : "s") coded by two of \(reviewers.joined(separator: ", ")) or more"
