@@ -61,10 +61,13 @@ struct MatrixCommand: Command {
         var columns: [ResultTable.Column] = [byStudy && !themes ? .init("study", wraps: true) : .init("component", "COM-B", wraps: true)]
         columns += keep.map { ResultTable.Column(ResultKey.snakeCase(domains[$0].slug), domains[$0].abbreviation, type: .integer) }
         columns.append(.init("total", type: .integer))
+        // The totals are computed properties: taken once, not once per row (per row made 5,000 studies quadratic).
+        let rowTotals = matrix.rowTotals
+        let columnTotals = matrix.columnTotals
         var tableRows: [[ResultValue]] = zip(matrix.rowLabels, matrix.counts).enumerated().map { index, pair in
-            [.text(pair.0)] + keep.map { .integer(pair.1[$0]) } + [.integer(matrix.rowTotals[index])]
+            [.text(pair.0)] + keep.map { .integer(pair.1[$0]) } + [.integer(rowTotals[index])]
         }
-        tableRows.append([.text("total")] + keep.map { .integer(matrix.columnTotals[$0]) } + [.integer(matrix.total)])
+        tableRows.append([.text("total")] + keep.map { .integer(columnTotals[$0]) } + [.integer(rowTotals.reduce(0, +))])
         var notes = [keep.map { "\(domains[$0].abbreviation) = \(domains[$0].name)" }.joined(separator: "; ")]
         if byStudy && !themes && matrix.rowLabels.contains(where: { $0.hasPrefix("ref ") }) {
             notes.append("'ref N': quotes the review cites by reference number only; the text does not say which study that number is")
