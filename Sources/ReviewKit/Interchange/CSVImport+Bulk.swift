@@ -48,7 +48,7 @@ struct BulkQuotes {
 
 extension Importer {
     /// Keeps a new quote with an id: in the bulk rows while the import stays an append, else as an `addQuote` later.
-    mutating func keepNew(_ quote: Quote) {
+    func keepNew(_ quote: Quote) {
         if bulk != nil {
             if bulk!.accepts(quote) {
                 bulk!.add(quote)
@@ -61,7 +61,7 @@ extension Importer {
     }
 
     /// The bulk append, with the quotes that had no id numbered after the rest; nil when the import is not bulk.
-    mutating func finishBulk() throws(FileError) -> QuoteAppend? {
+    func finishBulk() throws(FileError) -> QuoteAppend? {
         guard bulk != nil else { return nil }
         var nextID = maxQuoteID
         for entry in autoQuoteRows {
@@ -117,7 +117,7 @@ extension CSVImport {
         let source = ImportSource(path: url.standardizedFileURL.path, size: bytes.count, checksum: SnapshotWriter.hex(crc.value),
                                   mapping: options.mapping.rawValue, delimiter: options.delimiter)
         var notes: [String] = []
-        var importer = Importer(path: display, workspace: workspace, kind: kind, options: options,
+        let importer = Importer(path: display, workspace: workspace, kind: kind, options: options,
                                 progress: progress.map { report in { report(0.1 + 0.9 * $0) } }, totalBytes: bytes.count)
         importer.bulk = BulkQuotes(source: source, workspace: workspace, expectedTextBytes: bytes.count)
         let delimiter = options.delimiter ?? CSV.detectDelimiter(bytes)

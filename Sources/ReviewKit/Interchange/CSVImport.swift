@@ -84,7 +84,7 @@ public enum CSVImport {
                               progress: ((Double) -> Void)? = nil, cancellation: CancellationToken = .none) throws(FileError) -> CSVImportResult {
         var notes: [String] = []
         let text = try utf8(bytes, path: path, notes: &notes)
-        var importer = Importer(path: path, workspace: workspace, kind: kind, options: options, progress: progress, totalBytes: text.count)
+        let importer = Importer(path: path, workspace: workspace, kind: kind, options: options, progress: progress, totalBytes: text.count)
         try text.withUnsafeBufferPointer { (buffer) throws(FileError) in
             let delimiter = options.delimiter ?? CSV.detectDelimiter(buffer)
             importer.delimiter = delimiter
@@ -159,7 +159,11 @@ public enum CSVImport {
 }
 
 /// The import state machine: header first, then one row at a time.
-struct Importer {
+///
+/// A class, not a struct: each row calls a dozen of its non-mutating helpers from its mutating ones, and a struct
+/// holding two dozen collections was copied for such calls (a retain and a release per collection per row: a
+/// sixth of a bulk import's time).
+final class Importer {
     let path: String?
     let workspace: Workspace
     var kind: CSVTableKind?
@@ -170,7 +174,7 @@ struct Importer {
     var nextReport = 0
 
     /// Header position of each known column key; -1 when absent.
-    var column: [String: Int] = [:]
+    var column = CSVHeaderColumns()
     var header: [String] = []
     /// Header cells up to the last one with a name; empty cells after it are a spreadsheet's padding.
     var namedCount = 0
@@ -217,7 +221,7 @@ struct Importer {
 
     // MARK: records
 
-    mutating func take(_ record: CSV.Record) throws(FileError) {
+    func take(_ record: CSV.Record) throws(FileError) {
         if let progress, let offset = record.starts.last, offset >= nextReport {
             progress(Double(offset) / Double(max(totalBytes, 1)))
             nextReport = offset + max(1 << 20, totalBytes / 100)
@@ -250,7 +254,7 @@ struct Importer {
         }
     }
 
-    mutating func readHeader(_ record: CSV.Record) throws(FileError) {
+    func readHeader(_ record: CSV.Record) throws(FileError) {
         header = (0..<record.count).map { record.field($0) }
         namedCount = header.count
         while namedCount > 1 && header[namedCount - 1].allSatisfy({ $0 == " " || $0 == "\t" }) { namedCount -= 1 }
@@ -297,7 +301,7 @@ struct Importer {
         prepare(kind)
     }
 
-    mutating func prepare(_ kind: CSVTableKind) {
+    func prepare(_ kind: CSVTableKind) {
         studyIDs = Set(workspace.studies.map(\.id))
         for (index, study) in workspace.studies.enumerated() where studyPositions[study.id] == nil { studyPositions[study.id] = index }
         for (index, appraisal) in workspace.appraisals.enumerated() {
@@ -391,7 +395,7 @@ struct Importer {
 
     // MARK: studies
 
-    mutating func study(_ record: CSV.Record) throws(FileError) {
+    func study(_ record: CSV.Record) throws(FileError) {
         let id = trimmed(record, "id")!
         do throws(ReviewError) { try ValueRules.checkStudyID(id) } catch { throw fail(record, "id", error.message) }
         guard seenIDs.insert(id).inserted else { throw fail(record, "id", "study id '\(id)' appears twice in \(fileName)") }
@@ -443,7 +447,7 @@ struct Importer {
 
     // MARK: appraisals
 
-    mutating func appraisal(_ record: CSV.Record) throws(FileError) {
+    func appraisal(_ record: CSV.Record) throws(FileError) {
         let studyID = trimmed(record, "study")!
         guard !studyID.isEmpty else { throw fail(record, "study", "an appraisal needs the study id") }
         guard studyIDs.contains(studyID) else {
@@ -477,7 +481,7 @@ struct Importer {
 
     // MARK: sub-themes
 
-    mutating func subTheme(_ record: CSV.Record) throws(FileError) {
+    func subTheme(_ record: CSV.Record) throws(FileError) {
         var id: Int?
         if let value = try number(record, "id", ValueRules.subThemeID) { id = value }
         if let id, !seenIDs.insert(String(id)).inserted { throw fail(record, "id", "sub-theme id \(id) appears twice in \(fileName)") }
@@ -516,7 +520,7 @@ struct Importer {
 
     // MARK: quotes
 
-    mutating func quote(_ record: CSV.Record) throws(FileError) {
+    func quote(_ record: CSV.Record) throws(FileError) {
         var id: Int?
         if let raw = trimmed(record, "id"), !raw.isEmpty {
             let digits = raw.first == "Q" || raw.first == "q" ? raw.dropFirst() : Substring(raw)
@@ -589,7 +593,7 @@ struct Importer {
 
     func isBlank(_ text: String) -> Bool { ValueRules.isBlank(text) }
 
-    mutating func resolveStudy(_ record: CSV.Record, _ text: String) throws(FileError) -> String {
+    func resolveStudy(_ record: CSV.Record, _ text: String) throws(FileError) -> String {
         if let cached = studyByKey[text] { return cached }
         var resolved: String
         if studyIDs.contains(text) {
@@ -609,7 +613,7 @@ struct Importer {
     }
 
     /// .none: no column; .some(nil): empty cell; .some(x): a sub-theme.
-    mutating func resolveSubTheme(_ record: CSV.Record) throws(FileError) -> SubTheme?? {
+    func resolveSubTheme(_ record: CSV.Record) throws(FileError) -> SubTheme?? {
         guard let text = trimmed(record, "subtheme") else { return .none }
         if text.isEmpty { return .some(nil) }
         if let cached = themeCache[text] { return .some(cached) }
@@ -634,15 +638,15 @@ struct Importer {
     static let validComponents = COMBComponent.allCases.map { $0.name.lowercased() }
     static let validDomains = TDFDomain.allCases.map { $0.name.lowercased() }
 
-    mutating func resolveDirection(_ record: CSV.Record, required: Bool) throws(FileError) -> Direction?? {
+    func resolveDirection(_ record: CSV.Record, required: Bool) throws(FileError) -> Direction?? {
         try resolve(record, "direction", Framework.directions, &directionCache, required: required, valid: Importer.validDirections)
     }
 
-    mutating func resolveComponent(_ record: CSV.Record, required: Bool) throws(FileError) -> COMBComponent?? {
+    func resolveComponent(_ record: CSV.Record, required: Bool) throws(FileError) -> COMBComponent?? {
         try resolve(record, "component", Framework.components, &componentCache, required: required, valid: Importer.validComponents)
     }
 
-    mutating func resolveDomain(_ record: CSV.Record, required: Bool) throws(FileError) -> TDFDomain?? {
+    func resolveDomain(_ record: CSV.Record, required: Bool) throws(FileError) -> TDFDomain?? {
         try resolve(record, "domain", Framework.domains, &domainCache, required: required, valid: Importer.validDomains)
     }
 

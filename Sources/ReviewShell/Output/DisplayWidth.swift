@@ -45,6 +45,8 @@ public enum DisplayWidth {
     /// Wraps text at word boundaries to lines of at most `width` columns (long words are split).
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [text] }
+        // Most cells fit their column: no line strings to build.
+        if fitsUnwrapped(text, width: width) { return [text] }
         var lines: [String] = []
         // Any line end breaks the line: CR LF is one Character in Swift and would not match "\n" (quotes cut from
         // Windows sources hold it).

@@ -26,7 +26,7 @@ extension Renderer {
         var widths = (0..<count).map(natural)
         var wraps = columns.map(\.wraps)
         func longestWord(_ texts: [String]) -> Int {
-            texts.flatMap { $0.split(whereSeparator: \.isWhitespace) }.map { DisplayWidth.of(String($0)) }.max() ?? 0
+            DisplayWidth.longestWord(in: texts)
         }
         func longestWord(_ column: Int) -> Int { longestWord([labels[column]] + cells.map { $0[column] }) }
         var minimums = (0..<count).map { min(widths[$0], max(min(20, longestWord($0)), 14)) }
@@ -102,11 +102,13 @@ extension Renderer {
             }
             out += line(labels, header: true)
             out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: separator)) + "\n"
+            var body = PlainTableLines(widths: widths, wraps: wraps, alignRight: columns.map(\.alignRight), separator: separator, rows: cells.count)
             for row in cells {
                 // Ctrl-C stops a long listing at the next row.
-                if Interrupt.wasRequested { out += "(interrupted: \(table.rows.count) rows in all)\n"; break }
-                out += line(row, header: false)
+                if Interrupt.wasRequested { body.append("(interrupted: \(table.rows.count) rows in all)\n"); break }
+                body.append(row: row)
             }
+            out += body.text
         }
         if table.rows.isEmpty { out += "(no rows)\n" }
         for note in table.footnotes { out += wrapProse(note) }

@@ -69,12 +69,15 @@ struct MatrixCommand: Command {
         // Machine output marks the totals row, so R and pandas users can drop it (`df[!df$is_total, ]`).
         columns.append(ResultColumn("is_total", type: .boolean).onlyForMachines())
         let components = COMBComponent.allCases
+        // The totals are computed properties: taken once, not once per row (per row made 5,000 studies quadratic).
+        let rowTotals = matrix.rowTotals
+        let columnTotals = matrix.columnTotals
         var tableRows: [[ResultValue]] = zip(matrix.rowLabels, matrix.counts).enumerated().map { index, pair in
             // COM-B rows carry the component's slug in machine output, its name in tables.
             let label: ResultValue = byStudy && !themes ? .text(pair.0) : .labelled(.text(components[index].slug), display: pair.0)
-            return [label] + keep.map { .integer(pair.1[$0]) } + [.integer(matrix.rowTotals[index]), .boolean(false)]
+            return [label] + keep.map { .integer(pair.1[$0]) } + [.integer(rowTotals[index]), .boolean(false)]
         }
-        tableRows.append([.labelled(.missing, display: "total")] + keep.map { .integer(matrix.columnTotals[$0]) } + [.integer(matrix.total), .boolean(true)])
+        tableRows.append([.labelled(.missing, display: "total")] + keep.map { .integer(columnTotals[$0]) } + [.integer(matrix.total), .boolean(true)])
         var notes = [keep.map { "D\($0 + 1) \(domains[$0].abbreviation) = \(domains[$0].name)" }.joined(separator: "; ")]
         if byStudy && !themes && matrix.rowLabels.contains(where: { $0.hasPrefix("ref ") }) {
             notes.append("'ref N': quotes the review cites by reference number only; the text does not say which study that number is")
