@@ -34,8 +34,12 @@ extension Workspace {
     /// A quote's coding resolved from its reviewers' codings and consensus, with the fields still in
     /// dispute; nil when the quote has no reviewer coding or consensus (its coding is then its own).
     public func resolvedCoding(of quoteID: Int) -> (coding: ReviewerCoding, unresolved: [CodingField])? {
-        let codings = reviewerCodings(of: quoteID)
-        let consensus = consensusCoding(of: quoteID)
+        resolvedCoding(of: quoteID, codings: reviewerCodings(of: quoteID), consensus: consensusCoding(of: quoteID))
+    }
+
+    /// `resolvedCoding(of:)` from a quote's codings already gathered (one pass over all codings serves every quote).
+    private func resolvedCoding(of quoteID: Int, codings: [ReviewerCoding],
+                                consensus: ReviewerCoding?) -> (coding: ReviewerCoding, unresolved: [CodingField])? {
         guard !codings.isEmpty || consensus != nil else { return nil }
         var unresolved: [CodingField] = []
         func pick<T: Equatable>(_ field: CodingField, _ key: KeyPath<ReviewerCoding, T?>) -> T? {
@@ -70,11 +74,21 @@ extension Workspace {
 
     /// The quotes whose reviewers disagree on some field with no consensus, with those fields, in quote order.
     public var unresolvedCodings: [(quoteID: Int, fields: [CodingField])] {
-        var ids: [Int] = []
-        var seen = Set<Int>()
-        for coding in reviewerCodings where seen.insert(coding.quoteID).inserted { ids.append(coding.quoteID) }
-        return ids.sorted().compactMap { id in
-            guard let resolution = resolvedCoding(of: id), !resolution.unresolved.isEmpty else { return nil }
+        // Grouped in one pass: asking `resolvedCoding(of:)` per quote scanned every coding for every quote, and
+        // figures ask this for their footnotes (2,000 double-coded passages took seconds).
+        var codings: [Int: [ReviewerCoding]] = [:]
+        var consensus: [Int: ReviewerCoding] = [:]
+        for coding in reviewerCodings {
+            if coding.isConsensus {
+                if consensus[coding.quoteID] == nil { consensus[coding.quoteID] = coding }
+                codings[coding.quoteID, default: []] += []
+            } else {
+                codings[coding.quoteID, default: []].append(coding)
+            }
+        }
+        return codings.keys.sorted().compactMap { id in
+            guard let resolution = resolvedCoding(of: id, codings: codings[id] ?? [], consensus: consensus[id]),
+                  !resolution.unresolved.isEmpty else { return nil }
             return (id, resolution.unresolved)
         }
     }
@@ -125,19 +139,30 @@ extension Workspace {
                 throw ReviewError(.conflict, "the \(conflict.field) does not match sub-theme \(theme.code) (\(conflict.expected))")
             }
         }
-        var copy = self
+        // Changed in place and put back on failure: a copy of the whole workspace per coding made imports of
+        // thousands of codings quadratic (every quote column copied for each one).
         let listInverse: WorkspaceChange
-        if let index = copy.reviewerCodings.firstIndex(where: { $0.quoteID == coding.quoteID && $0.reviewer == coding.reviewer }) {
-            listInverse = .setReviewerCoding(copy.reviewerCodings[index])
-            copy.reviewerCodings[index] = coding
+        let previous: ReviewerCoding?
+        let index: Int
+        if let found = reviewerCodings.firstIndex(where: { $0.quoteID == coding.quoteID && $0.reviewer == coding.reviewer }) {
+            index = found
+            previous = reviewerCodings[found]
+            listInverse = .setReviewerCoding(reviewerCodings[found])
+            reviewerCodings[found] = coding
         } else {
+            previous = nil
             listInverse = .removeReviewerCoding(quoteID: coding.quoteID, reviewer: coding.reviewer)
             // Kept by quote, then reviewer: the order (and so a saved snapshot) does not depend on history or undo.
-            let index = copy.reviewerCodings.firstIndex { ($0.quoteID, $0.reviewer) > (coding.quoteID, coding.reviewer) } ?? copy.reviewerCodings.count
-            copy.reviewerCodings.insert(coding, at: index)
+            index = reviewerCodings.firstIndex { ($0.quoteID, $0.reviewer) > (coding.quoteID, coding.reviewer) } ?? reviewerCodings.count
+            reviewerCodings.insert(coding, at: index)
         }
-        let quoteInverse = try copy.resolveQuote(coding.quoteID)
-        self = copy
+        let quoteInverse: WorkspaceChange
+        do throws(ReviewError) {
+            quoteInverse = try resolveQuote(coding.quoteID)
+        } catch {
+            if let previous { reviewerCodings[index] = previous } else { reviewerCodings.remove(at: index) }
+            throw error
+        }
         return .batch([listInverse, quoteInverse])
     }
 
@@ -147,10 +172,14 @@ extension Workspace {
             throw ReviewError(.notFound, reviewer == ReviewerCoding.consensus ? "Q\(quoteID) has no consensus coding"
                                                                                 : "Q\(quoteID) has no coding by '\(reviewer)'")
         }
-        var copy = self
-        let removed = copy.reviewerCodings.remove(at: index)
-        let quoteInverse = try copy.resolveQuote(quoteID)
-        self = copy
+        let removed = reviewerCodings.remove(at: index)
+        let quoteInverse: WorkspaceChange
+        do throws(ReviewError) {
+            quoteInverse = try resolveQuote(quoteID)
+        } catch {
+            reviewerCodings.insert(removed, at: index)
+            throw error
+        }
         return .batch([.setReviewerCoding(removed), quoteInverse])
     }
 
