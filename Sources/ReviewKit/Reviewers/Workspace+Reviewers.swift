@@ -7,14 +7,44 @@
 /// field is left uncoded and the quote is listed in ``unresolvedCodings`` (figures say so; nothing is
 /// silently picked).
 extension Workspace {
-    /// The reviewers' codings (not the consensus) of a quote, in the order they were recorded.
+    /// The reviewers' codings (not the consensus) of a quote, by reviewer name.
     public func reviewerCodings(of quoteID: Int) -> [ReviewerCoding] {
-        reviewerCodings.filter { $0.quoteID == quoteID && !$0.isConsensus }
+        reviewerCodings[codingRange(of: quoteID)].filter { !$0.isConsensus }
     }
 
     /// A reviewer's coding of a quote (`ReviewerCoding.consensus` for the consensus).
     public func reviewerCoding(of quoteID: Int, by reviewer: String) -> ReviewerCoding? {
-        reviewerCodings.first { $0.quoteID == quoteID && $0.reviewer == reviewer }
+        codingIndex(of: quoteID, by: reviewer).map { reviewerCodings[$0] }
+    }
+
+    /// The positions of a quote's codings. `reviewerCodings` is kept sorted by quote, then reviewer (every change
+    /// inserts in place and the snapshot reader sorts what it read), so a quote's codings are found by binary
+    /// search: a linear scan per lookup made imports of thousands of double-coded passages quadratic.
+    func codingRange(of quoteID: Int) -> Range<Int> {
+        let start = codingInsertionIndex(quoteID, nil)
+        var end = start
+        while end < reviewerCodings.count && reviewerCodings[end].quoteID == quoteID { end += 1 }
+        return start..<end
+    }
+
+    /// Where a reviewer's coding of a quote is, when there is one.
+    func codingIndex(of quoteID: Int, by reviewer: String) -> Int? {
+        let index = codingInsertionIndex(quoteID, reviewer)
+        guard index < reviewerCodings.count, reviewerCodings[index].quoteID == quoteID,
+              reviewerCodings[index].reviewer == reviewer else { return nil }
+        return index
+    }
+
+    /// The first position whose (quote, reviewer) is not before (quoteID, reviewer); a nil reviewer sorts first.
+    func codingInsertionIndex(_ quoteID: Int, _ reviewer: String?) -> Int {
+        var low = 0, high = reviewerCodings.count
+        while low < high {
+            let middle = low + (high - low) / 2
+            let coding = reviewerCodings[middle]
+            let before = coding.quoteID < quoteID || (coding.quoteID == quoteID && reviewer.map { coding.reviewer < $0 } == true)
+            if before { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The consensus coding of a quote, when one is recorded.
@@ -144,7 +174,7 @@ extension Workspace {
         let listInverse: WorkspaceChange
         let previous: ReviewerCoding?
         let index: Int
-        if let found = reviewerCodings.firstIndex(where: { $0.quoteID == coding.quoteID && $0.reviewer == coding.reviewer }) {
+        if let found = codingIndex(of: coding.quoteID, by: coding.reviewer) {
             index = found
             previous = reviewerCodings[found]
             listInverse = .setReviewerCoding(reviewerCodings[found])
@@ -153,7 +183,7 @@ extension Workspace {
             previous = nil
             listInverse = .removeReviewerCoding(quoteID: coding.quoteID, reviewer: coding.reviewer)
             // Kept by quote, then reviewer: the order (and so a saved snapshot) does not depend on history or undo.
-            index = reviewerCodings.firstIndex { ($0.quoteID, $0.reviewer) > (coding.quoteID, coding.reviewer) } ?? reviewerCodings.count
+            index = codingInsertionIndex(coding.quoteID, coding.reviewer)
             reviewerCodings.insert(coding, at: index)
         }
         let quoteInverse: WorkspaceChange
@@ -168,7 +198,7 @@ extension Workspace {
 
     /// Applies `.removeReviewerCoding`: forgets the coding, re-resolves the quote, returns the inverse.
     mutating func applyRemoveReviewerCoding(quoteID: Int, reviewer: String) throws(ReviewError) -> WorkspaceChange {
-        guard let index = reviewerCodings.firstIndex(where: { $0.quoteID == quoteID && $0.reviewer == reviewer }) else {
+        guard let index = codingIndex(of: quoteID, by: reviewer) else {
             throw ReviewError(.notFound, reviewer == ReviewerCoding.consensus ? "Q\(quoteID) has no consensus coding"
                                                                                 : "Q\(quoteID) has no coding by '\(reviewer)'")
         }

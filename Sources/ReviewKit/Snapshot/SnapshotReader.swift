@@ -467,6 +467,11 @@ public enum SnapshotReader {
             guard seen.contains("end") else {
                 throw fail("the snapshot is truncated: no '@end' line before the checksum", line: lineNumber)
             }
+            // Reviewer codings are kept by quote, then reviewer (lookups are binary searches): a file edited by
+            // hand or written in another order is put in that order.
+            if !workspace.reviewerCodings.isEmpty {
+                workspace.reviewerCodings.sort { ($0.quoteID, $0.reviewer) < ($1.quoteID, $1.reviewer) }
+            }
             // Findings cite sub-themes by id and judgements cite findings: read them once everything is in.
             if !findingLines.isEmpty || !cerqualLines.isEmpty {
                 workspace.synthesis = try Synthesis(findingLines: findingLines, cerqualLines: cerqualLines, path: path)

@@ -124,6 +124,44 @@ import Testing
         }
     }
 
+    /// Codings stay sorted by quote, then reviewer, whatever order they arrive in, so the binary-search lookups
+    /// find exactly what a linear scan finds; a snapshot listing them out of order is read back sorted.
+    @Test func codingsStaySortedAndLookupsMatchAScan() throws {
+        var w = try Self.workspace()
+        var generator = SystemRandomNumberGenerator()
+        let reviewers = ["ZZ", "GT", "consensus", "Ana Ruiz", "KW", "ab"]
+        var applied: [ReviewerCoding] = []
+        for _ in 0..<60 {
+            let coding = ReviewerCoding(quoteID: Int.random(in: 1...2, using: &generator), reviewer: reviewers.randomElement(using: &generator)!,
+                                        direction: Bool.random(using: &generator) ? .barrier : .facilitator)
+            try w.apply(.setReviewerCoding(coding))
+            applied.removeAll { $0.quoteID == coding.quoteID && $0.reviewer == coding.reviewer }
+            applied.append(coding)
+        }
+        let keys = w.reviewerCodings.map { "\($0.quoteID)\t\($0.reviewer)" }
+        #expect(w.reviewerCodings.map { ($0.quoteID, $0.reviewer) }.elementsEqual(
+            w.reviewerCodings.map { ($0.quoteID, $0.reviewer) }.sorted { $0 < $1 }, by: { $0 == $1 }), "\(keys)")
+        #expect(Set(keys).count == keys.count && keys.count == applied.count)
+        for quote in [0, 1, 2, 3] {
+            #expect(w.reviewerCodings(of: quote) == w.reviewerCodings.filter { $0.quoteID == quote && !$0.isConsensus })
+            for reviewer in reviewers + ["nobody"] {
+                #expect(w.reviewerCoding(of: quote, by: reviewer) == w.reviewerCodings.first { $0.quoteID == quote && $0.reviewer == reviewer })
+            }
+        }
+        // Out of order in the file (edited by hand): read back sorted, and the lookups work.
+        var ordered = try Self.workspace()
+        try ordered.apply(.setReviewerCoding(Self.gt))
+        try ordered.apply(.setReviewerCoding(Self.ss))
+        let text = String(decoding: Self.bytes(ordered), as: UTF8.self)
+        let gtLine = "Q1\tGT\tbarrier\tpsychological-capability\tknowledge\t1\n"
+        let ssLine = "Q1\tSS\tbarrier\tsocial-opportunity\tsocial-influences\t\n"
+        #expect(text.contains(gtLine + ssLine))
+        let swapped = text.replacingOccurrences(of: gtLine + ssLine, with: ssLine + gtLine)
+        let read = try SnapshotReader.decode(Self.resign(Array(swapped.utf8)))
+        #expect(read.workspace.reviewerCodings == ordered.reviewerCodings)
+        #expect(read.workspace.reviewerCoding(of: 1, by: "GT") == Self.gt)
+    }
+
     /// The bytes with their checksum line recomputed (so the parser, not the checksum, judges the edit).
     static func resign(_ bytes: [UInt8]) -> [UInt8] {
         var body = Array(bytes.dropLast())  // the final newline
