@@ -11,7 +11,7 @@ enum AgreementTables {
         ])
         let rows: [[ResultValue]] = report.estimates.map { e in
             [.text(e.coefficient.name + (e.metric == .nominal || e.coefficient == .percentAgreement ? "" : " (\(e.metric.rawValue))")),
-             e.value.map { .number($0, decimals: 3) } ?? .absent("undefined"),
+             shown(e),
              e.standardError.map { .number($0, decimals: 4) } ?? .missing,
              e.confidenceInterval.map { .number($0.lower, decimals: 3) } ?? .missing,
              e.confidenceInterval.map { .number($0.upper, decimals: 3) } ?? .missing,
@@ -25,6 +25,14 @@ enum AgreementTables {
             .init("units", type: .integer), .init("ratings", type: .integer), .init("strength"),
         ], rows: rows, footnotes: report.notes.map(\.message) + undefined + methodNotes(report))
         return [.record(record), .table(table)]
+    }
+
+    /// An estimate's value, printed as its label judges it: a small negative value stays visibly negative
+    /// ("-0.0001", not "0.000" beside "poor"); machine output gets the number at full precision.
+    static func shown(_ e: AgreementEstimate) -> ResultValue {
+        guard let value = e.value else { return .absent("undefined") }
+        guard let label = e.label(decimals: 3) else { return .number(value, decimals: 3) }
+        return .labelled(.number(value, decimals: 3), display: label.text)
     }
 
     /// The Landis & Koch label of an estimate as printed (none for percent agreement, "undefined" without a value).
@@ -57,7 +65,7 @@ enum AgreementTables {
 
     /// A summary line: units, ratings, percent agreement, Fleiss' kappa, Krippendorff's alpha with its interval, AC1, label.
     static func summaryRow(_ label: String, _ report: AgreementReport, metric: AgreementMetric) -> [ResultValue] {
-        func value(_ e: AgreementEstimate?) -> ResultValue { e?.value.map { .number($0, decimals: 3) } ?? .absent("undefined") }
+        func value(_ e: AgreementEstimate?) -> ResultValue { e.map(shown) ?? .absent("undefined") }
         let alpha = report.estimate(.krippendorffAlpha, metric: metric)
         let ci = alpha?.confidenceInterval.map { ResultValue.text(AgreementLabel.format($0.lower, decimals: 3) + " – " + AgreementLabel.format($0.upper, decimals: 3)) } ?? .missing
         return [.text(label), .integer(report.units), .integer(report.ratings), value(report.estimate(.percentAgreement)),

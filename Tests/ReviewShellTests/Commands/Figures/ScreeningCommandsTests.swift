@@ -46,7 +46,7 @@ import ReviewKit
         guard case .sequence(let pair) = try h.result("agreement screening reviewers=reviewer_A,reviewer_B"),
               case .table(let coefficients) = pair.last else { Issue.record("no table"); return }
         let cohen = try #require(coefficients.rows.first { Self.text($0[0]) == "Cohen's kappa" })
-        if case .number(let value, _) = cohen[1] { #expect(String(format: "%.3f", value) == "0.541") } else { Issue.record("no kappa") }
+        if case .number(let value, _) = cohen[1].machineValue { #expect(String(format: "%.3f", value) == "0.541") } else { Issue.record("no kappa") }
         _ = try h.result("undo")
         #expect(h.session.document.workspace.screening.isEmpty)
     }
