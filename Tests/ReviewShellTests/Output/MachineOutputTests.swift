@@ -104,6 +104,39 @@ import Testing
         }
     }
 
+    /// disagreements in JSON: each reviewer's and the consensus coding as one key per field (slugs, sub-theme ids),
+    /// never the described text ("barrier, Reflective motivation"), which stays in the table people read.
+    @Test func disagreementsGiveOneKeyPerField() throws {
+        let folder = try DocumentedExamplesTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (team, output) = try Self.shell(.json, in: folder)
+        #expect(team.run("source sessions/three-reviewers.review"), "\(output.errors)")
+        let result = Self.run(team, output, "disagreements all")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let columns = document["columns"] as? [String] ?? []
+        let rows = document["rows"] as? [[String: Any]] ?? []
+        #expect(!rows.isEmpty)
+        let reviewers = team.session.workspace.reviewers
+        for prefix in reviewers.map({ "coding_" + ResultKey.snakeCase($0) }) + ["consensus"] {
+            #expect(!columns.contains(prefix), "\(prefix) packs the fields: \(columns)")
+            for field in CodingField.allCases { #expect(columns.contains(prefix + "_" + field.rawValue), "\(prefix)_\(field.rawValue): \(columns)") }
+        }
+        let directions = Set(["barrier", "facilitator"]), domains = Set(TDFDomain.allCases.map(\.slug))
+        for row in rows {
+            for prefix in reviewers.map({ "coding_" + ResultKey.snakeCase($0) }) {
+                if let direction = row[prefix + "_direction"] as? String { #expect(directions.contains(direction), "\(row)") }
+                if let domain = row[prefix + "_domain"] as? String { #expect(domains.contains(domain), "\(row)") }
+                if let theme = row[prefix + "_subtheme"], !(theme is NSNull) { #expect(theme is Int, "\(row)") }
+            }
+            for field in row["differ_on"] as? [String] ?? [] { #expect(CodingField(rawValue: field) != nil, "\(field)") }
+        }
+        // One field: the reviewer's column holds the slug (a sub-theme as its id).
+        let one = Self.run(team, output, "disagreements subtheme all")
+        let oneRows = (try JSONSerialization.jsonObject(with: Data(one.out.utf8)) as? [String: Any])?["rows"] as? [[String: Any]] ?? []
+        let key = "coding_" + ResultKey.snakeCase(reviewers[0])
+        #expect(oneRows.contains { $0[key] is Int } && oneRows.allSatisfy { $0[key] is Int || $0[key] is NSNull }, "\(oneRows.prefix(2))")
+    }
+
     /// A schema rejects what the old output printed: labels as keys, abbreviations as values, packed pairs.
     @Test func schemasRejectTheOldVocabulary() throws {
         let old = #"{"type":"table","title":null,"columns":["id","B/F"],"rows":[{"id":"Q1","B/F":"B","COM-B":"C-psy"}],"notes":[]}"#
