@@ -87,7 +87,8 @@ import Testing
         let (team, teamOutput) = try Self.shell(.json, in: folder)
         #expect(team.run("source sessions/three-reviewers.review"), "\(teamOutput.errors)")
         for (name, line) in [("agreement", "agreement"), ("agreement", "agreement domain"), ("agreement", "agreement casp"), ("agreement", "agreement codes domain"),
-                             ("disagreements", "disagreements"), ("quote", "quote Q3"), ("study", "study S01")] {
+                             ("disagreements", "disagreements"), ("disagreements", "disagreements subtheme all"),
+                             ("disagreements", "disagreements casp all"), ("quote", "quote Q3"), ("study", "study S01")] {
             let result = Self.run(team, teamOutput, line)
             #expect(result.ok, "\(line): \(result.err)")
             documents.append(["command": name, "example": line, "json": result.out])
@@ -99,7 +100,7 @@ import Testing
         #expect((report["validated"] as? Int ?? 0) >= 60)
         // The data commands have a schema of their own, not only the generic result shape.
         let used = report["schemas_used"] as? [String: String] ?? [:]
-        for name in ["quotes", "themes", "matrix", "casp", "domains", "bands", "studies", "study", "quote", "kappa", "agreement"] {
+        for name in ["quotes", "themes", "matrix", "casp", "domains", "bands", "studies", "study", "quote", "kappa", "agreement", "finding", "cerqual", "disagreements"] {
             #expect(used[name] == "\(name).schema.json", "\(name) validated against \(used[name] ?? "nothing")")
         }
     }
@@ -141,10 +142,17 @@ import Testing
     @Test func schemasRejectTheOldVocabulary() throws {
         let old = #"{"type":"table","title":null,"columns":["id","B/F"],"rows":[{"id":"Q1","B/F":"B","COM-B":"C-psy"}],"notes":[]}"#
         let packed = #"{"type":"table","title":"TDF domains","columns":["number","domain","component","barrier_quotes","quotes"],"rows":[{"number":1,"domain":"Knowledge","component":["psychological-capability"],"barrier_quotes":"2 / 2","quotes":2}],"notes":[]}"#
+        // Before issue 10's fix: a joined list of sources, display wording for levels, a described coding.
+        let findings = #"{"type":"table","title":"Findings","columns":["finding","written","statement","subthemes","subtheme_codes","studies_contributing","sources","quotes","words","confidence"],"rows":[{"finding":"T1","written":false,"statement":"x","subthemes":"B/Know/1","subtheme_codes":["B/Know/1"],"studies_contributing":"ref 35","sources":1,"quotes":1,"words":70,"confidence":"moderate"}],"notes":[]}"#
+        let levels = #"{"type":"table","title":"CERQual Evidence Profile","columns":["finding","statement","studies","references","unattributed_quotes","coherence","confidence","explanation"],"rows":[{"finding":"F1","statement":"x","studies":[],"references":[35],"unattributed_quotes":0,"coherence":"moderate concerns","confidence":"very low","explanation":null}],"notes":[]}"#
+        let coding = #"{"type":"table","title":"Disagreements","columns":["quote","differ_on","coding_gt","status"],"rows":[{"quote":3,"differ_on":["sub-theme"],"coding_gt":"barrier, Reflective motivation","coding_gt_domain":"Knowledge","status":"unresolved"}],"notes":[]}"#
         guard let report = try Self.read(["schemas": Self.schemas.path, "documents": [["command": "quotes", "example": "old", "json": old],
-                                                                                    ["command": "domains", "example": "packed", "json": packed]]]) else { return }
+                                                                                    ["command": "domains", "example": "packed", "json": packed],
+                                                                                    ["command": "finding", "example": "findings", "json": findings],
+                                                                                    ["command": "cerqual", "example": "levels", "json": levels],
+                                                                                    ["command": "disagreements", "example": "coding", "json": coding]]]) else { return }
         let failures = report["failures"] as? [[String: Any]] ?? []
-        #expect(Set(failures.compactMap { $0["example"] as? String }) == ["old", "packed"])
+        #expect(Set(failures.compactMap { $0["example"] as? String }) == ["old", "packed", "findings", "levels", "coding"])
     }
 
     /// Command JSON, CSV and TSV carry the same keys and typed values; pandas reads numbers as numbers, unknown as
