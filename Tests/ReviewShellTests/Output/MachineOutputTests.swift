@@ -100,7 +100,7 @@ import Testing
         #expect((report["validated"] as? Int ?? 0) >= 60)
         // The data commands have a schema of their own, not only the generic result shape.
         let used = report["schemas_used"] as? [String: String] ?? [:]
-        for name in ["quotes", "themes", "matrix", "casp", "domains", "bands", "studies", "study", "quote", "kappa", "agreement", "finding", "cerqual", "disagreements"] {
+        for name in ["quotes", "themes", "matrix", "casp", "domains", "bands", "studies", "study", "quote", "kappa", "agreement", "finding", "cerqual", "disagreements", "tags", "history", "set", "prisma"] {
             #expect(used[name] == "\(name).schema.json", "\(name) validated against \(used[name] ?? "nothing")")
         }
     }
