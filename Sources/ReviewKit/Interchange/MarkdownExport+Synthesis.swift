@@ -2,9 +2,13 @@
 extension MarkdownExport {
     /// Any synthesis table (`CERQualTables`, `DomainImportance.table`) as a pipe table with its notes below.
     public static func table(_ table: SynthesisTable) -> String {
-        var lines = ["| " + table.columns.map { cell($0.label) }.joined(separator: " | ") + " |",
-                     "|" + String(repeating: "---|", count: table.columns.count)]
-        for row in table.rows { lines.append("| " + row.map { cell($0.description) }.joined(separator: " | ") + " |") }
+        // Machine-only columns (the typed twins of "studies contributing") are for R and pandas, not for a document.
+        let shown = table.columns.indices.filter { !table.columns[$0].machineOnly }
+        var lines = ["| " + shown.map { cell(table.columns[$0].label) }.joined(separator: " | ") + " |",
+                     "|" + String(repeating: "---|", count: shown.count)]
+        for row in table.rows {
+            lines.append("| " + shown.map { cell(row.indices.contains($0) ? row[$0].description : "—") }.joined(separator: " | ") + " |")
+        }
         var text = lines.joined(separator: "\n") + "\n"
         for note in table.notes { text += "\n" + note + "\n" }
         return text

@@ -28,14 +28,14 @@ public struct CERQualTables: Sendable {
             let data = FindingData(finding, in: workspace, rowsBySubTheme: rows)
             let assessment = synthesis.assessment(of: finding.id) ?? CERQualAssessment()
             return [.integer(index + 1), .text(finding.id.description), .text(finding.statement),
-                    Self.text(data.sourcesText(in: workspace)), .integer(data.sources.count),
-                    assessment.overall.map { .text($0.level.name) } ?? .missing,
+                    Self.text(data.sourcesText(in: workspace))] + Self.sourceCells(data) + [.integer(data.sources.count),
+                    assessment.overall.map { Self.level($0.level) } ?? .missing,
                     Self.text(CERQualWording.explanation(assessment))]
         }
         return SynthesisTable(
             name: "soqf", title: "Summary of Qualitative Findings",
             columns: [.init("number", "#"), .init("finding", "finding"), .init("statement", "summary of review finding"),
-                      .init("studies_contributing", "studies contributing"), .init("sources", "sources"),
+                      Self.studiesContributing] + Self.sourceColumns + [.init("sources", "sources"),
                       .init("confidence", "CERQual assessment of confidence"), .init("explanation", "explanation of CERQual assessment")],
             rows: cells, notes: notes)
     }
@@ -44,7 +44,7 @@ public struct CERQualTables: Sendable {
     /// assessment | explanation.
     public func evidenceProfile(assessedOnly: Bool = true) -> SynthesisTable {
         var columns: [SynthesisTable.Column] = [.init("finding", "finding"), .init("statement", "summary of review finding"),
-                                                .init("studies_contributing", "studies contributing")]
+                                                Self.studiesContributing] + Self.sourceColumns
         for component in CERQualComponent.allCases {
             columns.append(.init(component.key, component.name))
             columns.append(.init(component.key + "_explanation", "\(component.name): explanation"))
@@ -55,14 +55,15 @@ public struct CERQualTables: Sendable {
             let data = FindingData(finding, in: workspace, rowsBySubTheme: rows)
             let assessment = synthesis.assessment(of: finding.id) ?? CERQualAssessment()
             var row: [SynthesisTable.Value] = [.text(finding.id.description), .text(finding.statement), Self.text(data.sourcesText(in: workspace))]
+                + Self.sourceCells(data)
             for component in CERQualComponent.allCases {
                 if let judgement = assessment[component] {
-                    row += [.text(judgement.level.name), .text(CERQualWording.sentence(component, judgement))]
+                    row += [Self.level(judgement.level), .text(CERQualWording.sentence(component, judgement))]
                 } else {
                     row += [.missing, .missing]
                 }
             }
-            row += [assessment.overall.map { .text($0.level.name) } ?? .missing, Self.text(CERQualWording.explanation(assessment))]
+            row += [assessment.overall.map { Self.level($0.level) } ?? .missing, Self.text(CERQualWording.explanation(assessment))]
             return row
         }
         return SynthesisTable(name: "evidence_profile", title: "CERQual Evidence Profile", columns: columns, rows: cells, notes: notes)
@@ -77,10 +78,10 @@ public struct CERQualTables: Sendable {
         let assessment = synthesis.assessment(of: id) ?? CERQualAssessment()
         var rows: [[SynthesisTable.Value]] = CERQualComponent.allCases.map { component in
             let judgement = assessment[component]
-            return [.text(component.slug), judgement.map { .text($0.level.name) } ?? .missing,
+            return [.text(component.slug), judgement.map { Self.level($0.level) } ?? .missing,
                     judgement.map { Self.text($0.explanation) } ?? .missing, .text(evidence.lines(for: component).joined(separator: "\n"))]
         }
-        rows.append([.text("overall"), assessment.overall.map { .text($0.level.name + " confidence") } ?? .missing,
+        rows.append([.text("overall"), assessment.overall.map { .labelled(.text($0.level.slug), display: $0.level.name + " confidence") } ?? .missing,
                      assessment.overall.map { Self.text($0.explanation) } ?? .missing,
                      Self.text(assessment.overall?.level.meaning ?? "")])
         var notes = ["\(finding.id): \(finding.statement)"]
@@ -103,14 +104,15 @@ public struct CERQualTables: Sendable {
             let data = FindingData(finding, in: workspace, rowsBySubTheme: rows)
             let written: Bool = if case .written = finding.id { true } else { false }
             return [.text(finding.id.description), .boolean(written), .text(finding.statement),
-                    .text(data.subThemes.map(\.code).joined(separator: ", ")), Self.text(data.sourcesText(in: workspace)),
+                    .labelled(.list(data.subThemes.map { .integer($0.id) }), display: data.subThemes.map(\.code).joined(separator: ", ")),
+                    .list(data.subThemes.map { .text($0.code) }), Self.text(data.sourcesText(in: workspace))] + Self.sourceCells(data) + [
                     .integer(data.sources.count), .integer(data.quotes.count), .integer(data.words),
-                    synthesis.assessment(of: finding.id)?.overall.map { .text($0.level.name) } ?? .missing]
+                    synthesis.assessment(of: finding.id)?.overall.map { Self.level($0.level) } ?? .missing]
         }
         return SynthesisTable(
             name: "findings", title: "Findings",
             columns: [.init("finding", "finding"), .init("written", "written", machineOnly: true), .init("statement", "statement"), .init("subthemes", "sub-themes"),
-                      .init("studies_contributing", "studies contributing"), .init("sources", "sources"), .init("quotes", "quotes"),
+                      .init("subtheme_codes", "sub-theme codes", machineOnly: true), Self.studiesContributing] + Self.sourceColumns + [.init("sources", "sources"), .init("quotes", "quotes"),
                       .init("words", "words"), .init("confidence", "confidence")],
             rows: cells,
             notes: ["findings T… are sub-themes standing as their own finding; 'finding add' writes one over several sub-themes"] + notes)
@@ -134,4 +136,27 @@ public struct CERQualTables: Sendable {
     }
 
     static func text(_ text: String) -> SynthesisTable.Value { text.isEmpty ? .missing : .text(text) }
+
+    /// A concern level: its slug for machines, the published wording ("moderate concerns") for people.
+    static func level(_ level: ConcernLevel) -> SynthesisTable.Value { .labelled(.text(level.slug), display: level.name) }
+
+    /// A confidence level: its slug ("very-low") for machines, its name ("very low") for people.
+    static func level(_ level: ConfidenceLevel) -> SynthesisTable.Value { .labelled(.text(level.slug), display: level.name) }
+
+    /// "studies contributing" as people read it ("Smith 2020; ref 35 (+ 1 quote without a source)"); machine formats
+    /// get `studies`, `references` and `unattributed_quotes` instead, the keys of the JSON export's `findings`.
+    static let studiesContributing = SynthesisTable.Column("studies_contributing", "studies contributing", tableOnly: true)
+
+    /// The typed twins of "studies contributing", machine-only.
+    static let sourceColumns: [SynthesisTable.Column] = [
+        .init("studies", "studies", machineOnly: true), .init("references", "references", machineOnly: true),
+        .init("unattributed_quotes", "quotes without a source", machineOnly: true),
+    ]
+
+    /// The cells under `sourceColumns`: study ids, reference numbers, the count of quotes with neither.
+    static func sourceCells(_ data: FindingData) -> [SynthesisTable.Value] {
+        let studies = data.sources.compactMap { if case .study(let id) = $0 { SynthesisTable.Value.text(id) } else { nil } }
+        let references = data.sources.compactMap { if case .reference(let number) = $0 { SynthesisTable.Value.integer(number) } else { nil } }
+        return [.list(studies), .list(references), .integer(data.unattributedQuotes)]
+    }
 }

@@ -13,17 +13,21 @@ public struct SynthesisTable: Sendable, Equatable {
         /// Kept for machine formats and `expect` but left out of the text table people read (a slug, rank bounds,
         /// yes/no twins of counts), so the table fits a terminal.
         public var machineOnly: Bool
+        /// Shown to people but left out of machine formats, where machine-only columns carry its content typed
+        /// ("studies contributing" as the `studies` and `references` arrays).
+        public var tableOnly: Bool
 
         /// Creates a column.
-        public init(_ key: String, _ label: String, machineOnly: Bool = false) {
+        public init(_ key: String, _ label: String, machineOnly: Bool = false, tableOnly: Bool = false) {
             self.key = key
             self.label = label
             self.machineOnly = machineOnly
+            self.tableOnly = tableOnly
         }
     }
 
     /// A cell value.
-    public enum Value: Sendable, Equatable, CustomStringConvertible {
+    public indirect enum Value: Sendable, Equatable, CustomStringConvertible {
         /// Text.
         case text(String)
         /// A whole number.
@@ -34,6 +38,11 @@ public struct SynthesisTable: Sendable, Equatable {
         case boolean(Bool)
         /// Unknown or not applicable.
         case missing
+        /// Several values (sub-theme codes, contributing studies): an array in machine output, "a, b" in tables.
+        case list([Value])
+        /// A value machine output carries (a slug, a list) shown to people as `display` (the published wording,
+        /// a joined list with notes): `.labelled(.text("moderate"), display: "moderate concerns")`.
+        case labelled(Value, display: String)
 
         /// The display form ("yes", "15.2", "—").
         public var description: String {
@@ -43,6 +52,8 @@ public struct SynthesisTable: Sendable, Equatable {
             case .number(let value, let decimals): SynthesisTable.format(value, decimals: decimals)
             case .boolean(let value): value ? "yes" : "no"
             case .missing: "—"
+            case .list(let items): items.map(\.description).joined(separator: ", ")
+            case .labelled(_, let display): display
             }
         }
     }

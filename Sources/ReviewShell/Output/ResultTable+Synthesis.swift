@@ -20,10 +20,11 @@ extension ResultTable {
             let texts = values.map(\.description)
             let longestValue = texts.map(\.count).max() ?? 0
             let limit = index == 0 ? 2 * Self.synthesisWrapWidth : Self.synthesisWrapWidth
-            let prose = type == .text && texts.contains { $0.contains(" ") } && max(longestValue, column.label.count) > limit
+            let prose = (type == .text || type == .list) && texts.contains { $0.contains(" ") } && max(longestValue, column.label.count) > limit
             let longHeader = column.label.contains(" ") && column.label.count > max(longestValue, 8)
             var result = ResultColumn(column.key, column.label, type: type, wraps: prose || longHeader)
             result.machineOnly = column.machineOnly
+            result.tableOnly = column.tableOnly
             return result
         }
         self.init(title: table.title, columns: columns, rows: rows, footnotes: table.notes)
@@ -39,6 +40,8 @@ extension ResultValue {
         case .number(let number, let decimals): self = .number(number, decimals: decimals)
         case .boolean(let flag): self = .boolean(flag)
         case .missing: self = .missing
+        case .list(let items): self = .list(items.map(ResultValue.init))
+        case .labelled(let value, let display): self = .labelled(ResultValue(value), display: display)
         }
     }
 }

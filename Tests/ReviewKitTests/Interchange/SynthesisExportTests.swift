@@ -165,9 +165,9 @@ import Testing
             let views = try #require(result["views"] as? [String: [String: Any]])
             let soqf = (views["summary_of_findings"]?["rows"] as? [[String: Any]]) ?? []
             let tables = CERQualTables(workspace: workspace, synthesis: workspace.synthesis)
-            #expect(soqf.map { $0["confidence"] as? String } == tables.summaryOfFindings().values("confidence").map { if case .text(let t) = $0 { t } else { nil } })
+            #expect(soqf.map { $0["confidence"] as? String } == tables.summaryOfFindings().values("confidence").map { if case .missing = $0 { nil } else { $0.description } })
             let profile = (views["evidence_profile"]?["rows"] as? [[String: Any]]) ?? []
-            #expect(profile.map { $0["adequacy"] as? String } == tables.evidenceProfile().values("adequacy").map { if case .text(let t) = $0 { t } else { nil } })
+            #expect(profile.map { $0["adequacy"] as? String } == tables.evidenceProfile().values("adequacy").map { if case .missing = $0 { nil } else { $0.description } })
         }
     }
 

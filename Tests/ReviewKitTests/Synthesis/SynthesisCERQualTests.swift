@@ -230,20 +230,26 @@ struct SynthesisCERQualTests {
             overall: .init(.moderate, explanation: "Minor and moderate concerns together"))), in: workspace)
         let tables = CERQualTables(workspace: workspace, synthesis: synthesis)
         let soqf = tables.summaryOfFindings()
-        #expect(soqf.columns.map(\.key) == ["number", "finding", "statement", "studies_contributing", "sources", "confidence", "explanation"])
-        #expect(soqf.columns.map(\.label) == ["#", "finding", "summary of review finding", "studies contributing", "sources", "CERQual assessment of confidence", "explanation of CERQual assessment"])
+        #expect(soqf.columns.map(\.key) == ["number", "finding", "statement", "studies_contributing", "studies", "references", "unattributed_quotes",
+                                            "sources", "confidence", "explanation"])
+        #expect(soqf.columns.filter { !$0.machineOnly }.map(\.label) == ["#", "finding", "summary of review finding", "studies contributing", "sources",
+                                                                         "CERQual assessment of confidence", "explanation of CERQual assessment"])
+        #expect(soqf.columns.filter(\.tableOnly).map(\.key) == ["studies_contributing"])
         #expect(soqf.rows.count == 1)
         #expect(soqf.value(row: 0, "studies_contributing") == .text("Alpha et al.; Beta; Gamma et al.; Delta; ref 9"))
+        #expect(soqf.value(row: 0, "references") == .list([.integer(9)]))
+        #expect(soqf.value(row: 0, "studies").map { if case .list(let items) = $0 { items.count } else { 0 } } == 4)
         #expect(soqf.value(row: 0, "sources") == .integer(5))
-        #expect(soqf.value(row: 0, "confidence") == .text("moderate"))
+        #expect(soqf.value(row: 0, "confidence") == .labelled(.text("moderate"), display: "moderate"))
         #expect(soqf.value(row: 0, "explanation") == .text("Minor concerns regarding methodological limitations, moderate concerns regarding coherence, no or very minor concerns regarding adequacy, and no or very minor concerns regarding relevance. Minor and moderate concerns together."))
         #expect(tables.summaryOfFindings(assessedOnly: false).rows.count == 2)
 
         let profile = tables.evidenceProfile()
-        #expect(profile.columns.map(\.key) == ["finding", "statement", "studies_contributing",
+        #expect(profile.columns.map(\.key) == ["finding", "statement", "studies_contributing", "studies", "references", "unattributed_quotes",
                                                "methodological_limitations", "methodological_limitations_explanation", "coherence", "coherence_explanation",
                                                "adequacy", "adequacy_explanation", "relevance", "relevance_explanation", "confidence", "explanation"])
-        #expect(profile.value(row: 0, "coherence") == .text("moderate concerns"))
+        #expect(profile.value(row: 0, "coherence") == .labelled(.text("moderate"), display: "moderate concerns"))
+        #expect(profile.value(row: 0, "coherence")?.description == "moderate concerns")
         #expect(profile.value(row: 0, "coherence_explanation") == .text("Moderate concerns regarding coherence because x"))
         #expect(profile.columns.allSatisfy { $0.key == $0.key.lowercased() && !$0.key.contains("-") && !$0.key.contains(" ") })
 

@@ -87,7 +87,8 @@ import Testing
         let (team, teamOutput) = try Self.shell(.json, in: folder)
         #expect(team.run("source sessions/three-reviewers.review"), "\(teamOutput.errors)")
         for (name, line) in [("agreement", "agreement"), ("agreement", "agreement domain"), ("agreement", "agreement casp"), ("agreement", "agreement codes domain"),
-                             ("disagreements", "disagreements"), ("quote", "quote Q3"), ("study", "study S01")] {
+                             ("disagreements", "disagreements"), ("disagreements", "disagreements subtheme all"),
+                             ("disagreements", "disagreements casp all"), ("quote", "quote Q3"), ("study", "study S01")] {
             let result = Self.run(team, teamOutput, line)
             #expect(result.ok, "\(line): \(result.err)")
             documents.append(["command": name, "example": line, "json": result.out])
@@ -99,19 +100,59 @@ import Testing
         #expect((report["validated"] as? Int ?? 0) >= 60)
         // The data commands have a schema of their own, not only the generic result shape.
         let used = report["schemas_used"] as? [String: String] ?? [:]
-        for name in ["quotes", "themes", "matrix", "casp", "domains", "bands", "studies", "study", "quote", "kappa", "agreement"] {
+        for name in ["quotes", "themes", "matrix", "casp", "domains", "bands", "studies", "study", "quote", "kappa", "agreement", "finding", "cerqual", "disagreements", "tags", "history", "set", "prisma"] {
             #expect(used[name] == "\(name).schema.json", "\(name) validated against \(used[name] ?? "nothing")")
         }
+    }
+
+    /// disagreements in JSON: each reviewer's and the consensus coding as one key per field (slugs, sub-theme ids),
+    /// never the described text ("barrier, Reflective motivation"), which stays in the table people read.
+    @Test func disagreementsGiveOneKeyPerField() throws {
+        let folder = try DocumentedExamplesTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (team, output) = try Self.shell(.json, in: folder)
+        #expect(team.run("source sessions/three-reviewers.review"), "\(output.errors)")
+        let result = Self.run(team, output, "disagreements all")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let columns = document["columns"] as? [String] ?? []
+        let rows = document["rows"] as? [[String: Any]] ?? []
+        #expect(!rows.isEmpty)
+        let reviewers = team.session.workspace.reviewers
+        for prefix in reviewers.map({ "coding_" + ResultKey.snakeCase($0) }) + ["consensus"] {
+            #expect(!columns.contains(prefix), "\(prefix) packs the fields: \(columns)")
+            for field in CodingField.allCases { #expect(columns.contains(prefix + "_" + field.rawValue), "\(prefix)_\(field.rawValue): \(columns)") }
+        }
+        let directions = Set(["barrier", "facilitator"]), domains = Set(TDFDomain.allCases.map(\.slug))
+        for row in rows {
+            for prefix in reviewers.map({ "coding_" + ResultKey.snakeCase($0) }) {
+                if let direction = row[prefix + "_direction"] as? String { #expect(directions.contains(direction), "\(row)") }
+                if let domain = row[prefix + "_domain"] as? String { #expect(domains.contains(domain), "\(row)") }
+                if let theme = row[prefix + "_subtheme"], !(theme is NSNull) { #expect(theme is Int, "\(row)") }
+            }
+            for field in row["differ_on"] as? [String] ?? [] { #expect(CodingField(rawValue: field) != nil, "\(field)") }
+        }
+        // One field: the reviewer's column holds the slug (a sub-theme as its id).
+        let one = Self.run(team, output, "disagreements subtheme all")
+        let oneRows = (try JSONSerialization.jsonObject(with: Data(one.out.utf8)) as? [String: Any])?["rows"] as? [[String: Any]] ?? []
+        let key = "coding_" + ResultKey.snakeCase(reviewers[0])
+        #expect(oneRows.contains { $0[key] is Int } && oneRows.allSatisfy { $0[key] is Int || $0[key] is NSNull }, "\(oneRows.prefix(2))")
     }
 
     /// A schema rejects what the old output printed: labels as keys, abbreviations as values, packed pairs.
     @Test func schemasRejectTheOldVocabulary() throws {
         let old = #"{"type":"table","title":null,"columns":["id","B/F"],"rows":[{"id":"Q1","B/F":"B","COM-B":"C-psy"}],"notes":[]}"#
         let packed = #"{"type":"table","title":"TDF domains","columns":["number","domain","component","barrier_quotes","quotes"],"rows":[{"number":1,"domain":"Knowledge","component":["psychological-capability"],"barrier_quotes":"2 / 2","quotes":2}],"notes":[]}"#
+        // Before issue 10's fix: a joined list of sources, display wording for levels, a described coding.
+        let findings = #"{"type":"table","title":"Findings","columns":["finding","written","statement","subthemes","subtheme_codes","studies_contributing","sources","quotes","words","confidence"],"rows":[{"finding":"T1","written":false,"statement":"x","subthemes":"B/Know/1","subtheme_codes":["B/Know/1"],"studies_contributing":"ref 35","sources":1,"quotes":1,"words":70,"confidence":"moderate"}],"notes":[]}"#
+        let levels = #"{"type":"table","title":"CERQual Evidence Profile","columns":["finding","statement","studies","references","unattributed_quotes","coherence","confidence","explanation"],"rows":[{"finding":"F1","statement":"x","studies":[],"references":[35],"unattributed_quotes":0,"coherence":"moderate concerns","confidence":"very low","explanation":null}],"notes":[]}"#
+        let coding = #"{"type":"table","title":"Disagreements","columns":["quote","differ_on","coding_gt","status"],"rows":[{"quote":3,"differ_on":["sub-theme"],"coding_gt":"barrier, Reflective motivation","coding_gt_domain":"Knowledge","status":"unresolved"}],"notes":[]}"#
         guard let report = try Self.read(["schemas": Self.schemas.path, "documents": [["command": "quotes", "example": "old", "json": old],
-                                                                                    ["command": "domains", "example": "packed", "json": packed]]]) else { return }
+                                                                                    ["command": "domains", "example": "packed", "json": packed],
+                                                                                    ["command": "finding", "example": "findings", "json": findings],
+                                                                                    ["command": "cerqual", "example": "levels", "json": levels],
+                                                                                    ["command": "disagreements", "example": "coding", "json": coding]]]) else { return }
         let failures = report["failures"] as? [[String: Any]] ?? []
-        #expect(Set(failures.compactMap { $0["example"] as? String }) == ["old", "packed"])
+        #expect(Set(failures.compactMap { $0["example"] as? String }) == ["old", "packed", "findings", "levels", "coding"])
     }
 
     /// Command JSON, CSV and TSV carry the same keys and typed values; pandas reads numbers as numbers, unknown as

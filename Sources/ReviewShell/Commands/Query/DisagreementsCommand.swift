@@ -50,24 +50,41 @@ struct DisagreementsCommand: Command {
             let consensus = workspace.consensusCoding(of: id)
             let unresolved = workspace.resolvedCoding(of: id)?.unresolved ?? []
             let status = differ.isEmpty ? "agreed" : (differ.allSatisfy { !unresolved.contains($0) } ? "consensus" : "unresolved")
-            rows.append([ResultValue.quoteID(id), .list(differ.map { .text($0.label) })]
-                        + reviewers.map { name in cell(workspace.reviewerCoding(of: id, by: name), fields, workspace) }
-                        + [cell(consensus, fields, workspace), .text(status)])
+            rows.append([ResultValue.quoteID(id), .list(differ.map { .labelled(.text($0.rawValue), display: $0.label) })]
+                        + reviewers.flatMap { name in codingCells(workspace.reviewerCoding(of: id, by: name), fields, workspace) }
+                        + codingCells(consensus, fields, workspace) + [.text(status)])
         }
         let columns: [ResultTable.Column] = [.init("quote", type: .integer, alignRight: false), .init("differ_on", "differ on", type: .list, wraps: true)]
-            + reviewers.map { .init("coding_" + ResultKey.snakeCase($0), $0, wraps: true) } + [.init("consensus", wraps: true), .init("status")]
+            + reviewers.flatMap { codingColumns("coding_" + ResultKey.snakeCase($0), $0, fields) } + codingColumns("consensus", "consensus", fields) + [.init("status")]
         return .table(ResultTable(title: "Disagreements" + (fields.count == 1 ? ": \(fields[0].label)" : ""), columns: columns, rows: rows,
                                   footnotes: ["\(rows.count) quote\(rows.count == 1 ? "" : "s") coded by two of \(reviewers.joined(separator: ", ")) or more"
                                               + (all ? "" : " on which they differ") + "; record the agreed coding with 'consensus Q… field=value'"]))
     }
 
-    private func cell(_ coding: ReviewerCoding?, _ fields: [CodingField], _ workspace: Workspace) -> ResultValue {
-        guard let coding else { return .missing }
-        if fields.count == 1 {
-            guard let value = coding.value(of: fields[0]) else { return .missing }
-            return .labelled(.text(value), display: AgreementTables.name(of: value, field: fields[0], in: workspace))
+    /// The columns of one reviewer (or the consensus): with one field, its value (a slug, a sub-theme id) shown by name;
+    /// with several, the coding described for people (table only) and one machine-only key per field
+    /// (`coding_gt_domain`, `consensus_subtheme`), so machine output never packs several fields into one string.
+    private func codingColumns(_ key: String, _ label: String, _ fields: [CodingField]) -> [ResultTable.Column] {
+        if fields.count == 1 { return [.init(key, label, wraps: true)] }
+        var display = ResultTable.Column(key, label, wraps: true)
+        display.tableOnly = true
+        return [display] + fields.map { field in
+            var column = ResultTable.Column(key + "_" + field.rawValue, "\(label) \(field.label)", type: field == .subTheme ? .integer : .text)
+            column.machineOnly = true
+            return column
         }
-        return .text(ReviewerFields.describe(coding, in: workspace))
+    }
+
+    /// The cells under `codingColumns(_:_:_:)` for one coding (missing where there is none).
+    private func codingCells(_ coding: ReviewerCoding?, _ fields: [CodingField], _ workspace: Workspace) -> [ResultValue] {
+        guard let coding else { return Array(repeating: .missing, count: fields.count == 1 ? 1 : fields.count + 1) }
+        let values = fields.map { field -> ResultValue in
+            guard let value = coding.value(of: field) else { return .missing }
+            let machine: ResultValue = field == .subTheme ? Int(value).map(ResultValue.integer) ?? .text(value) : .text(value)
+            return .labelled(machine, display: AgreementTables.name(of: value, field: field, in: workspace))
+        }
+        if fields.count == 1 { return values }
+        return [.text(ReviewerFields.describe(coding, in: workspace))] + values
     }
 
     private func casp(_ workspace: Workspace, chosen: [String]?, all: Bool) -> ResultTable {

@@ -21,6 +21,44 @@ import ReviewKit
         return harness
     }
 
+    /// Machine output of the findings and CERQual tables carries arrays and slugs (docs/formats.md, "Machine output:
+    /// one vocabulary"): sub-themes as id arrays, sources as `studies`/`references` arrays, levels as the export's slugs,
+    /// while the text table keeps the joined wording.
+    @Test func synthesisTablesGiveArraysAndSlugsToMachines() throws {
+        let harness = try Self.illustrated()
+        let concern = Set(ConcernLevel.allCases.map(\.slug)), confidence = Set(ConfidenceLevel.allCases.map(\.slug))
+        guard case .table(let list) = try harness.result("finding list") else { Issue.record("finding list: not a table"); return }
+        let machine = MachineTable(list)
+        #expect(!machine.keys.contains("studies_contributing") && machine.keys.contains("studies") && machine.keys.contains("references"), "\(machine.keys)")
+        let row = Dictionary(uniqueKeysWithValues: zip(machine.keys, machine.rows.first { $0.first == .string("F1") } ?? []))
+        #expect(row["references"] == .array([.integer(35), .integer(36)]), "\(row)")
+        #expect(row["studies"] == .array([]))
+        guard case .array(let themes) = row["subthemes"], case .array(let codes) = row["subtheme_codes"] else { Issue.record("\(row)"); return }
+        #expect(!themes.isEmpty && themes.allSatisfy { if case .integer = $0 { true } else { false } }, "\(themes)")
+        #expect(codes.count == themes.count && codes.allSatisfy { if case .string(let code) = $0 { code.contains("/") } else { false } })
+        guard case .string(let level) = row["confidence"] else { Issue.record("confidence: \(row)"); return }
+        #expect(confidence.contains(level))
+        // People still read the joined text.
+        let text = Renderer(format: .table, width: 200).render(.table(list))
+        #expect(text.contains("ref 35; ref 36"), "\(text)")
+
+        guard case .table(let profile) = try harness.result("cerqual table profile") else { Issue.record("profile: not a table"); return }
+        let profileMachine = MachineTable(profile)
+        for component in CERQualComponent.allCases {
+            let index = try #require(profileMachine.keys.firstIndex(of: component.key))
+            for row in profileMachine.rows {
+                if case .string(let slug) = row[index] { #expect(concern.contains(slug), "\(component.key): \(slug)") }
+                else { #expect(row[index] == .null) }
+            }
+        }
+        #expect(Renderer(format: .table, width: 400).render(.table(profile)).contains("concerns"))
+
+        guard case .table(let sheet) = try harness.result("cerqual F1") else { Issue.record("cerqual F1: not a table"); return }
+        let sheetMachine = MachineTable(sheet)
+        let levels = sheetMachine.rows.compactMap { row -> String? in if case .string(let slug) = row[1] { slug } else { nil } }
+        #expect(!levels.isEmpty && levels.allSatisfy { concern.contains($0) || confidence.contains($0) }, "\(levels)")
+    }
+
     static let wideCommands = ["cerqual table soqf", "cerqual table profile", "cerqual table profile all", "cerqual F1", "cerqual F2",
                                "cerqual check", "finding list", "domains rank", "domains rank by=quotes,conflicting,studies"]
 
@@ -74,11 +112,11 @@ import ReviewKit
 
         let csv = Renderer(format: .csv).render(result)
         let rows = try CSV.rows(Array(csv.utf8))
-        #expect(rows.count == 1 + 3 && rows.allSatisfy { $0.count == table.columns.count }, "one table per CSV stream")
+        #expect(rows.count == 1 + 3 && rows.allSatisfy { $0.count == MachineTable(table).keys.count }, "one table per CSV stream")
         #expect(rows[1].contains { $0.hasPrefix(explanation) })
 
         let tsv = Renderer(format: .tsv).render(result).split(separator: "\n")
-        #expect(tsv.count == 4 && tsv.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == table.columns.count })
+        #expect(tsv.count == 4 && tsv.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == MachineTable(table).keys.count })
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(Renderer(format: .json).render(result).utf8)) as? [String: Any])
         let jsonRows = try #require(json["rows"] as? [[String: Any]])
