@@ -76,7 +76,7 @@ public enum CSVExport {
     /// Writes all four tables (`studies.csv`, `appraisals.csv`, `subthemes.csv`, `quotes.csv`) into a folder,
     /// creating the folder when it is missing (its parent must exist), and beside them the findings and their
     /// CERQual judgements (`SynthesisCSVTable`: `findings.csv`, `finding_subthemes.csv`, `finding_sources.csv`,
-    /// `cerqual.csv`), which `import` does not read.
+    /// `cerqual.csv`), which `import` does not read, and the screening decisions (`screening.csv`).
     ///
     /// A path ending in `.csv` is refused: it names one file, and a folder by that name is never what was meant.
     public static func writeAll(workspace: Workspace, to directory: URL, byteOrderMark: Bool = false, guardingFormulas: Bool = false,

@@ -217,6 +217,7 @@ public enum SQLiteExport {
             for (index, tag) in q.tags[row].enumerated() { try tags.execute(arguments: [Int(q.ids[row]), index + 1, tag]) }
         }
         try fillSynthesis(db, workspace)
+        try ScreeningExport.fill(db, workspace.screening)
     }
 
     private static func code(_ slugs: [String?], _ raw: UInt8) -> String? {

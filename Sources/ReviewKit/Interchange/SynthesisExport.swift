@@ -185,7 +185,8 @@ public struct SynthesisExport: Sendable, Equatable {
     }
 }
 
-/// The CSV tables of the findings and their judgements (`SynthesisExport`); one table per file.
+/// The CSV tables `import` does not read: the findings and their judgements (`SynthesisExport`), and the screening
+/// decisions (`ScreeningExport`, read by `import screening`); one table per file.
 public enum SynthesisCSVTable: String, CaseIterable, Sendable {
     /// The findings in force.
     case findings
@@ -195,6 +196,8 @@ public enum SynthesisCSVTable: String, CaseIterable, Sendable {
     case findingSources = "finding_sources"
     /// The GRADE-CERQual judgements, one row per assessed finding.
     case cerqual
+    /// The screening decisions, one row per decision (`ScreeningExport`); `import screening` reads it back.
+    case screening
 
     /// The header.
     public var columns: [String] {
@@ -203,6 +206,7 @@ public enum SynthesisCSVTable: String, CaseIterable, Sendable {
         case .findingSubthemes: SynthesisExport.findingSubThemeColumns
         case .findingSources: SynthesisExport.findingSourceColumns
         case .cerqual: SynthesisExport.cerqualColumns
+        case .screening: ScreeningExport.columns
         }
     }
 
@@ -218,10 +222,10 @@ public enum SynthesisCSVTable: String, CaseIterable, Sendable {
 
     /// The CSV bytes of the table for a workspace.
     public func encode(_ workspace: Workspace, byteOrderMark: Bool = false, guardingFormulas: Bool = false) -> [UInt8] {
-        encode(SynthesisExport(workspace), byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas)
+        encode(SynthesisExport(workspace), screening: workspace.screening, byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas)
     }
 
-    func encode(_ export: SynthesisExport, byteOrderMark: Bool, guardingFormulas: Bool = false) -> [UInt8] {
+    func encode(_ export: SynthesisExport, screening: ScreeningDecisions, byteOrderMark: Bool, guardingFormulas: Bool = false) -> [UInt8] {
         var writer = CSV.Writer(byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas, capacity: 16 * 1024)
         writer.row(columns)
         let rows: [[String]] = switch self {
@@ -229,6 +233,7 @@ public enum SynthesisCSVTable: String, CaseIterable, Sendable {
         case .findingSubthemes: export.findingSubThemeFields
         case .findingSources: export.findingSourceFields
         case .cerqual: export.cerqualFields
+        case .screening: ScreeningExport.fields(screening)
         }
         for row in rows { writer.row(row) }
         return writer.bytes
@@ -239,11 +244,11 @@ public enum SynthesisCSVTable: String, CaseIterable, Sendable {
         try AtomicFile.write(encode(workspace, byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas), to: url, progress: nil)
     }
 
-    /// Writes all four tables into an existing folder, each atomically.
+    /// Writes all its tables (the four synthesis tables and `screening.csv`) into an existing folder, each atomically.
     public static func writeAll(_ workspace: Workspace, to directory: URL, byteOrderMark: Bool = false, guardingFormulas: Bool = false) throws(FileError) {
         let export = SynthesisExport(workspace)
         for table in allCases {
-            try AtomicFile.write(table.encode(export, byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas), to: directory.appendingPathComponent(table.fileName), progress: nil)
+            try AtomicFile.write(table.encode(export, screening: workspace.screening, byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas), to: directory.appendingPathComponent(table.fileName), progress: nil)
         }
     }
 }

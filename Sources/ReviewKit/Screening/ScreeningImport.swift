@@ -157,7 +157,7 @@ extension ScreeningImport {
         static func key(_ text: String) -> String { text.lowercased().trimmingCharacters(in: .whitespaces) }
 
         static let rayyanColumns = ["key", "notes"]
-        static let covidenceIDs = ["covidence #", "covidence#", "covidence id", "covidence", "study id", "record id", "record_id", "ref id", "id"]
+        static let covidenceIDs = ["covidence #", "covidence#", "covidence id", "covidence", "study id", "record id", "record_id", "record", "ref id", "id"]
         static let covidenceReviewers = ["reviewer", "reviewer name", "voter", "screener", "user"]
         static let covidenceVotes = ["vote", "decision", "screening decision"]
 

@@ -96,3 +96,17 @@ public enum ScreeningConflict: Int, Sendable, Equatable, Comparable, CaseIterabl
 
     public static func < (a: ScreeningConflict, b: ScreeningConflict) -> Bool { a.rawValue < b.rawValue }
 }
+
+/// One decision entered by hand (`screen`, `consensus screening`).
+extension Workspace {
+    /// The change that records `reviewer`'s decision on a record, replacing their earlier one and keeping the
+    /// other reviewers'; a record not yet stored is created (with `title`). `title` also fills or corrects the
+    /// title of a stored record. Nil when nothing would change.
+    public func screeningVote(record id: String, reviewer: String, decision: ScreeningDecision, title: String? = nil) -> WorkspaceChange? {
+        let record = id.trimmingCharacters(in: .whitespaces)
+        var updated = screening[record] ?? ScreeningRecord(id: record, votes: [])
+        updated = updated.merging(ScreeningRecord(id: record, votes: [ScreeningVote(reviewer: reviewer, decision: decision)]))
+        if let title, !title.allSatisfy(\.isWhitespace) { updated.title = title.trimmingCharacters(in: .whitespaces) }
+        return updated == screening[record] ? nil : .screening(.set([updated]))
+    }
+}

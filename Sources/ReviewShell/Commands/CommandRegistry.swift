@@ -31,7 +31,7 @@ public struct CommandRegistry: Sendable {
         // session
         SetCommand(), NoteCommand(), HistoryCommand(), NotebookCommand(), HelpCommand(), QuitCommand(),
         // editing
-        AddCommand(), EditCommand(), RemoveCommand(), CodeCommand(), UncodeCommand(), TagCommand(), UntagCommand(), AppraiseCommand(), ConsensusCommand(), UndoCommand(), RedoCommand(),
+        AddCommand(), EditCommand(), RemoveCommand(), CodeCommand(), UncodeCommand(), TagCommand(), UntagCommand(), AppraiseCommand(), ScreenCommand(), ConsensusCommand(), UndoCommand(), RedoCommand(),
         // files
         SaveCommand(), LoadCommand(), MergeCommand(), ImportCommand(), ExportCommand(), OutputCommand(), OnceCommand(),
         // teaching

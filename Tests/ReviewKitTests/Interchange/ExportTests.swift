@@ -141,6 +141,6 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["quotes.csv"])
         try CSVExport.writeAll(workspace: workspace, to: directory)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["quotes.csv", "studies.csv", "appraisals.csv", "subthemes.csv",
-                                                                                       "findings.csv", "finding_subthemes.csv", "finding_sources.csv", "cerqual.csv"])
+                                                                                       "findings.csv", "finding_subthemes.csv", "finding_sources.csv", "cerqual.csv", "screening.csv"])
     }
 }

@@ -1,7 +1,7 @@
 import ReviewKit
 
-/// `export csv findings|finding_subthemes|finding_sources|cerqual FILE.csv` (or `export csv cerqual.csv`): one
-/// table of the findings and their GRADE-CERQual judgements (`SynthesisCSVTable`), written atomically.
+/// `export csv findings|finding_subthemes|finding_sources|cerqual|screening FILE.csv` (or `export csv cerqual.csv`): one
+/// table of the findings and their GRADE-CERQual judgements, or of the screening decisions (`SynthesisCSVTable`), written atomically.
 extension ExportCommand {
     /// Writes the synthesis table the words name; nil when they name none (the other CSV tables go on as before).
     static func exportSynthesisTable(_ arguments: ParsedArguments, spreadsheet: SpreadsheetOptions = SpreadsheetOptions(),

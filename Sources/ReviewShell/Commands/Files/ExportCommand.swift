@@ -8,7 +8,7 @@ struct ExportCommand: Command {
     let summary = "export CSV, Markdown tables, JSON, a SQLite database, the PRISMA2020 template or a robvis table"
     let usage = [
         "export csv DIRECTORY | export csv [studies|appraisals|subthemes|quotes] FILE.csv [bom] [guard] [excel]",
-        "export csv findings|finding_subthemes|finding_sources|cerqual FILE.csv",
+        "export csv findings|finding_subthemes|finding_sources|cerqual|screening FILE.csv",
         "export markdown FILE.md [casp|barriers|facilitators|soqf|profile]",
         "export json FILE.json",
         "export sqlite FILE.db",
@@ -19,7 +19,8 @@ struct ExportCommand: Command {
     let details = """
     CSV files have the columns 'import' reads (a round trip gives the same workspace); a folder also receives the findings and \
     their GRADE-CERQual judgements (findings.csv, finding_subthemes.csv, finding_sources.csv, cerqual.csv), which JSON and \
-    SQLite hold too (snake_case keys, levels as slugs; docs/formats.md). Markdown prints Table 2 and the barrier and \
+    SQLite hold too (snake_case keys, levels as slugs; docs/formats.md), and the screening decisions (screening.csv: record, \
+    reviewer, decision, title; one row per decision, read back by 'import screening'; a "screening" array in JSON, a table in SQLite). Markdown prints Table 2 and the barrier and \
     facilitator tables as the paper does, soqf and profile the Summary of Qualitative Findings and the Evidence Profile; without a \
     table name it writes all of them (the CERQual tables once a finding is assessed). The SQLite database (schema in docs/formats.md) opens \
     in sqlite3, R (RSQLite) and pandas. 'export prisma' writes the PRISMA 2020 flow counts ('prisma') in the PRISMA2020 R package's \
