@@ -40,7 +40,7 @@ extension DisagreementsCommand {
         return ResultTable(title: "Screening conflicts", columns: columns, rows: rows, footnotes: [
             "\(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s") among \(double) record\(double == 1 ? "" : "s") screened by two of \(reviewers.joined(separator: ", ")) or more"
                 + (counts.isEmpty ? "" : ": " + counts.joined(separator: ", ")),
-            "a consensus column in the imported table (or Covidence's 'Consensus' reviewer) records the agreed decision",
+            "'consensus screening RECORD DECISION' records the agreed decision (so does a consensus column in an imported table, or Covidence's 'Consensus' reviewer)",
         ])
     }
 }
