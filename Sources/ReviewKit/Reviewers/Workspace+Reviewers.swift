@@ -64,12 +64,8 @@ extension Workspace {
     /// A quote's coding resolved from its reviewers' codings and consensus, with the fields still in
     /// dispute; nil when the quote has no reviewer coding or consensus (its coding is then its own).
     public func resolvedCoding(of quoteID: Int) -> (coding: ReviewerCoding, unresolved: [CodingField])? {
-        resolvedCoding(of: quoteID, codings: reviewerCodings(of: quoteID), consensus: consensusCoding(of: quoteID))
-    }
-
-    /// `resolvedCoding(of:)` from a quote's codings already gathered (one pass over all codings serves every quote).
-    private func resolvedCoding(of quoteID: Int, codings: [ReviewerCoding],
-                                consensus: ReviewerCoding?) -> (coding: ReviewerCoding, unresolved: [CodingField])? {
+        let codings = reviewerCodings(of: quoteID)
+        let consensus = consensusCoding(of: quoteID)
         guard !codings.isEmpty || consensus != nil else { return nil }
         var unresolved: [CodingField] = []
         func pick<T: Equatable>(_ field: CodingField, _ key: KeyPath<ReviewerCoding, T?>) -> T? {
@@ -104,23 +100,15 @@ extension Workspace {
 
     /// The quotes whose reviewers disagree on some field with no consensus, with those fields, in quote order.
     public var unresolvedCodings: [(quoteID: Int, fields: [CodingField])] {
-        // Grouped in one pass: asking `resolvedCoding(of:)` per quote scanned every coding for every quote, and
-        // figures ask this for their footnotes (2,000 double-coded passages took seconds).
-        var codings: [Int: [ReviewerCoding]] = [:]
-        var consensus: [Int: ReviewerCoding] = [:]
-        for coding in reviewerCodings {
-            if coding.isConsensus {
-                if consensus[coding.quoteID] == nil { consensus[coding.quoteID] = coding }
-                codings[coding.quoteID, default: []] += []
-            } else {
-                codings[coding.quoteID, default: []].append(coding)
-            }
+        // Codings are sorted by quote: each quote's run is visited once, and its lookups are binary searches.
+        var unresolved: [(quoteID: Int, fields: [CodingField])] = []
+        var index = 0
+        while index < reviewerCodings.count {
+            let id = reviewerCodings[index].quoteID
+            if let resolution = resolvedCoding(of: id), !resolution.unresolved.isEmpty { unresolved.append((id, resolution.unresolved)) }
+            index = codingRange(of: id).upperBound
         }
-        return codings.keys.sorted().compactMap { id in
-            guard let resolution = resolvedCoding(of: id, codings: codings[id] ?? [], consensus: consensus[id]),
-                  !resolution.unresolved.isEmpty else { return nil }
-            return (id, resolution.unresolved)
-        }
+        return unresolved
     }
 
     /// Studies appraised by two or more reviewers who differ on some question with no consensus appraisal:
