@@ -107,48 +107,91 @@ public enum SnapshotCache {
 
     // MARK: format
 
-    /// `review-cache 1\n` and padding to 16 bytes.
-    static let magic: [UInt8] = Array("review-cache 1\n".utf8) + [0]
+    /// `review-cache 2\n` and padding to 16 bytes. Version 1 (every column read into memory) is not read.
+    static let magic: [UInt8] = Array("review-cache 2\n".utf8) + [0]
 
     /// The size of the quote store this build lays out. A new column (another branch's) changes it, and the cache
     /// is then neither read nor written until its format learns the column: a tripwire, not a guess.
-    /// Twelve array columns; `tags` is laid out but not cached, because the `@tags` section is still read from the
-    /// snapshot's text (like every section but `@quotes`), and `QuoteStore`'s cache initialiser starts it empty.
-    static let knownLayout = 12 * MemoryLayout<[Int]>.size
+    /// Nine array columns and three `MappableColumn`s (texts, their starts, signatures); `tags` is laid out but not
+    /// cached, because the `@tags` section is still read from the snapshot's text (like every section but
+    /// `@quotes`), and `QuoteStore`'s cache initialiser starts it empty.
+    static let knownLayout = 9 * MemoryLayout<[Int]>.size + 3 * MemoryLayout<MappableColumn<UInt8>>.size
     static var layoutIsKnown: Bool { MemoryLayout<QuoteStore>.size == knownLayout && MemoryLayout<TextSignature>.size == 32 }
 
+    /// The mapped columns start at multiples of this (a memory page on every system `review` runs on), so that
+    /// reading the verified part never maps a page of the texts or signatures.
+    static let mappedAlignment = 16384
+
+    /// Where everything sits in a cache file, computed from the counts alone: the writer lays the file out by
+    /// it and the reader accepts a header only if its offsets are exactly these.
+    ///
+    /// The file is a verified part — magic, header, the small columns (ids, codes, studies, references,
+    /// pages), and a check value over all of it — read with `read` as before; then, each at a multiple of
+    /// `mappedAlignment`, the text starts, the signatures and the text bytes, which are mapped, not read.
+    struct Layout: Equatable {
+        var count: Int
+        var textCount: Int
+        var pageTotal: Int
+        var startsOffset = 0, signaturesOffset = 0, textOffset = 0, fileSize = 0
+
+        /// The layout for these counts; nil when they are negative or absurd (a damaged header).
+        init?(count: Int, textCount: Int, pageTotal: Int) {
+            guard count >= 0, count < 1 << 36, textCount >= 0, textCount < 1 << 46, pageTotal >= 0, pageTotal < 1 << 46 else { return nil }
+            self.count = count; self.textCount = textCount; self.pageTotal = pageTotal
+            let verified = SnapshotCache.magic.count + SnapshotCache.headerCount * 8 + count * (4 + 3 + 4 * 3 + 4) + pageTotal + 8
+            startsOffset = Self.aligned(verified)
+            signaturesOffset = Self.aligned(startsOffset + (count + 1) * MemoryLayout<Int>.stride)
+            textOffset = Self.aligned(signaturesOffset + count * MemoryLayout<TextSignature>.stride)
+            fileSize = textOffset + textCount
+        }
+
+        static func aligned(_ offset: Int) -> Int { (offset + SnapshotCache.mappedAlignment - 1) / SnapshotCache.mappedAlignment * SnapshotCache.mappedAlignment }
+    }
+
+    /// The header's length in `Int`s.
+    static let headerCount = 19
+
     /// Writes the cache atomically (temporary file, rename); false when it cannot be written. No fsync: a torn
-    /// cache fails its check value and is rebuilt.
+    /// cache fails its size or check value and is rebuilt. The file is made read-only (0400), so that no
+    /// ordinary process of the user truncates it while another maps it (see `readCached`).
     static func write(_ quotes: QuoteStore, section: Snapshot.QuoteSection, identity: Identity, to url: URL, directory: URL) -> Bool {
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let temporary = url.path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return false }
-        var writer = Writer(fd: fd)
-        writer.raw(magic)
-        let header: [Int] = [knownLayout, Snapshot.formatVersion] + identity.fields
-            + [section.start, section.end, section.lines, quotes.count, quotes.textByteCount]
-        writer.column(header)
-        writer.column(quotes.ids)
-        writer.column(quotes.textStarts)
-        writer.column(quotes.textBytes)
-        writer.column(quotes.directions)
-        writer.column(quotes.components)
-        writer.column(quotes.domains)
-        writer.column(quotes.subThemes)
-        writer.column(quotes.studies)
-        writer.column(quotes.references)
-        writer.column(quotes.signatures)
         var pageBytes: [UInt8] = []
         let pageLengths: [Int32] = quotes.pages.map { page in
             let utf8 = page.utf8
             pageBytes.append(contentsOf: utf8)
             return Int32(utf8.count)
         }
+        guard let layout = Layout(count: quotes.count, textCount: quotes.textByteCount, pageTotal: pageBytes.count) else { return false }
+        var startsHash = Hash64()
+        quotes.textStarts.withUnsafeBytes { startsHash.add($0) }
+        let header: [Int] = [knownLayout, Snapshot.formatVersion] + identity.fields
+            + [section.start, section.end, section.lines, layout.count, layout.textCount, layout.pageTotal,
+               layout.startsOffset, layout.signaturesOffset, layout.textOffset, layout.fileSize, Int(bitPattern: UInt(startsHash.value))]
+        assert(header.count == headerCount)
+        let temporary = url.path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        var writer = Writer(fd: fd)
+        writer.raw(magic)
+        writer.column(header)
+        writer.column(quotes.ids)
+        writer.column(quotes.directions)
+        writer.column(quotes.components)
+        writer.column(quotes.domains)
+        writer.column(quotes.subThemes)
+        writer.column(quotes.studies)
+        writer.column(quotes.references)
         writer.column(pageLengths)
         writer.column(pageBytes)
         writer.raw(withUnsafeBytes(of: writer.hash.value.littleEndian) { Array($0) }, hashed: false)
-        let ok = writer.ok && posixClose(fd) == 0
+        writer.pad(to: layout.startsOffset)
+        quotes.textStarts.withUnsafeBytes { writer.write($0, hashed: false) }
+        writer.pad(to: layout.signaturesOffset)
+        quotes.signatures.withUnsafeBytes { writer.write($0, hashed: false) }
+        writer.pad(to: layout.textOffset)
+        quotes.textBytes.withUnsafeBytes { writer.write($0, hashed: false) }
+        let ok = writer.ok && writer.offset == layout.fileSize && fchmod(fd, 0o400) == 0 && posixClose(fd) == 0
         guard ok, rename(temporary, url.path) == 0 else {
             unlink(temporary)
             return false
@@ -157,38 +200,70 @@ public enum SnapshotCache {
     }
 
     /// Loads through a cache that matches `identity`; nil when there is none or it does not match; throws when damaged.
+    ///
+    /// What is verified: the header (layout, format version, the snapshot's identity, counts, and offsets that
+    /// must equal the ones the counts give), the file's size, the check value over the header and the small
+    /// columns, the text starts (their own check value, ascending, from 0 to the text size), and that every
+    /// study and sub-theme a quote names exists. What is not: the text bytes and signatures, which are mapped
+    /// and read only when a command reads a text — verifying them would read 250 MB at a million quotes, the
+    /// memory this cache exists to save. Damage there (a disk error after the cache was written) shows as wrong
+    /// characters or a missed search match in the damaged quotes, never as a read outside the texts: every text
+    /// lies between checked starts, and the text code decodes invalid UTF-8 as U+FFFD.
+    ///
+    /// The file is mapped, so a process that truncates it while it is mapped would make the next read of a lost
+    /// page a SIGBUS. The cache is replaced only by rename (the mapping keeps the old file), is read-only (0400)
+    /// in a 0700 folder, and its size is checked again after mapping; what remains is another process of the same
+    /// user (or root) changing its mode and truncating it in the seconds a command reads texts — the same risk
+    /// every memory-mapped database (SQLite with mmap, LMDB) documents.
     static func readCached(snapshot url: URL, identity: Identity, cache: URL) throws -> (snapshot: Snapshot, info: SnapshotFile.Info)? {
         let fd = open(cache.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { posixClose(fd) }
         var reader = Reader(fd: fd)
+        let fileSize = reader.remaining
         guard try reader.raw(magic.count, hashed: false) == magic else { return nil }
         reader.hash.add(magic)
-        let header: [Int] = try reader.column(13)
+        let header: [Int] = try reader.column(headerCount)
         guard header[0] == knownLayout, header[1] == Snapshot.formatVersion, Array(header[2..<8]) == identity.fields else { return nil }
         let section = Snapshot.QuoteSection(start: header[8], end: header[9], lines: header[10])
-        let count = header[11], textCount = header[12]
-        guard count >= 0, count < 1 << 40, textCount >= 0, section.start >= 0, section.lines >= 0, section.start <= section.end, section.end <= identity.size else { return nil }
+        guard section.start >= 0, section.lines >= 0, section.start <= section.end, section.end <= identity.size,
+              let layout = Layout(count: header[11], textCount: header[12], pageTotal: header[13]),
+              [layout.startsOffset, layout.signaturesOffset, layout.textOffset, layout.fileSize] == Array(header[14..<18]),
+              layout.fileSize == fileSize else { throw CacheError.damaged }
+        let count = layout.count, textCount = layout.textCount
         let ids: [Int32] = try reader.column(count)
-        let textStarts: [Int] = try reader.column(count + 1)
-        let textBytes: [UInt8] = try reader.column(textCount)
         let directions: [UInt8] = try reader.column(count)
         let components: [UInt8] = try reader.column(count)
         let domains: [UInt8] = try reader.column(count)
         let subThemes: [Int32] = try reader.column(count)
         let studies: [Int32] = try reader.column(count)
         let references: [Int32] = try reader.column(count)
-        let signatures: [TextSignature] = try reader.column(count)
         let pageLengths: [Int32] = try reader.column(count)
-        let pageTotal = pageLengths.reduce(0) { $0 + max(Int($1), 0) }
-        let pageBytes: [UInt8] = try reader.column(pageTotal)
+        let pageBytes: [UInt8] = try reader.column(layout.pageTotal)
         let expected = reader.hash.value
         let stored: [UInt64] = try reader.column(1, hashed: false)
-        guard stored[0] == expected.littleEndian, try reader.atEnd() else { throw CacheError.damaged }
+        guard stored[0] == expected.littleEndian else { throw CacheError.damaged }
         // Consistency a damaged-but-hash-colliding file could not fake cheaply; checked anyway, it is one pass.
-        guard textStarts.first == 0, textStarts.last == textCount, zip(textStarts, textStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
-              zip(ids, ids.dropFirst()).allSatisfy({ $0 < $1 }),
-              pageLengths.allSatisfy({ $0 >= 0 }) else { throw CacheError.damaged }
+        guard zip(ids, ids.dropFirst()).allSatisfy({ $0 < $1 }), pageLengths.allSatisfy({ $0 >= 0 }),
+              pageLengths.reduce(0, { $0 + Int($1) }) == layout.pageTotal else { throw CacheError.damaged }
+
+        // The large columns: mapped, not read. The size is checked again once mapped (see above).
+        guard let pointer = mmap(nil, layout.fileSize, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED else { return nil }
+        let mapping = ColumnMapping(base: UnsafeRawPointer(pointer), byteCount: layout.fileSize)
+        var info = stat()
+        guard fstat(fd, &info) == 0, Int(info.st_size) == layout.fileSize else { return nil }
+        let textStarts = MappableColumn<Int>(mapping: mapping, byteOffset: layout.startsOffset, count: count + 1)
+        let startsValid = textStarts.withUnsafeBufferPointer { starts in
+            var hash = Hash64()
+            hash.add(UnsafeRawBufferPointer(starts))
+            var ascending = true
+            for index in 1..<starts.count where starts[index] < starts[index - 1] { ascending = false; break }
+            return ascending && starts[0] == 0 && starts[count] == textCount && UInt(bitPattern: header[18]) == UInt(hash.value)
+        }
+        guard startsValid else { throw CacheError.damaged }
+        let signatures = MappableColumn<TextSignature>(mapping: mapping, byteOffset: layout.signaturesOffset, count: count)
+        let textBytes = MappableColumn<UInt8>(mapping: mapping, byteOffset: layout.textOffset, count: textCount)
+
         var pages: [String] = []
         pages.reserveCapacity(count)
         pageBytes.withUnsafeBufferPointer { bytes in
@@ -259,6 +334,15 @@ public enum SnapshotCache {
         let fd: Int32
         var hash = Hash64()
         var ok = true
+        /// Bytes written so far.
+        var offset = 0
+
+        /// Zeros up to `target` (unhashed: padding carries nothing).
+        mutating func pad(to target: Int) {
+            guard target > offset else { return }
+            let zeros = [UInt8](repeating: 0, count: target - offset)
+            zeros.withUnsafeBytes { write($0, hashed: false) }
+        }
 
         mutating func raw(_ bytes: [UInt8], hashed: Bool = true) {
             bytes.withUnsafeBytes { write($0, hashed: hashed) }
@@ -271,12 +355,13 @@ public enum SnapshotCache {
         mutating func write(_ buffer: UnsafeRawBufferPointer, hashed: Bool) {
             guard ok else { return }
             if hashed { hash.add(buffer) }
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(fd, buffer.baseAddress! + offset, min(buffer.count - offset, 1 << 30))
+            offset += buffer.count
+            var done = 0
+            while done < buffer.count {
+                let written = systemWrite(fd, buffer.baseAddress! + done, min(buffer.count - done, 1 << 30))
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else { ok = false; return }
-                offset += written
+                done += written
             }
         }
     }

@@ -2,7 +2,7 @@
 ///
 /// A needle's pairs must all be set in a text's signature for the text to contain it, so one AND per text
 /// rules out almost every non-matching quote before any text is read (the text filter's hot loop).
-public struct TextSignature: Sendable, Equatable, Hashable {
+public struct TextSignature: Sendable, Equatable, Hashable, BitwiseCopyable {
     /// The four 64-bit words.
     public var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0, d: UInt64 = 0
 

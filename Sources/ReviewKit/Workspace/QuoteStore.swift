@@ -8,13 +8,17 @@
 /// each): all texts' UTF-8 bytes sit back to back in `textBytes`, and `textStarts` says where each
 /// row's text begins. `texts[row]` still gives a `String`, made on demand; the search code reads the
 /// bytes in place through `withText(atRow:_:)`.
+///
+/// The texts, their offsets and signatures are `MappableColumn`s: after a load through `SnapshotCache` they are
+/// views of the mapped cache file (read only when a command reads a text), copied into owned arrays by the
+/// first change.
 public struct QuoteStore: Sendable {
     /// Quote ids, ascending.
     public internal(set) var ids: [Int32] = []
     /// Every quote's verbatim text as UTF-8, in row order with no separators.
-    public private(set) var textBytes: [UInt8] = []
+    public private(set) var textBytes: MappableColumn<UInt8> = []
     /// Where each row's text starts in `textBytes`; one entry more than there are rows (the last is `textBytes.count`).
-    public private(set) var textStarts: [Int] = [0]
+    public private(set) var textStarts: MappableColumn<Int> = [0]
     /// `Direction.rawValue`, or 0 when not coded.
     public internal(set) var directions: [UInt8] = []
     /// `COMBComponent.rawValue`, or 0 when not coded.
@@ -32,14 +36,14 @@ public struct QuoteStore: Sendable {
     /// Free codes (tags) per row, in order; an empty array for an untagged quote (no allocation).
     public internal(set) var tags: [[String]] = []
     /// Signatures of the folded texts, kept in step with the texts.
-    public private(set) var signatures: [TextSignature] = []
+    public private(set) var signatures: MappableColumn<TextSignature> = []
 
     /// Creates an empty store.
     public init() {}
 
     /// A store from columns `SnapshotCache` saved (it checks their lengths agree before calling this).
-    init(ids: [Int32], textBytes: [UInt8], textStarts: [Int], directions: [UInt8], components: [UInt8], domains: [UInt8],
-         subThemes: [Int32], studies: [Int32], references: [Int32], pages: [String], signatures: [TextSignature]) {
+    init(ids: [Int32], textBytes: MappableColumn<UInt8>, textStarts: MappableColumn<Int>, directions: [UInt8], components: [UInt8], domains: [UInt8],
+         subThemes: [Int32], studies: [Int32], references: [Int32], pages: [String], signatures: MappableColumn<TextSignature>) {
         self.ids = ids; self.textBytes = textBytes; self.textStarts = textStarts
         self.directions = directions; self.components = components; self.domains = domains
         self.subThemes = subThemes; self.studies = studies; self.references = references
@@ -196,8 +200,8 @@ public struct QuoteStore: Sendable {
 
 /// The quote texts of a `QuoteStore` as `String`s, one per row, made on demand from the shared bytes.
 public struct TextColumn: RandomAccessCollection, Sendable {
-    let bytes: [UInt8]
-    let starts: [Int]
+    let bytes: MappableColumn<UInt8>
+    let starts: MappableColumn<Int>
 
     /// The first row (0).
     public var startIndex: Int { 0 }
