@@ -148,6 +148,9 @@ public enum SnapshotCache {
         static func aligned(_ offset: Int) -> Int { (offset + SnapshotCache.mappedAlignment - 1) / SnapshotCache.mappedAlignment * SnapshotCache.mappedAlignment }
     }
 
+    /// The text starts are checked (and hashed) this many at a time.
+    static let startsChunk = 1 << 17
+
     /// The header's length in `Int`s.
     static let headerCount = 19
 
@@ -164,7 +167,11 @@ public enum SnapshotCache {
         }
         guard let layout = Layout(count: quotes.count, textCount: quotes.textByteCount, pageTotal: pageBytes.count) else { return false }
         var startsHash = Hash64()
-        quotes.textStarts.withUnsafeBytes { startsHash.add($0) }
+        quotes.textStarts.withUnsafeBufferPointer { starts in
+            for chunk in stride(from: 0, to: starts.count, by: startsChunk) {
+                startsHash.add(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: starts[chunk..<min(chunk + startsChunk, starts.count)])))
+            }
+        }
         let header: [Int] = [knownLayout, Snapshot.formatVersion] + identity.fields
             + [section.start, section.end, section.lines, layout.count, layout.textCount, layout.pageTotal,
                layout.startsOffset, layout.signaturesOffset, layout.textOffset, layout.fileSize, Int(bitPattern: UInt(startsHash.value))]
@@ -253,11 +260,18 @@ public enum SnapshotCache {
         var info = stat()
         guard fstat(fd, &info) == 0, Int(info.st_size) == layout.fileSize else { return nil }
         let textStarts = MappableColumn<Int>(mapping: mapping, byteOffset: layout.startsOffset, count: count + 1)
+        // Checked a chunk at a time, each chunk's pages given back once checked (they are read again from the
+        // file when a command reads a text), so the check does not raise the process's peak memory by 8 MB.
         let startsValid = textStarts.withUnsafeBufferPointer { starts in
             var hash = Hash64()
-            hash.add(UnsafeRawBufferPointer(starts))
-            var ascending = true
-            for index in 1..<starts.count where starts[index] < starts[index - 1] { ascending = false; break }
+            var previous = 0, ascending = true
+            for chunk in stride(from: 0, to: starts.count, by: startsChunk) {
+                let part = UnsafeBufferPointer(rebasing: starts[chunk..<min(chunk + startsChunk, starts.count)])
+                hash.add(UnsafeRawBufferPointer(part))
+                for start in part where start < previous { ascending = false; break }
+                previous = part.last ?? previous
+                mapping.release(byteOffset: layout.startsOffset + chunk * 8, count: part.count * 8)
+            }
             return ascending && starts[0] == 0 && starts[count] == textCount && UInt(bitPattern: header[18]) == UInt(hash.value)
         }
         guard startsValid else { throw CacheError.damaged }

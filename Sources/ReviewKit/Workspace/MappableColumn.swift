@@ -19,6 +19,16 @@ public final class ColumnMapping: @unchecked Sendable {
         self.byteCount = byteCount
     }
 
+    /// Gives back the pages holding `count` bytes at `byteOffset` (the whole pages around them): they no longer
+    /// count toward the process's memory, and are read again from the file when next read.
+    func release(byteOffset: Int, count: Int) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = max(byteOffset, 0) / page * page
+        let end = min((byteOffset + count + page - 1) / page * page, (byteCount + page - 1) / page * page)
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base) + start, end - start, MADV_DONTNEED)
+    }
+
     deinit { munmap(UnsafeMutableRawPointer(mutating: base), byteCount) }
 }
 
