@@ -29,6 +29,7 @@ import Testing
         #endif
     }
 
+    #if os(Linux)
     @Test func quotesCountAfterAMappedLoadReadsNoTextOrSignature() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("review-mapped-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -78,4 +79,5 @@ import Testing
         #expect(try #require(Self.residentPages(signatures)) > signatures.count / 4096 / 2)
         #expect(harness.session.workspace.quotes.textBytes.isMapped)
     }
+    #endif
 }
