@@ -89,9 +89,7 @@ struct TreeReader {
                 continue  // comments, processing instructions, the document type declaration
             }
         }
-        if let error = errors.fields {
-            return .failure(failure(error, rootClosed: root != nil, nextStart: started < starts.count ? starts[started] : nil))
-        }
+        if let error = errors.fields { return .failure(failure(error)) }
         guard status == 0, let root else {
             // Stopped without reporting why: place the error where libxml2 stopped.
             let line = max(Int(xml.lineNumber(reader)), 1), column = max(Int(xml.columnNumber(reader)), 1)
@@ -103,26 +101,40 @@ struct TreeReader {
 
     /// The located error for libxml2's first error.
     ///
-    /// libxml2 reports anything after the root element, like a premature end, as error 5 ("extra content at the
-    /// end of the document"); once the root is closed that is a second root element or stray text, said so.
-    private func failure(_ error: LibXML2.ErrorFields, rootClosed: Bool, nextStart: Int?) -> FileError {
+    /// libxml2 reports a premature end and anything after the root element alike, as error 5 ("extra content at
+    /// the end of the document"); a premature end is placed at the end of the file, so content at the error's
+    /// place is said to be a second root element or stray text. A mismatched end tag is reported after its '>';
+    /// the caret goes back to its "</".
+    private func failure(_ error: LibXML2.ErrorFields) -> FileError {
         let line = max(Int(error.line), 1), column = max(Int(error.column), 1)
-        if error.code == 5, rootClosed {
-            if let nextStart, let at = XMLTree.offset(in: bytes, line: line, column: column), nextStart == at {
-                var end = nextStart + 1
-                while end < bytes.count, !Self.endsName(bytes[end]) { end += 1 }
-                let name = String(decoding: bytes[(nextStart + 1)..<end], as: UTF8.self)
-                return XMLTree.located(path: path, bytes: bytes, offset: nextStart,
+        let at = XMLTree.offset(in: bytes, line: line, column: column)
+        if error.code == 5, let at, bytes[at...].contains(where: { !Self.isSpace($0) }) {
+            if bytes[at] == 0x3C, at + 1 < bytes.count, ![0x2F, 0x21, 0x3F].contains(bytes[at + 1]) {  // "<" not "</", "<!", "<?"
+                var end = at + 1
+                while end < bytes.count, !Self.isSpace(bytes[end]), bytes[end] != 0x2F, bytes[end] != 0x3E { end += 1 }
+                let name = String(decoding: bytes[(at + 1)..<end], as: UTF8.self)
+                return XMLTree.located(path: path, bytes: bytes, offset: at,
                                        message: "the xml has a second root element '\(name)'; a refi-qda file has one")
             }
-            return XMLTree.located(path: path, bytes: bytes, line: line, column: column, message: XMLTree.describe(86))
+            return XMLTree.located(path: path, bytes: bytes, offset: at, message: XMLTree.describe(86))
+        }
+        if error.code == 76, let at, let start = endTagStart(before: at) {
+            return XMLTree.located(path: path, bytes: bytes, offset: start, message: XMLTree.describe(76))
         }
         return XMLTree.located(path: path, bytes: bytes, line: line, column: column, message: XMLTree.describe(Int(error.code)))
     }
 
-    private static func endsName(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x2F || byte == 0x3E  // space, /, >
+    /// The "</" of the end tag that ends just before `offset`, on the same line.
+    private func endTagStart(before offset: Int) -> Int? {
+        var index = min(offset, bytes.count) - 1
+        while index > 0, bytes[index] != 0x0A {
+            if bytes[index - 1] == 0x3C, bytes[index] == 0x2F { return index - 1 }
+            index -= 1
+        }
+        return nil
     }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     /// A libxml2 string (UTF-8, NUL-terminated, owned by the reader until its next move); "" for NULL.
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
