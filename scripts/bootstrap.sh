@@ -2,7 +2,8 @@
 # Installs what `review` needs to build and test on a Debian-based machine, when it is missing.
 # Safe to run again: it installs nothing that is already there.
 #   Debian: libedit-dev (line editing), pkg-config (finds libedit), libsqlite3-dev (GRDB), sqlite3 (export tests),
-#           zlib1g-dev (ZIPFoundation, for REFI-QDA .qdpx archives),
+#           zlib1g-dev (ZIPFoundation, for REFI-QDA .qdpx archives), libxml2 (read at run time by import qdpx and
+#           import codebook: review opens libxml2.so.2 with dlopen at the first XML file, nothing links it),
 #           tmux (terminal tests), chromium and fonts-dejavu-core (the HTML report is checked in a real browser).
 #   PyPI:   the independent reference implementations the tests compare figures with (never used by the product):
 #           numpy, scipy, statsmodels (kappa), krippendorff and irrCAC (agreement), pandas (CSV/JSON read-back),
@@ -11,7 +12,7 @@ set -euo pipefail
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
-needed=(libedit-dev pkg-config libsqlite3-dev sqlite3 zlib1g-dev tmux chromium fonts-dejavu-core python3 python3-pip)
+needed=(libedit-dev pkg-config libsqlite3-dev sqlite3 zlib1g-dev libxml2 tmux chromium fonts-dejavu-core python3 python3-pip)
 missing=()
 for package in "${needed[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

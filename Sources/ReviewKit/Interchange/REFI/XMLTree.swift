@@ -1,14 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// A parsed XML document as a tree of elements with their positions, read with Foundation's `XMLParser`
-/// (libxml2 underneath on Linux), which reports the line and column of every element and error.
+/// A parsed XML document as a tree of elements with their positions, read with libxml2's pull parser
+/// (``LibXML2``, loaded at the first parse) and located by a scan of the bytes for start tags.
 ///
-/// `XMLParser` rather than XMLCoder's decoder: REFI-QDA files from other tools vary (missing optional parts,
-/// unknown elements, recursive codes), and a located error needs the position of the element at fault, which a
-/// `Decodable` model does not keep.
+/// A tree rather than XMLCoder's decoder: REFI-QDA files from other tools vary (missing optional parts, unknown
+/// elements, recursive codes), and a located error needs the position of the element at fault, which a
+/// `Decodable` model does not keep. libxml2 directly rather than Foundation's `XMLParser`: FoundationXML links
+/// libxml2 and ICU at start-up (see ``LibXML2`` and docs/architecture.md).
 struct XMLTree {
     /// One element: its local name, attributes, children, the text directly inside it, and where it starts.
     struct Element: Sendable {
@@ -37,7 +35,10 @@ struct XMLTree {
     static let maximumDepth = 200
 
     /// Parses bytes into the root element; errors name `path` and the line and column.
-    static func parse(_ bytes: [UInt8], path: String?) throws(FileError) -> Element {
+    ///
+    /// `library` is libxml2 as loaded once per process; tests pass a library that failed to load.
+    static func parse(_ bytes: [UInt8], path: String?,
+                      library: Result<LibXML2, LibXML2.LoadError> = LibXML2.shared) throws(FileError) -> Element {
         // Entity declarations are refused before parsing: REFI-QDA never needs them, and expanding them is how
         // a small file becomes a huge one.
         if let offset = find(Array("<!ENTITY".utf8), in: bytes) {
@@ -47,33 +48,27 @@ struct XMLTree {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
             throw FileError(path: path, line: 1, column: 1, message: "the file is empty; expected a refi-qda xml document")
         }
-        // REFI-QDA files are UTF-8. Checked first because FoundationXML on Linux traps on a name that is not
-        // valid UTF-8 instead of reporting it.
+        // REFI-QDA files are UTF-8. Checked first, so that the error points at the byte itself (libxml2 would
+        // stop with a less precise "input is not proper utf-8").
         if let offset = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset($0) }) {
             throw located(path: path, bytes: bytes, offset: offset,
                           message: String(format: "invalid utf-8 byte 0x%02x; refi-qda files are utf-8", bytes[offset]))
         }
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldProcessNamespaces = true
-        parser.shouldReportNamespacePrefixes = false
-        parser.shouldResolveExternalEntities = false
-        let builder = TreeBuilder(starts: startTagOffsets(bytes))
-        parser.delegate = builder
-        let finished = parser.parse()
-        if let failure = builder.failure {
-            throw located(path: path, bytes: bytes, offset: failure.offset, message: failure.message)
+        // xmlReaderForMemory takes the size as a C int.
+        guard bytes.count < Int(Int32.max) else {
+            throw FileError(path: path, line: 1, column: 1, message: "the xml file is larger than 2 gib, more than libxml2 reads")
         }
-        guard finished, let root = builder.root else {
-            let line = max(parser.lineNumber, 1), column = max(parser.columnNumber, 1)
-            let reason = (parser.parserError as NSError?).map { describe($0.code) } ?? "the xml is not well-formed"
-            throw located(path: path, bytes: bytes, line: line, column: column, message: reason)
+        let xml: LibXML2
+        switch library {
+        case .success(let loaded): xml = loaded
+        case .failure(let failure): throw FileError(path: path, message: failure.message)
         }
-        return root
+        return try TreeReader(xml: xml, bytes: bytes, path: path).read()
     }
 
     /// The byte offset of every start tag, in document order (comments, CDATA sections, processing instructions
     /// and the document type declaration skipped). XML allows no raw "<" in text or attribute values, so the
-    /// n-th offset is the n-th element `XMLParser` reports; libxml2's own positions point at the end of a tag.
+    /// n-th offset is the n-th element libxml2 reports; libxml2's own positions point at the end of a tag.
     static func startTagOffsets(_ bytes: [UInt8]) -> [Int] {
         var offsets: [Int] = []
         var i = 0
@@ -115,8 +110,9 @@ struct XMLTree {
         return offsets
     }
 
-    /// A readable, lowercase reason for an `XMLParser` error code (libxml2's `xmlParserErrors` numbers, which
-    /// Foundation passes on and Apple's `XMLParser.ErrorCode` mirrors).
+    /// A readable, lowercase reason for a libxml2 error code (`xmlParserErrors`, which Apple's
+    /// `XMLParser.ErrorCode` mirrors). Code 5 is also libxml2's "premature end" for an unclosed element;
+    /// content after the root element gets its own message (``TreeReader``).
     static func describe(_ code: Int) -> String {
         switch code {
         case 4, 5: return "the xml ends too early (an element is not closed, or the file is empty)"
@@ -127,6 +123,7 @@ struct XMLTree {
         case 23...27: return "the xml is not well-formed: an '&' starts an unknown entity (write &amp; for '&')"
         case 8, 9: return "the xml holds a character xml 1.0 does not allow"
         case 31, 32: return "the xml declares an encoding that cannot be read (refi-qda files are utf-8)"
+        case 201: return "the xml is not well-formed: a namespace prefix is used but not declared (xmlns:prefix=\"…\")"
         default: return "the xml is not well-formed (libxml2 error \(code))"
         }
     }
@@ -157,6 +154,24 @@ struct XMLTree {
         return FileError(path: path, line: line, column: min(max(column, 1), text.count + 1), message: message, lineText: shown(text))
     }
 
+    /// The byte offset of a line and a column in characters as libxml2 counts them (code points), or nil when the
+    /// line is shorter or the file has no such line.
+    static func offset(in bytes: [UInt8], line: Int, column: Int) -> Int? {
+        var current = 1, index = 0
+        while index < bytes.count, current < line {
+            if bytes[index] == 0x0A { current += 1 }
+            index += 1
+        }
+        guard current == line else { return nil }
+        var remaining = column - 1
+        while remaining > 0, index < bytes.count, bytes[index] != 0x0A {
+            index += 1
+            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }  // continuation bytes
+            remaining -= 1
+        }
+        return remaining == 0 ? index : nil
+    }
+
     private static func shown(_ text: String) -> String { text.count > 200 ? String(text.prefix(200)) + "…" : text }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Int? {
@@ -170,47 +185,3 @@ struct XMLTree {
     }
 }
 
-/// Collects `XMLParser` events into `XMLTree.Element`s.
-private final class TreeBuilder: NSObject, XMLParserDelegate {
-    init(starts: [Int]) { self.starts = starts }
-
-    struct Failure { var offset: Int; var message: String }
-
-    let starts: [Int]
-    var started = 0
-    var stack: [XMLTree.Element] = []
-    var root: XMLTree.Element?
-    var failure: Failure?
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        let offset = started < starts.count ? starts[started] : (starts.last ?? 0)
-        started += 1
-        guard root == nil else {
-            failure = Failure(offset: offset, message: "the xml has a second root element '\(elementName)'; a refi-qda file has one")
-            parser.abortParsing()
-            return
-        }
-        guard stack.count < XMLTree.maximumDepth else {
-            failure = Failure(offset: offset, message: "elements are nested more than \(XMLTree.maximumDepth) deep")
-            parser.abortParsing()
-            return
-        }
-        stack.append(XMLTree.Element(name: elementName, namespace: namespaceURI, attributes: attributes, offset: offset))
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        guard let element = stack.popLast() else { return }
-        if stack.isEmpty { root = element } else { stack[stack.count - 1].children.append(element) }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard !stack.isEmpty else { return }
-        stack[stack.count - 1].text += string
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA block: Data) {
-        guard !stack.isEmpty else { return }
-        stack[stack.count - 1].text += String(decoding: block, as: UTF8.self)
-    }
-}
