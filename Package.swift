@@ -18,14 +18,16 @@ let package = Package(
     targets: [
         .target(
             name: "ReviewKit",
+            // No GRDB here: it links libsqlite3 at load time, which every start of `review` would pay for
+            // (issue 15). The SQLite export loads libsqlite3 itself at the first export (SQLiteLibrary.swift).
             dependencies: [
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // libedit's headers only: no pkgConfig and no `link`, so libedit is loaded with dlopen when the line
+        // editor starts (Sources/ReviewShell/LineEditing/Libedit.swift), never by `-c`, scripts or pipes.
         .systemLibrary(
             name: "CEditLine",
-            pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
         .target(
@@ -59,7 +61,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReviewKitTests",
-            dependencies: ["ReviewKit"],
+            // GRDB reads the SQLite exports back: an independent reader of what SQLiteExport writes.
+            dependencies: ["ReviewKit", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures", "Teaching/Golden",
                       "Statistics/reference_kappa.py", "Statistics/reference_agreement.py", "Statistics/Fixtures",
                       "Screening/make_screening_fixtures.py",

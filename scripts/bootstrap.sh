@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what `review` needs to build and test on a Debian-based machine, when it is missing.
 # Safe to run again: it installs nothing that is already there.
-#   Debian: libedit-dev (line editing), pkg-config (finds libedit), libsqlite3-dev (GRDB), sqlite3 (export tests),
+#   Debian: libedit-dev (line-editing headers) and libedit2 (loaded by the line editor at run time),
+#           libsqlite3-0 (loaded by the SQLite export at run time), libsqlite3-dev (GRDB, which the tests read exports with),
+#           sqlite3 (export tests), pkg-config,
 #           zlib1g-dev (ZIPFoundation, for REFI-QDA .qdpx archives), libxml2 (read at run time by import qdpx and
 #           import codebook: review opens libxml2.so.2 with dlopen at the first XML file, nothing links it),
 #           tmux (terminal tests), chromium and fonts-dejavu-core (the HTML report is checked in a real browser).
@@ -12,7 +14,7 @@ set -euo pipefail
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
-needed=(libedit-dev pkg-config libsqlite3-dev sqlite3 zlib1g-dev libxml2 tmux chromium fonts-dejavu-core python3 python3-pip)
+needed=(libedit-dev libedit2 pkg-config libsqlite3-0 libsqlite3-dev sqlite3 zlib1g-dev libxml2 tmux chromium fonts-dejavu-core python3 python3-pip)
 missing=()
 for package in "${needed[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

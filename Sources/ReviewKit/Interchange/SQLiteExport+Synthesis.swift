@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The findings and GRADE-CERQual judgements in the SQLite export (schema version 2; docs/formats.md).
 extension SQLiteExport {
@@ -81,7 +80,7 @@ extension SQLiteExport {
     """
 
     /// Creates the synthesis tables and fills them.
-    static func fillSynthesis(_ db: Database, _ workspace: Workspace) throws {
+    static func fillSynthesis(_ db: SQLiteConnection, _ workspace: Workspace) throws {
         try db.execute(sql: synthesisSchema)
         let concern = try db.makeStatement(sql: "INSERT INTO concern_levels VALUES (?, ?, ?)")
         for level in ConcernLevel.allCases { try concern.execute(arguments: [level.slug, level.rawValue, level.name]) }
@@ -105,12 +104,12 @@ extension SQLiteExport {
         }
         let cerqual = try db.makeStatement(sql: "INSERT INTO cerqual VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for row in export.assessments {
-            var values: [(any DatabaseValueConvertible)?] = [row.finding]
+            var values: [(any SQLiteBindable)?] = [row.finding]
             for component in CERQualComponent.allCases {
                 values += [row.assessment[component]?.level.slug, row.assessment[component]?.explanation]
             }
             values += [row.assessment.overall?.level.slug, row.assessment.overall?.explanation, row.summary]
-            try cerqual.execute(arguments: StatementArguments(values))
+            try cerqual.execute(arguments: values)
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The workspace as a SQLite database (schema version 2, docs/formats.md "SQLite"), for sqlite3, R, pandas.
 ///
@@ -134,33 +133,41 @@ public enum SQLiteExport {
 
     /// Builds the database for `workspace` and atomically replaces `url` with it.
     /// A cancel of `cancellation` (checked between quotes) throws a `FileError` marked `isInterruption`; `url` is left as it was.
+    /// libsqlite3 is loaded at the first call (`SQLiteLibrary`); without it this throws and `url` is left as it was.
     public static func write(_ workspace: Workspace, to url: URL, progress: ((Double) -> Void)? = nil,
                              cancellation: CancellationToken = .none) throws(FileError) {
+        try write(workspace, to: url, progress: progress, cancellation: cancellation, library: SQLiteLibrary.shared)
+    }
+
+    /// `write(_:to:progress:cancellation:)` with the libsqlite3 to use (tests pass one that failed to load).
+    static func write(_ workspace: Workspace, to url: URL, progress: ((Double) -> Void)? = nil,
+                      cancellation: CancellationToken = .none,
+                      library: Result<SQLiteLibrary, SQLiteLibrary.Unavailable>) throws(FileError) {
         let display = AtomicFile.displayPath(url)
+        let sqlite: SQLiteLibrary
+        switch library {
+        case .success(let loaded): sqlite = loaded
+        case .failure(let unavailable): throw FileError(path: display, message: "cannot write the database: \(unavailable.message)")
+        }
         try AtomicFile.replace(url) { temporary in
             do {
-                var configuration = Configuration()
-                configuration.journalMode = .default
-                let queue = try DatabaseQueue(path: temporary.path, configuration: configuration)
-                try queue.writeWithoutTransaction { db in
-                    try db.execute(sql: "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF")
-                    try db.inTransaction {
-                        try fill(db, workspace, progress: progress, cancellation: cancellation)
-                        return .commit
-                    }
-                    try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+                let db = try SQLiteConnection(path: temporary.path, library: sqlite)
+                try db.execute(sql: "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF")
+                try db.inTransaction {
+                    try fill(db, workspace, progress: progress, cancellation: cancellation)
                 }
-                try queue.close()
+                try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+                try db.close()
             } catch is Interrupted {
                 throw FileError(Interrupted(), path: display)
-            } catch let error as DatabaseError {
-                throw FileError(path: display, message: "cannot write the database: \(AtomicFile.lowercased(error.message ?? "sqlite error \(error.resultCode.rawValue)"))")
+            } catch let error as SQLiteError {
+                throw FileError(path: display, message: "cannot write the database: \(AtomicFile.lowercased(error.message ?? "sqlite error \(error.code)"))")
             }
         }
         progress?(1)
     }
 
-    static func fill(_ db: Database, _ workspace: Workspace, progress: ((Double) -> Void)?, cancellation: CancellationToken = .none) throws {
+    static func fill(_ db: SQLiteConnection, _ workspace: Workspace, progress: ((Double) -> Void)?, cancellation: CancellationToken = .none) throws {
         try db.execute(sql: schema)
         let metadata = try db.makeStatement(sql: "INSERT INTO metadata (key, value) VALUES (?, ?)")
         for key in workspace.metadata.keys.sorted() { try metadata.execute(arguments: [key, workspace.metadata[key]!]) }
@@ -186,9 +193,9 @@ public enum SQLiteExport {
         }
         let appraisals = try db.makeStatement(sql: "INSERT INTO appraisals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (position, appraisal) in workspace.appraisals.enumerated() {
-            var values: [(any DatabaseValueConvertible)?] = [appraisal.studyID, appraisal.reviewer, position + 1]
+            var values: [(any SQLiteBindable)?] = [appraisal.studyID, appraisal.reviewer, position + 1]
             values += appraisal.answers.map { $0?.slug }
-            try appraisals.execute(arguments: StatementArguments(values))
+            try appraisals.execute(arguments: values)
         }
         let subthemes = try db.makeStatement(sql: "INSERT INTO subthemes VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         for (position, theme) in workspace.subThemes.enumerated() {

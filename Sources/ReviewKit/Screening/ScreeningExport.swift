@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The screening decisions as plain rows, one per decision: the one vocabulary the CSV (`screening.csv`), JSON
 /// (`"screening"`) and SQLite (`screening` table) exports share (docs/formats.md, "Screening decisions in exports").
@@ -51,7 +50,7 @@ public enum ScreeningExport {
     """
 
     /// Creates the `screening` table and fills it.
-    static func fill(_ db: Database, _ decisions: ScreeningDecisions) throws {
+    static func fill(_ db: SQLiteConnection, _ decisions: ScreeningDecisions) throws {
         try db.execute(sql: schema)
         let insert = try db.makeStatement(sql: "INSERT INTO screening VALUES (?, ?, ?, ?)")
         for row in rows(decisions) { try insert.execute(arguments: [row.record, row.reviewer, row.decision.rawValue, row.title]) }

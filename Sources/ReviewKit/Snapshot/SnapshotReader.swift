@@ -172,7 +172,7 @@ public enum SnapshotReader {
             var appraised = Set<String>()
             var subThemeCoding: [Int32: (UInt8, UInt8, UInt8)] = [:]
             var lastQuoteID: Int32 = 0
-            var fields: [Range<Int>] = []
+            var fields = FieldRanges()
             fields.reserveCapacity(16)
             let blankLinesAreEntries = version >= 2
             var prisma = PRISMAFlow()
@@ -252,7 +252,7 @@ public enum SnapshotReader {
                     throw fail("data before the first section; expected a line such as '@meta'", line: lineNumber, column: 1, lineText: text(bytes, start, end))
                 }
                 // Split into tab-separated fields.
-                fields.removeAll(keepingCapacity: true)
+                fields.removeAll()
                 var fieldStart = start
                 if let base = bytes.baseAddress {
                     while fieldStart <= end {
@@ -385,7 +385,7 @@ public enum SnapshotReader {
                     }
                 case .findings, .cerqual:
                     var values: [String] = []
-                    for range in fields { values.append(try field(bytes, range, start, end)) }
+                    for index in 0..<fields.count { values.append(try field(bytes, fields[index], start, end)) }
                     let lineText = end - start <= SnapshotReader.maximumLineTextBytes ? text(bytes, start, end) : nil
                     let line = Synthesis.SnapshotLine(line: lineNumber, fields: values, text: lineText)
                     if current == .findings { findingLines.append(line) } else { cerqualLines.append(line) }
@@ -456,7 +456,7 @@ public enum SnapshotReader {
                     workspace.reviewerCodings.append(coding)
                 case .screening:
                     try expectFields(fields, 4, "record, reviewer, decision, title", bytes, start, end)
-                    let values = try fields.map { (range) throws(FileError) in try field(bytes, range, start, end) }
+                    let values = try (0..<fields.count).map { (index) throws(FileError) in try field(bytes, fields[index], start, end) }
                     if let problem = screeningLines.add(values) {
                         throw located(problem.message, bytes, fields[problem.field], start, end)
                     }
@@ -577,7 +577,7 @@ public enum SnapshotReader {
             throw located("unknown \(name) '\(text(bytes, range.lowerBound, range.upperBound).prefix(60))'; expected one of: \(table.names.joined(separator: ", "))", bytes, range, start, end)
         }
 
-        func expectFields(_ fields: [Range<Int>], _ expected: Int, _ what: String, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws(FileError) {
+        func expectFields(_ fields: FieldRanges, _ expected: Int, _ what: String, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws(FileError) {
             guard fields.count != expected else { return }
             let column = fields.count > expected ? fields[expected].lowerBound : end
             throw located("expected \(expected) tab-separated field\(expected == 1 ? "" : "s") (\(what)); found \(fields.count)", bytes, column..<column, start, end)

@@ -18,10 +18,10 @@ public struct Invocation: Sendable {
         let start = i
         while i < chars.count && !chars[i].isWhitespace { i += 1 }
         self.text = text
-        name = String(chars[start..<i])
+        name = Self.string(chars[start..<i])
         while i < chars.count && chars[i].isWhitespace { i += 1 }
         argumentOffset = i
-        var rest = String(chars[i...])
+        var rest = Self.string(chars[i...])
         while rest.last?.isWhitespace == true { rest.removeLast() }
         arguments = rest
         nameSpan = start..<(start + name.count)
@@ -29,6 +29,15 @@ public struct Invocation: Sendable {
 
     /// Where the command word is.
     public let nameSpan: Range<Int>
+
+    /// The characters as a string, appended one by one: `String(slice)` goes through the unspecialised
+    /// generic initialiser, whose first use looks up the slice's associated types by scanning the process's
+    /// protocol conformances, on every start (issue 15).
+    private static func string(_ characters: ArraySlice<Character>) -> String {
+        var result = ""
+        for character in characters { result.append(character) }
+        return result
+    }
 
     /// The arguments split into words.
     public func words() throws(Diagnostic) -> [Word] {

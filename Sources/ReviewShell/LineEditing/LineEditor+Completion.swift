@@ -20,9 +20,9 @@ extension LineEditor {
         case let .replace(count, text):
             // libedit counts wchar_t (Unicode scalars), the completer counts Characters.
             let scalars = line.beforeCursor.suffix(count).unicodeScalars.count
-            if scalars > 0 { el_deletestr(editLine, Int32(scalars)) }
+            if scalars > 0 { libedit.el_deletestr(editLine, Int32(scalars)) }
             if !text.isEmpty {
-                let inserted = text.wideCharacters.withUnsafeBufferPointer { el_winsertstr(editLine, $0.baseAddress) }
+                let inserted = text.wideCharacters.withUnsafeBufferPointer { libedit.el_winsertstr(editLine, $0.baseAddress!) }
                 if inserted != 0 { return UInt8(CC_REFRESH_BEEP) }
             }
             return UInt8(CC_REFRESH)

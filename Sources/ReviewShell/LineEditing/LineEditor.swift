@@ -46,6 +46,8 @@ public final class LineEditor: LineSource {
     /// The LC_CTYPE locale set at initialisation because the environment's was not UTF-8, if any.
     public let switchedLocale: String?
 
+    /// libedit's functions (`Libedit`), loaded when the first line editor starts.
+    let libedit: review_libedit
     let editLine: OpaquePointer
     let historyList: OpaquePointer
     let history: HistoryStore
@@ -71,7 +73,8 @@ public final class LineEditor: LineSource {
     ///   - historyURL: The history file (see `defaultHistoryURL(environment:)`), or nil for no persistence.
     ///   - historyLimit: How many entries to keep.
     ///   - completer: Proposes completions on Tab.
-    /// - Throws: `LineEditorError.notATerminal` if standard input is not a terminal.
+    /// - Throws: `LineEditorError.notATerminal` if standard input is not a terminal,
+    ///   `LineEditorError.libraryUnavailable` if libedit cannot be loaded (read with `StreamLineSource` then).
     public convenience init(
         programName: String = "review",
         historyURL: URL?,
@@ -100,15 +103,22 @@ public final class LineEditor: LineSource {
         historyLimit: Int,
         completer: Completer?
     ) throws {
+        // Loaded first, so that without libedit nothing (locale, signal handler) has been changed.
+        let libedit: review_libedit
+        switch Libedit.shared {
+        case .success(let loaded): libedit = loaded.functions
+        case .failure(let unavailable): throw LineEditorError.libraryUnavailable(unavailable.message)
+        }
         switchedLocale = Self.ensureUTF8CharacterLocale()
         Interrupt.install()
-        guard let editLine = el_init(programName, input, output, error) else {
+        guard let editLine = libedit.el_init(programName, input, output, error) else {
             throw LineEditorError.initialisationFailed
         }
-        guard let historyList = history_winit() else {
-            el_end(editLine)
+        guard let historyList = libedit.history_winit() else {
+            libedit.el_end(editLine)
             throw LineEditorError.initialisationFailed
         }
+        self.libedit = libedit
         self.editLine = editLine
         self.historyList = historyList
         self.output = output
@@ -121,33 +131,41 @@ public final class LineEditor: LineSource {
 
         // Callbacks find this object through EL_CLIENTDATA (no globals). Unretained: deinit calls
         // el_end before the object goes away, so libedit never calls back into a dead object.
-        review_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
-        review_el_set_prompt(editLine, { editLine in
-            guard let editLine, let context = review_el_clientdata(editLine) else { return review_empty_prompt() }
-            return Unmanaged<LineEditor>.fromOpaque(context).takeUnretainedValue().promptBuffer
+        review_el_set_clientdata(libedit.el_wset, editLine, Unmanaged.passUnretained(self).toOpaque())
+        review_el_set_prompt(libedit.el_wset, editLine, { editLine in
+            guard let editor = LineEditor.editor(of: editLine) else { return review_empty_prompt() }
+            return editor.promptBuffer
         }, Self.promptLiteralMarker)
-        review_el_set_signal(editLine, 1)
-        review_history_set_size(historyList, Int32(clamping: max(1, historyLimit)))
-        review_history_set_unique(historyList, 1)
-        review_el_set_history(editLine, historyList)
+        review_el_set_signal(libedit.el_wset, editLine, 1)
+        review_history_set_size(libedit.history_w, historyList, Int32(clamping: max(1, historyLimit)))
+        review_history_set_unique(libedit.history_w, historyList, 1)
+        review_el_set_history(libedit.el_wset, editLine, libedit.history_w, historyList)
         for entry in history.entries {
             enterIntoLibedit(entry)
         }
-        review_el_set_editor(editLine, "emacs".wideCharacters)
+        review_el_set_editor(libedit.el_wset, editLine, "emacs".wideCharacters)
         if readsEditrc, let editrc = Self.editrcPath(environment: ProcessInfo.processInfo.environment) {
-            _ = el_source(editLine, editrc)
+            _ = libedit.el_source(editLine, editrc)
         }
         // Bound after the editrc so that a `bind -v` there (which resets the key maps) keeps Tab.
-        review_el_add_function(editLine, "review-complete".wideCharacters, "Complete the word before the cursor".wideCharacters) { editLine, _ in
-            guard let editLine, let context = review_el_clientdata(editLine) else { return UInt8(CC_ERROR) }
-            return Unmanaged<LineEditor>.fromOpaque(context).takeUnretainedValue().completeAtCursor()
+        review_el_add_function(libedit.el_wset, editLine, "review-complete".wideCharacters, "Complete the word before the cursor".wideCharacters) { editLine, _ in
+            guard let editor = LineEditor.editor(of: editLine) else { return UInt8(CC_ERROR) }
+            return editor.completeAtCursor()
         }
-        review_el_bind(editLine, "^I".wideCharacters, "review-complete".wideCharacters)
+        review_el_bind(libedit.el_wset, editLine, "^I".wideCharacters, "review-complete".wideCharacters)
+    }
+
+    /// The line editor a libedit callback is for, found through EL_CLIENTDATA.
+    private static func editor(of editLine: OpaquePointer?) -> LineEditor? {
+        // A callback only runs on a line editor, which exists only once libedit has loaded.
+        guard let editLine, case .success(let libedit) = Libedit.shared,
+              let context = review_el_clientdata(libedit.functions.el_wget, editLine) else { return nil }
+        return Unmanaged<LineEditor>.fromOpaque(context).takeUnretainedValue()
     }
 
     deinit {
-        el_end(editLine)  // restores the terminal's original settings
-        history_wend(historyList)
+        libedit.el_end(editLine)  // restores the terminal's original settings
+        libedit.history_wend(historyList)
         promptBuffer.deallocate()
         for file in ownedFiles { fclose(file) }
     }
@@ -183,12 +201,12 @@ public final class LineEditor: LineSource {
         var retype: String?
         while true {
             if let retype {
-                el_wpush(editLine, retype.wideCharacters)
+                libedit.el_wpush(editLine, retype.wideCharacters)
             }
             retype = nil
             var count: Int32 = 0
             errno = 0
-            let result = el_wgets(editLine, &count)
+            let result = libedit.el_wgets(editLine, &count)
             let failure = errno
             if let result, count > 0 {
                 var line = String(wideCharacters: result, count: Int(count))
@@ -236,7 +254,7 @@ public final class LineEditor: LineSource {
     /// from every entry it recalls (it expects entries stored with el_gets's newline), so each entry
     /// gets one sacrificial space: recall then yields exactly `entry`.
     private func enterIntoLibedit(_ entry: String) {
-        _ = (entry + " ").wideCharacters.withUnsafeBufferPointer { review_history_enter(historyList, $0.baseAddress) }
+        _ = (entry + " ").wideCharacters.withUnsafeBufferPointer { review_history_enter(libedit.history_w, historyList, $0.baseAddress) }
     }
 
     private func setPrompt(_ prompt: String) {
@@ -255,19 +273,19 @@ public final class LineEditor: LineSource {
     /// libedit's in-memory history list, newest first (what Up arrow walks through).
     func libeditHistory() -> [String] {
         var result: [String] = []
-        var entry = review_history_first(historyList)
+        var entry = review_history_first(libedit.history_w, historyList)
         while let current = entry {
             var text = String(wideCharacters: current, count: wcslen(current))
             if text.unicodeScalars.last == " " { text.unicodeScalars.removeLast() }  // see enterIntoLibedit
             result.append(text)
-            entry = review_history_next(historyList)
+            entry = review_history_next(libedit.history_w, historyList)
         }
         return result
     }
 
     /// The line being edited and the part before the cursor.
     func currentLine() -> (text: String, beforeCursor: String) {
-        guard let info = el_wline(editLine)?.pointee, let buffer = info.buffer,
+        guard let info = libedit.el_wline(editLine)?.pointee, let buffer = info.buffer,
               let cursor = info.cursor, let last = info.lastchar else { return ("", "") }
         return (
             String(wideCharacters: buffer, count: last - buffer),
@@ -277,7 +295,7 @@ public final class LineEditor: LineSource {
 
     /// The terminal width, with a sane fallback.
     var terminalColumns: Int {
-        let columns = Int(review_el_columns(editLine))
+        let columns = Int(review_el_columns(libedit.el_get, editLine))
         return columns > 0 ? columns : 80
     }
 

@@ -69,6 +69,9 @@ public enum Launcher {
                 let editor = try LineEditor(historyURL: LineEditor.defaultHistoryURL(environment: configuration.environment))
                 input = editor
             } catch {
+                if case .libraryUnavailable(let message) = error as? LineEditorError {
+                    output.writeError("note: \(message); reading lines without editing\n")
+                }
                 input = StreamLineSource()
             }
         } else {

@@ -8,10 +8,11 @@ extension PRISMAFlow {
     /// "not reported" and the 33 studies as a count; nothing is guessed. `shaw2025Sources` quotes the text.
     public static let shaw2025: PRISMAFlow = {
         var flow = PRISMAFlow()
-        flow.entries = [.databases: .notReported, .citations: .notReported, .duplicates: .notReported,
-                        .recordsScreened: .notReported, .recordsExcluded: .notReported, .reportsAssessed: .notReported,
-                        .otherReportsAssessed: .notReported, .studiesIncluded: .count(33)]
-        flow.lists[.databases] = ["EMBASE", "MEDLINE", "PsycINFO", "Web of Science", "CINAHL Plus"].map { Item(name: $0, count: nil) }
+        for box: Box in [.databases, .citations, .duplicates, .recordsScreened, .recordsExcluded, .reportsAssessed, .otherReportsAssessed] {
+            flow.entries[box.position] = .notReported
+        }
+        flow.entries[Box.studiesIncluded.position] = .count(33)
+        flow.lists[Breakdown.databases.position] = ["EMBASE", "MEDLINE", "PsycINFO", "Web of Science", "CINAHL Plus"].map { Item(name: $0, count: nil) }
         return flow
     }()
 

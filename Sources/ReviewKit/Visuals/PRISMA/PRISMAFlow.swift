@@ -163,39 +163,42 @@ public struct PRISMAFlow: Sendable, Equatable {
 
     // Internal so that constants in this module (`shaw2025`) are written without a throwing call;
     // everything else goes through `set` and `setItem`, which validate.
-    var entries: [Box: Entry] = [:]
-    var lists: [Breakdown: [Item]] = [:]
+    // Indexed by `Box.position` and `Breakdown.position`, not dictionaries: the embedded review's flow is
+    // built at every start, and the first `[Box: Entry]` made the Swift runtime check `Box: Hashable` by
+    // scanning every protocol conformance record in the process (issue 15, start-up time).
+    var entries = [Entry?](repeating: nil, count: Box.allCases.count)
+    var lists = [[Item]](repeating: [], count: Breakdown.allCases.count)
 
     /// An empty flow: nothing recorded.
     public init() {}
 
     /// The count of a box; nil when absent or not reported.
     public subscript(box: Box) -> Int? {
-        if case .count(let n) = entries[box] { return n }
+        if case .count(let n) = entries[box.position] { return n }
         return nil
     }
 
     /// What is recorded for a box (nil: absent).
-    public func entry(_ box: Box) -> Entry? { entries[box] }
+    public func entry(_ box: Box) -> Entry? { entries[box.position] }
 
     /// The items of a breakdown, in the order they were recorded.
-    public func items(_ breakdown: Breakdown) -> [Item] { lists[breakdown] ?? [] }
+    public func items(_ breakdown: Breakdown) -> [Item] { lists[breakdown.position] }
 
     /// Whether nothing is recorded.
-    public var isEmpty: Bool { entries.isEmpty && lists.values.allSatisfy(\.isEmpty) }
+    public var isEmpty: Bool { entries.allSatisfy { $0 == nil } && lists.allSatisfy(\.isEmpty) }
 
     /// Whether the other-methods branch is in use (any of its boxes or its exclusion reasons recorded).
     public var usesOtherMethods: Bool {
-        Box.allCases.contains { $0.isOtherMethods && entries[$0] != nil } || !items(.otherReportsExcluded).isEmpty
+        Box.allCases.contains { $0.isOtherMethods && entries[$0.position] != nil } || !items(.otherReportsExcluded).isEmpty
     }
 
     /// Whether this is an updated review (previous studies or reports recorded).
-    public var isUpdate: Bool { entries[.previousStudies] != nil || entries[.previousReports] != nil }
+    public var isUpdate: Bool { entry(.previousStudies) != nil || entry(.previousReports) != nil }
 
     /// Records a box (nil removes it).
     public mutating func set(_ box: Box, _ entry: Entry?) throws(ReviewError) {
         if case .count(let n) = entry { try Self.validate(n, box.key) }
-        entries[box] = entry
+        entries[box.position] = entry
     }
 
     /// Adds an item to a breakdown, or replaces the item of the same name; a nil count is "not reported".
@@ -203,21 +206,21 @@ public struct PRISMAFlow: Sendable, Equatable {
         let name = Self.trimmed(name)
         guard !name.isEmpty else { throw ReviewError("a \(breakdown.key) needs a name, e.g. '\(breakdown.key):MEDLINE=80'") }
         if let count { try Self.validate(count, "\(breakdown.key):\(name)") }
-        var list = lists[breakdown] ?? []
+        var list = lists[breakdown.position]
         if let index = list.firstIndex(where: { $0.name == name }) {
             list[index] = Item(name: name, count: count)
         } else {
             list.append(Item(name: name, count: count))
         }
-        lists[breakdown] = list
+        lists[breakdown.position] = list
     }
 
     /// Removes an item from a breakdown; returns whether it was there.
     @discardableResult
     public mutating func removeItem(_ breakdown: Breakdown, name: String) -> Bool {
         let name = Self.trimmed(name)
-        guard let index = lists[breakdown]?.firstIndex(where: { $0.name == name }) else { return false }
-        lists[breakdown]!.remove(at: index)
+        guard let index = lists[breakdown.position].firstIndex(where: { $0.name == name }) else { return false }
+        lists[breakdown.position].remove(at: index)
         return true
     }
 
@@ -230,4 +233,14 @@ public struct PRISMAFlow: Sendable, Equatable {
     static func trimmed(_ text: String) -> String {
         String(text.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
     }
+}
+
+extension PRISMAFlow.Box {
+    /// The index of this box in `allCases`, where `PRISMAFlow` stores it.
+    var position: Int { Self.allCases.firstIndex(of: self)! }
+}
+
+extension PRISMAFlow.Breakdown {
+    /// The index of this breakdown in `allCases`, where `PRISMAFlow` stores it.
+    var position: Int { Self.allCases.firstIndex(of: self)! }
 }
