@@ -344,6 +344,12 @@ public enum CSV {
         /// The document as text.
         public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+        /// Hands the bytes so far to `body` and forgets them (keeping the room), for a document written in pieces.
+        mutating func flush(_ body: (UnsafeBufferPointer<UInt8>) throws(FileError) -> Void) throws(FileError) {
+            try bytes.withUnsafeBufferPointer { (piece) throws(FileError) in try body(piece) }
+            bytes.removeAll(keepingCapacity: true)
+        }
+
         /// Appends one record.
         public mutating func row(_ fields: [String]) {
             if fields.count == 1 && fields[0].isEmpty {

@@ -18,8 +18,20 @@ public enum CSVExport {
     /// A cancel of `cancellation` cuts the table short (callers that write check it and write nothing).
     public static func encode(_ kind: CSVTableKind, workspace: Workspace, byteOrderMark: Bool = false, guardingFormulas: Bool = false,
                               progress: ((Double) -> Void)? = nil, cancellation: CancellationToken = .none) -> [UInt8] {
+        // With no chunk limit nothing is emitted early: the whole table comes back as the remainder.
+        let never: (UnsafeBufferPointer<UInt8>) throws(FileError) -> Void = { _ in }
+        return (try? stream(kind, workspace: workspace, byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas, chunkSize: .max,
+                            progress: progress, cancellation: cancellation, emit: never)) ?? []
+    }
+
+    /// Encodes a table in pieces: whenever `chunkSize` bytes are ready (checked after each quote) they go to `emit`;
+    /// the final piece is returned. A cancel stops the quotes early (callers that write check it).
+    static func stream(_ kind: CSVTableKind, workspace: Workspace, byteOrderMark: Bool, guardingFormulas: Bool, chunkSize: Int,
+                       progress: ((Double) -> Void)?, cancellation: CancellationToken,
+                       emit: (UnsafeBufferPointer<UInt8>) throws(FileError) -> Void) throws(FileError) -> [UInt8] {
+        let whole = kind == .quotes ? workspace.quotes.textByteCount + workspace.quotes.count * 96 : 64 * 1024
         var writer = CSV.Writer(byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas,
-                                capacity: kind == .quotes ? workspace.quotes.textByteCount + workspace.quotes.count * 96 : 64 * 1024)
+                                capacity: chunkSize == .max ? whole : min(whole, chunkSize + 256 * 1024))
         writer.row(kind.columns)
         switch kind {
         case .studies:
@@ -58,6 +70,7 @@ public enum CSVExport {
                 fields[9] = q.tags[row].isEmpty ? "" : CSVListCell.join(q.tags[row])
                 writer.row(fields)
                 if let progress, row % step == step - 1 { progress(Double(row + 1) / Double(q.count)) }
+                if writer.bytes.count >= chunkSize { try writer.flush(emit) }
             }
         }
         progress?(1)
@@ -67,10 +80,16 @@ public enum CSVExport {
     /// Writes one table to `url` atomically.
     public static func write(_ kind: CSVTableKind, workspace: Workspace, to url: URL, byteOrderMark: Bool = false, guardingFormulas: Bool = false,
                              progress: ((Double) -> Void)? = nil, cancellation: CancellationToken = .none) throws(FileError) {
-        let bytes = encode(kind, workspace: workspace, byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas, progress: progress.map { report in { report(0.7 * $0) } },
-                           cancellation: cancellation)
-        if cancellation.isCancelled { throw FileError(Interrupted(), path: AtomicFile.displayPath(url)) }
-        try AtomicFile.write(bytes, to: url, progress: progress.map { report in { report(0.7 + 0.3 * $0) } })
+        // Written as it is encoded, a few MiB at a time: a whole-table buffer would be a second copy of every quote.
+        let expected = kind == .quotes ? workspace.quotes.textByteCount + workspace.quotes.count * 96 : 64 * 1024
+        try AtomicFile.writeStreaming(to: url, expectedBytes: expected, progress: progress, failingAt: nil) { (emit) throws(FileError) in
+            let last = try stream(kind, workspace: workspace, byteOrderMark: byteOrderMark, guardingFormulas: guardingFormulas, chunkSize: 4 << 20,
+                                  progress: nil, cancellation: cancellation, emit: emit)
+            // A cancel cut the table short: throwing here removes the temporary file and keeps the old one.
+            if cancellation.isCancelled { throw FileError(Interrupted(), path: AtomicFile.displayPath(url)) }
+            try last.withUnsafeBufferPointer { (piece) throws(FileError) in try emit(piece) }
+        }
+        progress?(1)
     }
 
     /// Writes all four tables (`studies.csv`, `appraisals.csv`, `subthemes.csv`, `quotes.csv`) into a folder,

@@ -12,7 +12,17 @@ public enum JSONExport {
     /// The JSON bytes of a workspace; `progress` gets the fraction of quotes written.
     /// A cancel of `cancellation` cuts the document short (callers that write check it and write nothing).
     public static func encode(_ workspace: Workspace, progress: ((Double) -> Void)? = nil, cancellation: CancellationToken = .none) -> [UInt8] {
-        var out = JSONBuffer(capacity: workspace.quotes.textByteCount + workspace.quotes.count * 200 + 64 * 1024)
+        // With no chunk limit nothing is emitted early: the whole document comes back as the remainder.
+        let never: (UnsafeBufferPointer<UInt8>) throws(FileError) -> Void = { _ in }
+        return (try? stream(workspace, chunkSize: .max, progress: progress, cancellation: cancellation, emit: never)) ?? []
+    }
+
+    /// Encodes the document in pieces: whenever `chunkSize` bytes are ready (checked after each quote) they go to
+    /// `emit`; the final piece is returned. A cancel stops the quotes early (callers that write check it).
+    static func stream(_ workspace: Workspace, chunkSize: Int, progress: ((Double) -> Void)?, cancellation: CancellationToken,
+                       emit: (UnsafeBufferPointer<UInt8>) throws(FileError) -> Void) throws(FileError) -> [UInt8] {
+        let whole = workspace.quotes.textByteCount + workspace.quotes.count * 200 + 64 * 1024
+        var out = JSONBuffer(capacity: chunkSize == .max ? whole : min(whole, chunkSize + 256 * 1024))
         out.raw("{\n  \"format\": "); out.string(formatName)
         out.raw(",\n  \"version\": "); out.int(formatVersion)
         out.raw(",\n  \"metadata\": {")
@@ -96,6 +106,10 @@ public enum JSONExport {
             out.raw(", \"text\": "); q.withText(atRow: row) { out.string(utf8: $0) }
             out.raw("}")
             if let progress, row % step == step - 1 { progress(Double(row + 1) / Double(q.count)) }
+            if out.bytes.count >= chunkSize {
+                try out.bytes.withUnsafeBufferPointer { (chunk) throws(FileError) in try emit(chunk) }
+                out.bytes.removeAll(keepingCapacity: true)
+            }
         }
         out.raw(q.count == 0 ? "]" : "\n  ]")
         SynthesisExport(workspace).appendJSON(to: &out)
@@ -108,9 +122,16 @@ public enum JSONExport {
     /// Writes the JSON document to `url` atomically.
     public static func write(_ workspace: Workspace, to url: URL, progress: ((Double) -> Void)? = nil,
                              cancellation: CancellationToken = .none) throws(FileError) {
-        let bytes = encode(workspace, progress: progress.map { report in { report(0.7 * $0) } }, cancellation: cancellation)
-        if cancellation.isCancelled { throw FileError(Interrupted(), path: AtomicFile.displayPath(url)) }
-        try AtomicFile.write(bytes, to: url, progress: progress.map { report in { report(0.7 + 0.3 * $0) } })
+        // Written as it is encoded, a few MiB at a time: a whole-document buffer would be a second copy of every quote.
+        let quotes = workspace.quotes
+        let expected = 64 * 1024 + quotes.count * 200 + quotes.textByteCount
+        try AtomicFile.writeStreaming(to: url, expectedBytes: expected, progress: progress, failingAt: nil) { (emit) throws(FileError) in
+            let last = try stream(workspace, chunkSize: 4 << 20, progress: nil, cancellation: cancellation, emit: emit)
+            // A cancel cut the document short: throwing here removes the temporary file and keeps the old one.
+            if cancellation.isCancelled { throw FileError(Interrupted(), path: AtomicFile.displayPath(url)) }
+            try last.withUnsafeBufferPointer { (piece) throws(FileError) in try emit(piece) }
+        }
+        progress?(1)
     }
 }
 

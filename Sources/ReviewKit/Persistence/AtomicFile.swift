@@ -38,6 +38,9 @@ public enum AtomicFile {
         case rename
     }
 
+    /// Reads a file just written back through its descriptor (`fd`, `display`) and throws when it is not right.
+    typealias ReadBack = (_ fd: Int32, _ display: String) throws(FileError) -> Void
+
     /// Bytes per `write(2)`/`read(2)` call; progress is reported once per chunk.
     static let chunkSize = 8 << 20
 
@@ -86,9 +89,14 @@ public enum AtomicFile {
     /// `produce` gets an `emit` function and calls it with each piece in order; each piece is written at
     /// once and its write-back to disk started (Linux `sync_file_range`), so encoding the next piece and
     /// the disk overlap and the final `fsync` has little left to do. `expectedBytes` (an estimate) scales progress.
+    ///
+    /// `check`, when given, reads the written file back through the descriptor after the `fsync` and before
+    /// the rename (the descriptor is then open for reading too): when it throws, the temporary file is removed
+    /// and the old file is left as it was. For a pipe or a device it runs after the write, on its descriptor.
     static func writeStreaming(to url: URL, expectedBytes: Int, progress: ((Double) -> Void)?, failingAt failure: FailurePoint?,
+                               checkingWith check: ReadBack? = nil,
                                _ produce: (_ emit: (UnsafeBufferPointer<UInt8>) throws(FileError) -> Void) throws(FileError) -> Void) throws(FileError) {
-        try replace(url, failingAt: failure) { (fd: Int32, display: String) throws(FileError) in
+        try replace(url, failingAt: failure, checkingWith: check) { (fd: Int32, display: String) throws(FileError) in
             var written = 0
             var flushedUpTo = 0
             func emit(_ piece: UnsafeBufferPointer<UInt8>) throws(FileError) {
@@ -183,7 +191,7 @@ public enum AtomicFile {
 
     /// Creates a temporary file beside the target, lets `body` fill it, then flushes and renames it;
     /// for a pipe or a device, `body` writes to it directly.
-    private static func replace(_ url: URL, failingAt failure: FailurePoint?,
+    private static func replace(_ url: URL, failingAt failure: FailurePoint?, checkingWith check: ReadBack? = nil,
                                 _ body: (Int32, String) throws(FileError) -> Void) throws(FileError) {
         let display = displayPath(url)
         let destination = try Destination.resolve(url.path, display: display)
@@ -192,13 +200,16 @@ public enum AtomicFile {
             defer { posixClose(fd) }
             try body(fd, display)
             try sync(fd, display: display)
+            try check?(fd, display)
             return
         }
         let folder = directory(of: target)
         removeStaleTemporaries(in: folder)
         let temporary = temporaryPath(for: target)
         if failure == .create { throw FileError(path: display, message: "cannot save: simulated failure creating a temporary file") }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        // Open for reading too when the file is to be read back: the descriptor, not the path, so the check
+        // reads this very file whatever its permission bits become (`keepOwnerAndMode`).
+        let fd = open(temporary, (check == nil ? O_WRONLY : O_RDWR) | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw folderError(errno, folder: folder, display: display) }
         var closed = false
         do throws(FileError) {
@@ -206,6 +217,7 @@ public enum AtomicFile {
             try body(fd, display)
             if failure == .sync { throw FileError(path: display, message: "cannot save: simulated failure flushing the file") }
             try sync(fd, display: display)
+            try check?(fd, display)
             closed = true
             guard posixClose(fd) == 0 else { throw posixError(errno, display: display, action: "cannot save") }
             try commit(temporary, over: target, display: display, failRename: failure == .rename)

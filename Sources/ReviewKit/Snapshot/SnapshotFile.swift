@@ -50,18 +50,56 @@ public enum SnapshotFile {
         }
     }
 
-    /// Writes `snapshot` like `write(_:to:progress:)`, then reads the file back and decodes it.
+    /// Writes `snapshot` like `write(_:to:progress:)`, reading the new file back and checking it before it
+    /// replaces the old one.
     ///
-    /// Throws when the file cannot be read back, does not decode, or is not the bytes just written (its
-    /// checksum differs): then the save cannot be trusted, and a journal must keep its changes. A save
-    /// to a pipe or a device cannot be read back and so is never verified.
+    /// The check (`SnapshotReadBack`) reads the flushed temporary file a few MiB at a time: its checksum and
+    /// size must be the ones just written, it must be UTF-8, every line must decode as `SnapshotReader`
+    /// decodes it, and every quote must read back equal to the workspace's. Memory stays at a few MiB
+    /// beyond the workspace (the whole-file decode it replaces held the file and a second workspace).
+    /// Throws when the check fails: then the temporary file is removed, the old file stays as it was, and a
+    /// journal must keep its changes. A save to a pipe or a device cannot be read back: it is written,
+    /// then refused as unverified.
     public static func writeVerified(_ snapshot: Snapshot, to url: URL, progress: ((Double) -> Void)? = nil,
                                      cancellation: CancellationToken = .none) throws(FileError) -> VerifiedSave {
-        let written = try write(snapshot, to: url, progress: progress.map { report in { report(0.6 * $0) } }, failingAt: nil,
-                                cancellation: cancellation)
-        let verified = try verify(url, expecting: written)
+        try writeVerified(snapshot, to: url, progress: progress, failingAt: nil, cancellation: cancellation)
+    }
+
+    /// `writeVerified(_:to:progress:cancellation:)` with a failure injected into the write and the read-back's
+    /// piece sizes chosen (tests only).
+    static func writeVerified(_ snapshot: Snapshot, to url: URL, progress: ((Double) -> Void)?, failingAt failure: AtomicFile.FailurePoint?,
+                              readSize: Int = 4 << 20, batchBytes: Int = 4 << 20, headMultiple: Int = 8,
+                              cancellation: CancellationToken = .none) throws(FileError) -> VerifiedSave {
+        // Writing is the first 60%, reading back the rest; never backwards.
+        var highest = 0.0
+        let report: ((Double) -> Void)? = progress.map { report in { fraction in
+            guard fraction > highest else { return }
+            highest = fraction
+            report(fraction)
+        } }
+        var checked: Info?
+        _ = try write(snapshot, to: url, progress: report.map { report in { report(0.6 * $0) } }, failingAt: failure,
+                      cancellation: cancellation) { (fd, display, written) throws(FileError) in
+            var readBack = SnapshotReadBack(snapshot: snapshot, display: display, expected: written)
+            readBack.readSize = readSize
+            readBack.batchBytes = batchBytes
+            readBack.headMultiple = headMultiple
+            readBack.progress = report.map { report in { report(0.6 + 0.4 * $0) } }
+            readBack.cancellation = cancellation
+            // A regular file open only for writing (standard output redirected to a file) is read through its path.
+            var status = stat()
+            guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, fcntl(fd, F_GETFL) & O_ACCMODE == O_WRONLY else {
+                checked = try readBack.check(fd)
+                return
+            }
+            let reader = open(url.path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+            guard reader >= 0 else { throw SnapshotReadBack.notLoading(AtomicFile.posixError(errno, display: display, action: "cannot read")) }
+            defer { posixClose(reader) }
+            checked = try readBack.check(reader)
+        }
+        guard let checked else { throw FileError(path: AtomicFile.displayPath(url), message: "the save could not be read back to check it") }
         progress?(1)
-        return verified
+        return VerifiedSave(url: url, info: checked)
     }
 
     /// Reads the snapshot at `url` back and checks it decodes and has the checksum `expected` gives.
@@ -85,8 +123,11 @@ public enum SnapshotFile {
     }
 
     /// `write(_:to:progress:)` with a failure injected into the atomic write (tests only).
+    /// `checkingWith`, when given, reads the flushed file back (see `AtomicFile.writeStreaming`) knowing the checksum
+    /// and size just written.
     static func write(_ snapshot: Snapshot, to url: URL, progress: ((Double) -> Void)?, failingAt failure: AtomicFile.FailurePoint?,
-                      cancellation: CancellationToken = .none) throws(FileError) -> Info {
+                      cancellation: CancellationToken = .none,
+                      checkingWith check: ((_ fd: Int32, _ display: String, _ written: Info) throws(FileError) -> Void)? = nil) throws(FileError) -> Info {
         // Never write what the reader would refuse: one rule per field (ValueRules), checked before the old file is touched.
         do throws(ReviewError) {
             try ValueRules.check(snapshot.workspace)
@@ -97,7 +138,14 @@ public enum SnapshotFile {
         let expected = 64 * 1024 + quotes.count * 64 + quotes.textByteCount
         var total = 0
         var last: [UInt8] = []
-        try AtomicFile.writeStreaming(to: url, expectedBytes: expected, progress: progress, failingAt: failure) { (emit) throws(FileError) in
+        var readBack: AtomicFile.ReadBack?
+        if let check {
+            readBack = { (fd, display) throws(FileError) in
+                try check(fd, display, Info(version: Snapshot.formatVersion, checksum: trailerChecksum(last), byteCount: total))
+            }
+        }
+        try AtomicFile.writeStreaming(to: url, expectedBytes: expected, progress: progress, failingAt: failure,
+                                      checkingWith: readBack) { (emit) throws(FileError) in
             func counting(_ piece: UnsafeBufferPointer<UInt8>) throws(FileError) {
                 total += piece.count
                 try emit(piece)
