@@ -10,8 +10,8 @@ import Foundation
 /// Values in the one machine vocabulary (docs/formats.md, "Machine output"), as the JSON and SQLite exports write them:
 /// studies and sub-themes by id; directions, components and domains by slug (`barrier`, `psychological-capability`,
 /// `environmental-context-and-resources`); answers as `yes`, `cant-tell`, `no`; quote ids as numbers (`12` for Q12);
-/// a quote's sub-theme by its code (`B/ECR/2`), or by its label or id when the code is shared; unknown values as
-/// empty cells. Import also reads the display names and `Q12` that older exports wrote.
+/// a quote's sub-theme by its id (`3`), as `export json` and `export sqlite` write it; unknown values as empty cells.
+/// Import also reads the display names, `Q12` and the sub-theme codes (`B/ECR/2`) that older exports wrote.
 public enum CSVExport {
     /// The CSV bytes of one table; `byteOrderMark` adds the BOM Excel needs to read UTF-8, `guardingFormulas`
     /// guards cells against spreadsheet formulas (`CSVFormulaGuard`; the file then no longer reads back as it was).
@@ -51,7 +51,6 @@ public enum CSVExport {
                 writer.row([String(theme.id), theme.direction.slug, theme.component.slug, theme.domain.slug, String(theme.number), theme.label])
             }
         case .quotes:
-            let references = subThemeReferences(workspace)
             let q = workspace.quotes
             let studyIDs = workspace.studies.map(\.id)
             let step = max(1, q.count / 100)
@@ -63,7 +62,7 @@ public enum CSVExport {
                 fields[2] = Direction(rawValue: q.directions[row])?.slug ?? ""
                 fields[3] = COMBComponent(rawValue: q.components[row])?.slug ?? ""
                 fields[4] = TDFDomain(rawValue: q.domains[row])?.slug ?? ""
-                fields[5] = q.subThemes[row] >= 0 ? references[Int(q.subThemes[row])] ?? String(q.subThemes[row]) : ""
+                fields[5] = q.subThemes[row] >= 0 ? String(q.subThemes[row]) : ""
                 fields[6] = q.studies[row] >= 0 ? studyIDs[Int(q.studies[row])] : ""
                 fields[7] = q.references[row] >= 0 ? String(q.references[row]) : ""
                 fields[8] = q.pages[row]
@@ -155,28 +154,6 @@ public enum CSVExport {
         guard mkdir(url.path, 0o777) == 0 else {
             throw AtomicFile.folderError(errno, folder: AtomicFile.directory(of: url.path), display: display)
         }
-    }
-
-    /// How quotes.csv names each sub-theme: its code when unique, else its label when unique, else its id.
-    static func subThemeReferences(_ workspace: Workspace) -> [Int: String] {
-        var codeCounts: [String: Int] = [:], labelCounts: [String: Int] = [:]
-        for theme in workspace.subThemes {
-            codeCounts[theme.code.lowercased(), default: 0] += 1
-            labelCounts[TextFolding.nameKey(theme.label), default: 0] += 1
-        }
-        var names: [Int: String] = [:]
-        for theme in workspace.subThemes {
-            if codeCounts[theme.code.lowercased()] == 1 {
-                names[theme.id] = theme.code
-            } else if labelCounts[TextFolding.nameKey(theme.label)] == 1, codeCounts[TextFolding.nameKey(theme.label)] == nil,
-                      Int(theme.label.trimmingCharacters(in: .whitespaces)) == nil,
-                      theme.label == theme.label.trimmingCharacters(in: .whitespaces) {
-                names[theme.id] = theme.label
-            } else {
-                names[theme.id] = String(theme.id)
-            }
-        }
-        return names
     }
 
     private static func text(_ value: Int?) -> String { value.map(String.init) ?? "" }

@@ -618,7 +618,11 @@ final class Importer {
         if text.isEmpty { return .some(nil) }
         if let cached = themeCache[text] { return .some(cached) }
         var candidates = themesByCode[text.lowercased()] ?? []
-        if candidates.isEmpty, let number = Int(text), let theme = themesByID[number] { candidates = [theme] }
+        // The id is what exports write (`3`; pandas writes `3.0` in a column with gaps); codes (`B/ECR/2`, older
+        // exports) and labels are read too.
+        if candidates.isEmpty, case .value(let number) = ValueRules.wholeNumber(text, syntax: .tolerant), let theme = themesByID[number] {
+            candidates = [theme]
+        }
         if candidates.isEmpty { candidates = themesByLabel[TextFolding.nameKey(text)] ?? [] }
         guard candidates.count == 1 else {
             if candidates.count > 1 {
@@ -628,7 +632,7 @@ final class Importer {
             let listed = codes.prefix(30).joined(separator: ", ") + (codes.count > 30 ? ", … (\(codes.count) in all)" : "")
             throw fail(record, "subtheme", codes.isEmpty
                        ? "unknown sub-theme '\(FileError.shortened(text))'; the workspace has no sub-themes yet (import subthemes.csv first)"
-                       : "unknown sub-theme '\(FileError.shortened(text))'; give a code such as B/ECR/2 or a label; valid codes: \(listed)")
+                       : "unknown sub-theme '\(FileError.shortened(text))'; give its id, a code such as B/ECR/2 or a label; valid codes: \(listed)")
         }
         themeCache[text] = candidates[0]
         return .some(candidates[0])

@@ -114,6 +114,7 @@ public enum JSONExport {
         out.raw(q.count == 0 ? "]" : "\n  ]")
         SynthesisExport(workspace).appendJSON(to: &out)
         ScreeningExport.appendJSON(workspace.screening, to: &out)
+        JSONWorkspace.appendJSON(prismaAndCodingsOf: workspace, to: &out)
         out.raw("\n}\n")
         progress?(1)
         return out.bytes

@@ -30,7 +30,7 @@ public enum JSONImport {
         func fail(_ where: String, _ message: String) -> FileError { FileError(path: path, message: "\(`where`): \(message)") }
         let root: Any
         do { root = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) } catch {
-            throw FileError(path: path, message: "not a JSON document: \(AtomicFile.lowercased((error as NSError).userInfo["NSDebugDescription"] as? String ?? "it does not parse"))")
+            throw JSONWorkspace.syntaxError(error, in: bytes, path: path)
         }
         guard let document = root as? [String: Any] else { throw fail("$", "expected an object (a 'review-workspace' export)") }
         guard document["format"] as? String == JSONExport.formatName else {
@@ -88,7 +88,7 @@ public enum JSONImport {
         let judged = (document["cerqual"] as? [Any] ?? []).count
         if written + judged > 0 {
             notes.append("left out \(written) written finding\(written == 1 ? "" : "s") and \(judged) CERQual judgement\(judged == 1 ? "" : "s") of the file: "
-                         + "import reads studies, appraisals, sub-themes and quotes; 'load' a snapshot to keep findings")
+                         + "import reads studies, appraisals, sub-themes and quotes; 'load' the file to keep them")
         }
         return Result(change: .batch(changes), tables: results, notes: notes)
     }

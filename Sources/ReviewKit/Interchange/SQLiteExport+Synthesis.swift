@@ -1,6 +1,6 @@
 import Foundation
 
-/// The findings and GRADE-CERQual judgements in the SQLite export (schema version 2; docs/formats.md).
+/// The findings and GRADE-CERQual judgements in the SQLite export (schema version 3 since its views keep slugs; docs/formats.md).
 extension SQLiteExport {
     /// The synthesis part of the schema: lookup tables for the levels, the findings with their link tables,
     /// the judgements, and two views in the published tables' shape.
@@ -59,17 +59,18 @@ extension SQLiteExport {
     );
     CREATE VIEW summary_of_findings AS
       SELECT f.position AS number, f.finding AS finding, f.statement AS statement, f.sources AS sources,
-             cl.name AS confidence, c.summary AS summary, c.confidence_explanation AS confidence_explanation
+             c.confidence AS confidence, cl.name AS confidence_label, c.summary AS summary, c.confidence_explanation AS confidence_explanation
       FROM cerqual c JOIN findings f ON f.finding = c.finding
       LEFT JOIN confidence_levels cl ON cl.slug = c.confidence
       ORDER BY f.position;
     CREATE VIEW evidence_profile AS
       SELECT f.finding AS finding, f.statement AS statement, f.sources AS sources,
-             ml.name AS methodological_limitations, c.methodological_limitations_explanation AS methodological_limitations_explanation,
-             co.name AS coherence, c.coherence_explanation AS coherence_explanation,
-             ad.name AS adequacy, c.adequacy_explanation AS adequacy_explanation,
-             re.name AS relevance, c.relevance_explanation AS relevance_explanation,
-             cl.name AS confidence, c.confidence_explanation AS confidence_explanation
+             c.methodological_limitations AS methodological_limitations, ml.name AS methodological_limitations_label,
+             c.methodological_limitations_explanation AS methodological_limitations_explanation,
+             c.coherence AS coherence, co.name AS coherence_label, c.coherence_explanation AS coherence_explanation,
+             c.adequacy AS adequacy, ad.name AS adequacy_label, c.adequacy_explanation AS adequacy_explanation,
+             c.relevance AS relevance, re.name AS relevance_label, c.relevance_explanation AS relevance_explanation,
+             c.confidence AS confidence, cl.name AS confidence_label, c.confidence_explanation AS confidence_explanation
       FROM cerqual c JOIN findings f ON f.finding = c.finding
       LEFT JOIN concern_levels ml ON ml.slug = c.methodological_limitations
       LEFT JOIN concern_levels co ON co.slug = c.coherence

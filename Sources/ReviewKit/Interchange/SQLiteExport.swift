@@ -1,13 +1,15 @@
 import Foundation
 
-/// The workspace as a SQLite database (schema version 2, docs/formats.md "SQLite"), for sqlite3, R, pandas.
+/// The workspace as a SQLite database (schema version 3, docs/formats.md "SQLite"), for sqlite3, R, pandas.
 ///
 /// Tables hold codes (slugs) and ids; lookup tables give the display names; views join them
-/// (`quote_coding`, `casp_scores`). `PRAGMA user_version` is the schema version. The database is built
+/// (`quote_coding`, `casp_scores`) and keep the slugs and ids in the tables' column names, with a display name
+/// only in a column named `*_label` (`component` is `psychological-capability`, `component_label` its name), so a
+/// filter or a join reads the same on a table and on a view. `PRAGMA user_version` is the schema version. The database is built
 /// in a temporary file beside the target and renamed over it, so an existing file is replaced whole or not at all.
 public enum SQLiteExport {
     /// The schema version written to `PRAGMA user_version`.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// The schema, as SQL.
     public static let schema = """
@@ -103,9 +105,9 @@ public enum SQLiteExport {
     CREATE INDEX quotes_study ON quotes(study);
     CREATE INDEX quotes_subtheme ON quotes(subtheme);
     CREATE VIEW quote_coding AS
-      SELECT q.id AS id, 'Q' || q.id AS label, dr.name AS direction, c.name AS component, d.name AS domain,
-             s.code AS subtheme_code, s.label AS subtheme, q.study AS study, st.label AS study_label,
-             q.reference AS reference, q.page AS page, q.text AS text
+      SELECT q.id AS id, q.direction AS direction, dr.name AS direction_label, q.component AS component, c.name AS component_label,
+             q.domain AS domain, d.name AS domain_label, q.subtheme AS subtheme, s.code AS subtheme_code, s.label AS subtheme_label,
+             q.study AS study, st.label AS study_label, q.reference AS reference, q.page AS page, q.text AS text
       FROM quotes q
       LEFT JOIN directions dr ON dr.slug = q.direction
       LEFT JOIN components c ON c.slug = q.component
@@ -113,7 +115,7 @@ public enum SQLiteExport {
       LEFT JOIN subthemes s ON s.id = q.subtheme
       LEFT JOIN studies st ON st.id = q.study;
     CREATE VIEW casp_scores AS
-      SELECT a.study AS study, st.label AS label, a.reviewer AS reviewer,
+      SELECT a.study AS study, st.label AS study_label, a.reviewer AS reviewer,
              CASE a.q1 WHEN 'yes' THEN 1.0 WHEN 'cant-tell' THEN 0.5 WHEN 'no' THEN 0.0 END AS q1,
              CASE a.q2 WHEN 'yes' THEN 1.0 WHEN 'cant-tell' THEN 0.5 WHEN 'no' THEN 0.0 END AS q2,
              CASE a.q3 WHEN 'yes' THEN 1.0 WHEN 'cant-tell' THEN 0.5 WHEN 'no' THEN 0.0 END AS q3,

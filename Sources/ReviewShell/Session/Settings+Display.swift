@@ -5,6 +5,7 @@ extension Settings {
     static let displaySettings: [Setting] = [
         Setting(name: "expanded", aliases: ["x"], summary: "one block per table row: auto (when a table cannot fit the width), on or off",
                 values: ExpandedDisplay.allCases.map(\.rawValue), show: { $0.expanded.rawValue }, snapshot: { $0.expanded.rawValue },
+                machine: { .text($0.expanded.rawValue) },
                 change: { settings, value throws(ReviewError) in
                     switch value.lowercased() {
                     case "auto": settings.expanded = .auto

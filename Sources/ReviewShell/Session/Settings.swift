@@ -109,6 +109,8 @@ public struct Setting: Sendable {
     let show: @Sendable (Settings) -> String
     /// The value as a snapshot stores it.
     let snapshot: @Sendable (Settings) -> String
+    /// The value in machine output, typed (`Setting+Machine.swift`); nil: the snapshot's text.
+    var machine: (@Sendable (Settings) -> ResultValue)? = nil
     /// Changes the setting from typed text.
     let change: @Sendable (inout Settings, String) throws(ReviewError) -> Void
     /// Whether snapshots keep it (`Settings.keptInSnapshots`): who is at the keyboard, blind mode, width and the
@@ -120,14 +122,15 @@ extension Settings {
     /// Every setting, in the order `set` lists them.
     public static let catalogue: [Setting] = [
         Setting(name: "format", aliases: [], summary: "how results are printed", values: OutputFormat.allCases.map(\.rawValue),
-                show: { $0.format.rawValue }, snapshot: { $0.format.rawValue }) { settings, value throws(ReviewError) in
+                show: { $0.format.rawValue }, snapshot: { $0.format.rawValue }, machine: { .text($0.format.rawValue) }) { settings, value throws(ReviewError) in
             guard let format = OutputFormat(rawValue: value.lowercased()) else {
                 throw ReviewError("unknown format '\(value)'; expected one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             settings.format = format
         },
         Setting(name: "width", aliases: [], summary: "table width in columns, or auto (the terminal's)", values: ["auto", "80", "100", "120"],
-                show: { $0.width.map(String.init) ?? "auto" }, snapshot: { $0.width.map(String.init) ?? "auto" }) { settings, value throws(ReviewError) in
+                show: { $0.width.map(String.init) ?? "auto" }, snapshot: { $0.width.map(String.init) ?? "auto" },
+                machine: { $0.width.map(ResultValue.integer) ?? .absent("auto") }) { settings, value throws(ReviewError) in
             let key = value.lowercased()
             if key == "auto" { settings.width = nil; return }
             guard let number = Int(key), (20...1000).contains(number) else {
@@ -137,17 +140,19 @@ extension Settings {
         },
         Setting(name: "bands", aliases: [], summary: "CASP quality band cut-offs, e.g. \"high >8..10; moderate 6..7; low ..5\"",
                 values: ["seed", "\"high >8..10; moderate 6..8; low ..5.5\""],
-                show: { $0.bands == .seed ? "seed (\($0.bands.description))" : $0.bands.description }, snapshot: { $0.bands.description }) { settings, value throws(ReviewError) in
+                show: { $0.bands == .seed ? "seed (\($0.bands.description))" : $0.bands.description }, snapshot: { $0.bands.description },
+                machine: { .text($0.bands.description) }) { settings, value throws(ReviewError) in
             let key = value.lowercased()
             settings.bands = key == "seed" || key == "default" ? .seed : try QualityBands(parsing: value)
         },
         Setting(name: "mapping", aliases: [], summary: "TDF domain → COM-B mapping: seed (the review's) or standard (Behaviour Change Wheel)",
-                values: DomainMapping.allCases.map(\.rawValue), show: { $0.mapping.rawValue }, snapshot: { $0.mapping.rawValue }) { settings, value throws(ReviewError) in
+                values: DomainMapping.allCases.map(\.rawValue), show: { $0.mapping.rawValue }, snapshot: { $0.mapping.rawValue }, machine: { .text($0.mapping.rawValue) }) { settings, value throws(ReviewError) in
             guard let mapping = DomainMapping(rawValue: value.lowercased()) else { throw ReviewError("unknown mapping '\(value)'; expected seed or standard") }
             settings.mapping = mapping
         },
         Setting(name: "colour", aliases: ["color"], summary: "ANSI colour: auto (terminal, no NO_COLOR), on or off", values: ["auto", "on", "off"],
-                show: { $0.colour.map { $0 ? "on" : "off" } ?? "auto" }, snapshot: { $0.colour.map { $0 ? "on" : "off" } ?? "auto" }) { settings, value throws(ReviewError) in
+                show: { $0.colour.map { $0 ? "on" : "off" } ?? "auto" }, snapshot: { $0.colour.map { $0 ? "on" : "off" } ?? "auto" },
+                machine: { $0.colour.map(ResultValue.boolean) ?? .absent("auto") }) { settings, value throws(ReviewError) in
             switch value.lowercased() {
             case "auto": settings.colour = nil
             case "on", "yes", "true": settings.colour = true
@@ -156,7 +161,7 @@ extension Settings {
             }
         },
         Setting(name: "pager", aliases: [], summary: "page long output on a terminal ($PAGER, else less): on or off", values: ["on", "off"],
-                show: { $0.pager ? "on" : "off" }, snapshot: { $0.pager ? "on" : "off" }) { settings, value throws(ReviewError) in
+                show: { $0.pager ? "on" : "off" }, snapshot: { $0.pager ? "on" : "off" }, machine: { .boolean($0.pager) }) { settings, value throws(ReviewError) in
             switch value.lowercased() {
             case "on", "yes", "true", "auto": settings.pager = true
             case "off", "no", "false": settings.pager = false
@@ -164,14 +169,15 @@ extension Settings {
             }
         },
         Setting(name: "glyphs", aliases: [], summary: "chart characters: auto (unicode under a UTF-8 locale), unicode or ascii", values: ["auto", "unicode", "ascii"],
-                show: { $0.glyphs?.rawValue ?? "auto" }, snapshot: { $0.glyphs?.rawValue ?? "auto" }) { settings, value throws(ReviewError) in
+                show: { $0.glyphs?.rawValue ?? "auto" }, snapshot: { $0.glyphs?.rawValue ?? "auto" },
+                machine: { $0.glyphs.map { .text($0.rawValue) } ?? .absent("auto") }) { settings, value throws(ReviewError) in
             let key = value.lowercased()
             if key == "auto" { settings.glyphs = nil; return }
             guard let glyphs = ChartStyle.Glyphs(rawValue: key) else { throw ReviewError("glyphs must be auto, unicode or ascii; got '\(value)'") }
             settings.glyphs = glyphs
         },
         Setting(name: "journal", aliases: [], summary: "record changes in the crash-recovery journal: on, or off to edit when it cannot be written",
-                values: ["on", "off"], show: { $0.journal ? "on" : "off" }, snapshot: { $0.journal ? "on" : "off" }) { settings, value throws(ReviewError) in
+                values: ["on", "off"], show: { $0.journal ? "on" : "off" }, snapshot: { $0.journal ? "on" : "off" }, machine: { .boolean($0.journal) }) { settings, value throws(ReviewError) in
             switch value.lowercased() {
             case "on", "yes", "true": settings.journal = true
             case "off", "no", "false": settings.journal = false

@@ -111,6 +111,7 @@ final class JournalKeeper {
             return (snapshot.workspace, snapshot.notes, snapshot.settings)
         default:
             guard let path = recovery.base.path else { return nil }
+            if JSONWorkspace.isJSONFile(URL(fileURLWithPath: path)) { return exportBaseState(for: recovery, path: path) }
             do throws(FileError) {
                 let loaded = try SnapshotFile.load(from: URL(fileURLWithPath: path))
                 if !recovery.baseMatches(checksum: loaded.info.checksum) {

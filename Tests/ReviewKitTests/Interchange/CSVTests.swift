@@ -140,7 +140,7 @@ struct CSVReference: Decodable {
             (header + "Q100,text,barrier,Capabilty physical,,,,,\n", 2, 19, "row 2, column 4 (component): unknown component 'Capabilty physical'; expected one of: psychological capability"),
             (header + "Q100,text,sideways,,,,,,\n", 2, 11, "row 2, column 3 (direction): unknown direction 'sideways'; expected one of: barrier, facilitator"),
             (header + "Q100,text,,,,,,,\nQ101,\"two\nlines\",,,knowlege-ish,,,,\n", 4, 10, "row 3, column 5 (domain): unknown domain"),
-            (header + "Q100,text,,,,B/XYZ/9,,,\n", 2, 14, "unknown sub-theme 'B/XYZ/9'; give a code such as B/ECR/2 or a label; valid codes: B/Know/1"),
+            (header + "Q100,text,,,,B/XYZ/9,,,\n", 2, 14, "unknown sub-theme 'B/XYZ/9'; give its id, a code such as B/ECR/2 or a label; valid codes: B/Know/1"),
             (header + "Q100,text,facilitator,,,B/ECR/2,,,\n", 2, 11, "does not match sub-theme B/ECR/2"),
             (header + "Q100,text,,,,,S99,,\n", 2, 15, "unknown study 'S99'"),
             (header + "Q100,text,,,,,Debyser et al.,,\n", 2, 15, "shared by S25, S29"),

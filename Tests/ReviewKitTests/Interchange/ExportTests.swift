@@ -70,17 +70,41 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["review.sqlite"])
         let queue = try DatabaseQueue(path: url.path)
         try queue.read { db in
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 2)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 3)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM studies") == 33)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM quotes") == 46)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM subthemes") == 46)
             #expect(try Double.fetchOne(db, sql: "SELECT total FROM casp_scores WHERE study = 'S01'") == 8.5)
+            // The view keeps the tables' slugs and ids under their names; display names only in *_label columns.
             let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM quote_coding WHERE id = 21"))
-            #expect(row["component"] as String? == "Psychological capability")
-            #expect(row["domain"] as String? == "Skills")
-            #expect(row["direction"] as String? == "Facilitator")
+            let quote = try #require(workspace.quote(21))
+            let theme = try #require(workspace.subTheme(quote.subTheme!))
+            #expect(Array(row.columnNames) == ["id", "direction", "direction_label", "component", "component_label", "domain", "domain_label",
+                                               "subtheme", "subtheme_code", "subtheme_label", "study", "study_label", "reference", "page", "text"])
+            #expect(row["component"] as String? == "psychological-capability" && row["component_label"] as String? == "Psychological capability")
+            #expect(row["domain"] as String? == "skills" && row["domain_label"] as String? == "Skills")
+            #expect(row["direction"] as String? == "facilitator" && row["direction_label"] as String? == "Facilitator")
             #expect(row["reference"] as Int? == 34)
-            #expect(row["subtheme_code"] as String? == workspace.subTheme(workspace.quote(21)!.subTheme!)?.code)
+            #expect(row["subtheme"] as Int? == theme.id && row["subtheme_code"] as String? == theme.code && row["subtheme_label"] as String? == theme.label)
+            // Every row: the view's coded columns equal the quotes table's, and each label is its slug's name.
+            let mismatches = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM quote_coding v JOIN quotes q ON q.id = v.id
+                WHERE v.direction IS NOT q.direction OR v.component IS NOT q.component OR v.domain IS NOT q.domain
+                   OR v.subtheme IS NOT q.subtheme OR v.study IS NOT q.study
+                """)
+            #expect(mismatches == 0)
+            let labelled = try Row.fetchAll(db, sql: "SELECT component, component_label, domain, domain_label, direction, direction_label FROM quote_coding")
+            #expect(labelled.count == 46)
+            for row in labelled {
+                let component = (row["component"] as String?).flatMap { slug in COMBComponent.allCases.first { $0.slug == slug } }
+                let domain = (row["domain"] as String?).flatMap { slug in TDFDomain.allCases.first { $0.slug == slug } }
+                let direction = (row["direction"] as String?).flatMap { slug in Direction.allCases.first { $0.slug == slug } }
+                #expect(row["component_label"] as String? == component?.name)
+                #expect(row["domain_label"] as String? == domain?.name)
+                #expect(row["direction_label"] as String? == direction?.name)
+            }
+            let casp = try #require(try Row.fetchOne(db, sql: "SELECT * FROM casp_scores WHERE study = 'S06'"))
+            #expect(Array(casp.columnNames.prefix(3)) == ["study", "study_label", "reviewer"])
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
         }
@@ -110,7 +134,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = ["-readonly", url.path,
-                             "SELECT count(*) FROM quote_coding; SELECT label, total FROM casp_scores WHERE study = 'S06'; PRAGMA integrity_check;"]
+                             "SELECT count(*) FROM quote_coding; SELECT study_label, total FROM casp_scores WHERE study = 'S06'; PRAGMA integrity_check;"]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

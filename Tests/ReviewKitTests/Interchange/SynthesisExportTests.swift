@@ -161,13 +161,17 @@ import Testing
                     #expect(row[key] as? Int == expected[key] as? Int, "\(id) \(key): exported \(row[key] ?? "nil"), computed \(expected[key] ?? "nil")")
                 }
             }
-            // The database's views give the published tables' level names.
+            // The database's views keep the levels' slugs and give the published tables' level names in *_label columns.
             let views = try #require(result["views"] as? [String: [String: Any]])
             let soqf = (views["summary_of_findings"]?["rows"] as? [[String: Any]]) ?? []
             let tables = CERQualTables(workspace: workspace, synthesis: workspace.synthesis)
-            #expect(soqf.map { $0["confidence"] as? String } == tables.summaryOfFindings().values("confidence").map { if case .missing = $0 { nil } else { $0.description } })
+            #expect(soqf.map { $0["confidence_label"] as? String } == tables.summaryOfFindings().values("confidence").map { if case .missing = $0 { nil } else { $0.description } })
+            let assessed = SynthesisExport(workspace).assessments
+            #expect(soqf.map { $0["confidence"] as? String } == assessed.map { $0.assessment.overall?.level.slug })
             let profile = (views["evidence_profile"]?["rows"] as? [[String: Any]]) ?? []
-            #expect(profile.map { $0["adequacy"] as? String } == tables.evidenceProfile().values("adequacy").map { if case .missing = $0 { nil } else { $0.description } })
+            #expect(profile.map { $0["adequacy_label"] as? String } == tables.evidenceProfile().values("adequacy").map { if case .missing = $0 { nil } else { $0.description } })
+            #expect(profile.map { $0["adequacy"] as? String } == assessed.map { $0.assessment[.adequacy]?.level.slug })
+            #expect(profile.map { $0["confidence"] as? String } == assessed.map { $0.assessment.overall?.level.slug })
         }
     }
 

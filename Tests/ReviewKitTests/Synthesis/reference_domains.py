@@ -169,7 +169,7 @@ ABBREVIATION = {
 
 
 def subtheme_code(theme):
-    """The code quotes.csv uses for a sub-theme (B/ECR/2), built from its own columns."""
+    """A sub-theme's code (B/ECR/2), built from its own columns: quotes.csv written before it named sub-themes by id used it."""
     return f"{'B' if theme['direction'] == 'barrier' else 'F'}/{ABBREVIATION[theme['slug']]}/{theme['number']}"
 
 

@@ -270,7 +270,7 @@ import Testing
         // The three exports agree on every quote's id, codes and citation (one vocabulary; docs/formats.md).
         func quoteKeys(_ source: [String: [String: Any]]) -> [String] {
             (source["quotes"]?["rows"] as? [[String: Any]] ?? []).map { row in
-                ["id", "direction", "component", "domain", "study", "reference", "page"].map { "\(row[$0] ?? "nil")" }.joined(separator: "|")
+                ["id", "direction", "component", "domain", "subtheme", "study", "reference", "page"].map { "\(row[$0] ?? "nil")" }.joined(separator: "|")
             }
         }
         #expect(quoteKeys(json).count == original.quotes.count)
@@ -282,6 +282,8 @@ import Testing
             let quotes = source["quotes"] ?? [:]
             let types = quotes["dtypes"] as? [String: String] ?? [:]
             #expect(types["id"] == "int64", "\(name): \(types)")
+            // The sub-theme is its id everywhere: pandas reads a number column (float64 where a quote has none), never text.
+            #expect(types["subtheme"] == "int64" || types["subtheme"] == "float64", "\(name): \(types)")
             let rows = quotes["rows"] as? [[String: Any]] ?? []
             #expect(rows.count == original.quotes.count)
             #expect(rows.first?["component"] as? String == "psychological-capability" || (rows.first?["component"] as? String)?.contains("-") == true, "\(name): \(rows.first ?? [:])")

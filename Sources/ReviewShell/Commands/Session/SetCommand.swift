@@ -11,7 +11,9 @@ struct SetCommand: Command {
     width, colour, pager, glyphs and journal belong to this run (a load keeps them). 'set bands seed' restores the review's cut-offs. \
     'set journal off' lets you edit when the crash-recovery journal cannot be written: changes are then kept only by 'save', \
     and 'set journal on' needs a save first. Tables fit the width (wrapping at word boundaries); 'set expanded on' prints each row \
-    as a block of label and value lines (psql's \\x), 'auto' (the default) does so only when a table cannot fit, 'off' never.
+    as a block of label and value lines (psql's \\x), 'auto' (the default) does so only when a table cannot fit, 'off' never. \
+    With --format json or csv, 'set' gives typed values: on/off as true/false, width as a number, an unset value (auto, none) \
+    as null with the word in value_reason.
     """
     let examples = ["set format csv", "set width 80", "set expanded on", "set bands \"high >8..10; moderate 6..8; low ..5.5\"", "set mapping standard"]
     let signature = ArgumentSignature(positionals: [.optional("setting", .setting), .optional("value", .settingValue)],
@@ -21,11 +23,11 @@ struct SetCommand: Command {
         let session = context.session
         guard let nameWord = arguments.positional(0) else {
             return .table(ResultTable(title: "Settings", columns: [.init("setting"), .init("value", wraps: true), .init("meaning", wraps: true)],
-                                      rows: Settings.catalogue.map { [.text($0.name), .text($0.show(session.settings)), .text($0.summary)] }))
+                                      rows: Settings.catalogue.map { [.text($0.name), $0.value(in: session.settings), .text($0.summary)] }))
         }
         let name = nameWord.text.lowercased()
         guard let valueWord = arguments.positional(1) else {
-            if let value = session.settings.value(of: name) { return .figure(ResultFigure(name, value: .text(value))) }
+            if let setting = Settings.setting(named: name) { return .figure(ResultFigure(setting.name, value: setting.value(in: session.settings))) }
             throw arguments.missing("'set \(nameWord.text)' needs a value")
         }
         var settings = session.settings
