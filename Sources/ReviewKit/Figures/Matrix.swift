@@ -6,12 +6,27 @@ public struct CountMatrix: Sendable, Equatable {
     public let columnLabels: [String]
     /// Counts, row-major: `counts[row][column]`.
     public let counts: [[Int]]
+    /// What each row counts, typed, for a study × domain matrix (empty for other matrices): machine output
+    /// identifies a row by these, never by its label.
+    public let rowSources: [RowSource]
+
+    /// What a study × domain row counts: a study, the quotes cited by a reference number no study carries, or
+    /// the quotes with neither.
+    public enum RowSource: Sendable, Equatable {
+        /// A study of the workspace, by id, with its reference number when it has one.
+        case study(id: String, reference: Int?)
+        /// Quotes linked only to a reference number ("ref 33").
+        case reference(Int)
+        /// Quotes with neither a study nor a reference number.
+        case unattributed
+    }
 
     /// Creates a matrix.
-    public init(rowLabels: [String], columnLabels: [String], counts: [[Int]]) {
+    public init(rowLabels: [String], columnLabels: [String], counts: [[Int]], rowSources: [RowSource] = []) {
         self.rowLabels = rowLabels
         self.columnLabels = columnLabels
         self.counts = counts
+        self.rowSources = rowSources
     }
 
     /// Row totals.
@@ -97,11 +112,13 @@ extension CountMatrix {
         }
         var labels: [String] = []
         var counts: [[Int]] = []
+        var sources: [RowSource] = []
         for (index, study) in workspace.studies.enumerated() {
             let row = TDFDomain.allCases.map { studyCells[index * 16 + Int($0.rawValue)] }
             if row.contains(where: { $0 > 0 }) {
                 labels.append("\(study.id) \(study.label)")
                 counts.append(row)
+                sources.append(.study(id: study.id, reference: study.reference))
             }
         }
         for reference in referenceCells.keys.sorted() {
@@ -109,14 +126,16 @@ extension CountMatrix {
             if row.contains(where: { $0 > 0 }) {
                 labels.append("ref \(reference)")
                 counts.append(row)
+                sources.append(.reference(Int(reference)))
             }
         }
         let unattributed = TDFDomain.allCases.map { studyCells[studyCount * 16 + Int($0.rawValue)] }
         if unattributed.contains(where: { $0 > 0 }) {
             labels.append("unattributed")
             counts.append(unattributed)
+            sources.append(.unattributed)
         }
-        return CountMatrix(rowLabels: labels, columnLabels: TDFDomain.allCases.map(\.name), counts: counts)
+        return CountMatrix(rowLabels: labels, columnLabels: TDFDomain.allCases.map(\.name), counts: counts, rowSources: sources)
     }
 }
 

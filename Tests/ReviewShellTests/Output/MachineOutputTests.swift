@@ -195,7 +195,7 @@ import Testing
 
             let casp = read["casp.\(format)"] ?? [:]
             let caspColumns = casp["columns"] as? [String] ?? []
-            #expect(Array(caspColumns.prefix(12)) == ["id", "study"] + (1...10).map { "q\($0)" })
+            #expect(Array(caspColumns.prefix(12)) == ["study", "study_label"] + (1...10).map { "q\($0)" })
             let caspTypes = casp["dtypes"] as? [String: String] ?? [:]
             #expect(caspTypes["q1"] == "float64" && caspTypes["total"] == "float64", "\(caspTypes)")
 

@@ -21,7 +21,7 @@ extension AgreementCommand {
         let report = try statistics(arguments, word) { () throws(StatisticsError) in try AgreementReport(matrix, confidenceLevel: level) }
         let percent = ResultValue.format(level * 100, decimals: level * 100 == (level * 100).rounded() ? 0 : 1)
         var fields: [ResultRecord.Field] = [
-            .init("reviewers", .text(report.raters.joined(separator: ", "))),
+            .init("reviewers", .labelled(.list(report.raters.map(ResultValue.text)), display: report.raters.joined(separator: ", "))),
             .init("records", "double-screened records", .integer(report.units)),
             .init("decisions", .integer(report.ratings)),
             .init("screened_once", "records screened once (left out)", .integer(once)),
@@ -62,7 +62,7 @@ extension AgreementCommand {
         var fields: [ResultRecord.Field] = [.init("published", "Fleiss' kappa (published)", .text(text))]
         let number = String(text.prefix { $0.isNumber || $0 == "." || $0 == "-" })
         if let label = try? AgreementLabel(parsing: number) {
-            fields.append(.init("strength", .text(label.strength.label + " (Landis & Koch 1977)")))
+            fields.append(.init("strength", .labelled(.text(label.strength.slug), display: label.strength.label + " (Landis & Koch 1977)")))
         }
         return ResultRecord(title: "Screening agreement (as published)", fields: fields, footnotes: [
             "the review publishes this figure only; its screening decisions are not available, so it is shown as published, not computed",

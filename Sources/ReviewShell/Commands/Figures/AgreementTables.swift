@@ -38,7 +38,7 @@ enum AgreementTables {
     /// The Landis & Koch label of an estimate as printed (none for percent agreement, "undefined" without a value).
     static func strength(_ e: AgreementEstimate) -> ResultValue {
         guard e.value != nil else { return .absent("undefined") }
-        return e.label(decimals: 3).map { .text($0.strength.label) } ?? .missing
+        return e.label(decimals: 3).map { .strength($0.strength) } ?? .missing
     }
 
     /// Where each SE and interval comes from, once per method.

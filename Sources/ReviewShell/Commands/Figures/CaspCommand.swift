@@ -24,7 +24,8 @@ struct CaspCommand: Command {
     }
 
     private func table(_ summary: CASPSummary) -> ResultTable {
-        let columns: [ResultTable.Column] = [.init("id"), .init("study", wraps: true)] + (1...10).map { .init("q\($0)", "Q\($0)", type: .number) }
+        // One vocabulary: `study` is the study's id wherever it appears (quotes, matrix, disagreements); its label is `study_label`.
+        let columns: [ResultTable.Column] = [.init("study", "id"), .init("study_label", "study", wraps: true)] + (1...10).map { .init("q\($0)", "Q\($0)", type: .number) }
             + [.init("total", type: .number), .init("band")]
         let rows: [[ResultValue]] = summary.rows.map { row in
             [.text(row.study.id), .text(row.study.label)] + row.appraisal.answers.map { $0.map { .number($0.score, decimals: 1) } ?? .missing }
@@ -42,7 +43,7 @@ struct CaspCommand: Command {
              .integer(t.unanswered), t.meanScore.map { .number($0, decimals: 2) } ?? .missing]
         }
         return ResultTable(title: "CASP answers per question (\(summary.rows.count) studies)",
-                           columns: [.init("question_id", "Q"), .init("question", wraps: true), .init("yes", type: .integer),
+                           columns: [.init("question", "Q"), .init("question_text", "question", wraps: true), .init("yes", type: .integer),
                                      .init("cant_tell", "can't tell", type: .integer), .init("no", type: .integer),
                                      .init("unanswered", type: .integer), .init("mean", type: .number)],
                            rows: rows, footnotes: ["questions: \(CASPQuestion.source)"])

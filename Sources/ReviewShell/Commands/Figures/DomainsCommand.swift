@@ -87,6 +87,15 @@ struct DomainsCommand: Command {
             }
             importance = try arguments.invocation.engine { () throws(ReviewError) in try DomainImportance(workspace: context.workspace, criteria: criteria) }
         }
-        return .table(ResultTable(importance.table))
+        // One vocabulary: `domain` is the slug everywhere; the name people read is `domain_label`.
+        var table = ResultTable(importance.table)
+        for index in table.columns.indices {
+            switch table.columns[index].key {
+            case "domain": table.columns[index].key = "domain_label"
+            case "domain_slug": table.columns[index].key = "domain"
+            default: break
+            }
+        }
+        return .table(table)
     }
 }

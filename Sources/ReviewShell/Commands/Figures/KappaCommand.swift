@@ -48,7 +48,7 @@ struct KappaCommand: Command {
             let label: AgreementLabel
             do { label = try AgreementLabel(parsing: word.text) } catch { throw located(error, word, arguments) }
             return .record(ResultRecord(title: "Landis & Koch (1977)",
-                                        fields: [.init("kappa", .number(label.value, decimals: label.decimals)), .init("strength", .text(label.strength.label)),
+                                        fields: [.init("kappa", .number(label.value, decimals: label.decimals)), .init("strength", .strength(label.strength)),
                                                  ResultRecord.Field("range", .text(label.range)).onlyForTables()] + Self.rangeBounds(label.range),
                                         footnotes: ["convention: κ < 0 poor; 0 ≤ κ ≤ 0.20 slight; then fair, moderate, substantial up to 0.40, 0.60, 0.80 inclusive; above 0.80 almost perfect; "
                                                     + "judged on the value as printed, at the precision it was typed"]))

@@ -58,7 +58,12 @@ struct MatrixCommand: Command {
         // Drop empty domain columns in the study view to keep it readable; keep all 14 in the COM-B view.
         let keep = byStudy ? matrix.columnLabels.indices.filter { c in matrix.counts.contains { $0[c] > 0 } } : Array(matrix.columnLabels.indices)
         let domains = TDFDomain.allCases
-        var columns: [ResultTable.Column] = [byStudy && !themes ? .init("study", wraps: true) : .init("component", "COM-B", wraps: true)]
+        let studyRows = byStudy && !themes
+        // Study rows are identified by typed keys in machine output (`study` id, `reference` number, each null where
+        // it does not apply); the label people read ("S01 Smith 2020", "ref 33", "unattributed") is `study_label`.
+        var columns: [ResultTable.Column] = studyRows
+            ? [ResultColumn("study").onlyForMachines(), ResultColumn("reference", type: .integer).onlyForMachines(), .init("study_label", "study", wraps: true)]
+            : [.init("component", "COM-B", wraps: true)]
         // Narrow terminals show the domains' numbers in the TDF (Cane et al. 2012), D1…D14, which the legend also gives.
         columns += keep.map { index in
             var column = ResultTable.Column(ResultKey.snakeCase(domains[index].slug), domains[index].abbreviation, type: .integer)
@@ -74,10 +79,12 @@ struct MatrixCommand: Command {
         let columnTotals = matrix.columnTotals
         var tableRows: [[ResultValue]] = zip(matrix.rowLabels, matrix.counts).enumerated().map { index, pair in
             // COM-B rows carry the component's slug in machine output, its name in tables.
-            let label: ResultValue = byStudy && !themes ? .text(pair.0) : .labelled(.text(components[index].slug), display: pair.0)
-            return [label] + keep.map { .integer(pair.1[$0]) } + [.integer(rowTotals[index]), .boolean(false)]
+            let label: [ResultValue] = studyRows ? Self.studyKeys(matrix.rowSources[index]) + [.text(pair.0)]
+                                                 : [.labelled(.text(components[index].slug), display: pair.0)]
+            return label + keep.map { .integer(pair.1[$0]) } + [.integer(rowTotals[index]), .boolean(false)]
         }
-        tableRows.append([.labelled(.missing, display: "total")] + keep.map { .integer(columnTotals[$0]) } + [.integer(matrix.total), .boolean(true)])
+        tableRows.append((studyRows ? [.missing, .missing] : []) + [.labelled(.missing, display: "total")]
+                         + keep.map { .integer(columnTotals[$0]) } + [.integer(matrix.total), .boolean(true)])
         var notes = [keep.map { "D\($0 + 1) \(domains[$0].abbreviation) = \(domains[$0].name)" }.joined(separator: "; ")]
         if byStudy && !themes && matrix.rowLabels.contains(where: { $0.hasPrefix("ref ") }) {
             notes.append("'ref N': quotes the review cites by reference number only; the text does not say which study that number is")
@@ -86,5 +93,15 @@ struct MatrixCommand: Command {
             notes.append(leftOut)
         }
         return .table(ResultTable(title: title, columns: columns, rows: tableRows, footnotes: notes, compact: true))
+    }
+
+    /// The typed keys of a study × domain row: the study's id and reference number, a reference number alone, or
+    /// neither (quotes without a source).
+    static func studyKeys(_ source: CountMatrix.RowSource) -> [ResultValue] {
+        switch source {
+        case .study(let id, let reference): [.text(id), reference.map(ResultValue.integer) ?? .missing]
+        case .reference(let number): [.missing, .integer(number)]
+        case .unattributed: [.missing, .missing]
+        }
     }
 }

@@ -110,25 +110,41 @@ struct PrismaCommand: Command {
     static func show(_ workspace: Workspace) -> CommandResult {
         let flow = workspace.prisma
         let boxes: [[ResultValue]] = flow.keyValuePairs.map { pair in
-            [.text(pair.key), .text(label(pair.key)), pair.value.isEmpty ? .absent("not reported") : .integer(Int(pair.value) ?? 0)]
+            let item = MachineBox(pair.key)
+            return [.text(pair.key), .text(item.box), item.source.map(ResultValue.text) ?? .missing, item.exclusionReason.map(ResultValue.text) ?? .missing,
+                    .text(label(pair.key)), pair.value.isEmpty ? .absent("not reported") : .integer(Int(pair.value) ?? 0)]
         }
+        // Machine output names a box by structured fields (box slug, then the database or register, or the exclusion
+        // reason, of a breakdown item), never by the 'prisma set' key "database:MEDLINE" that the table shows.
         let boxTable = ResultTable(title: "PRISMA 2020 flow",
-                                   columns: [.init("key"), .init("box", wraps: true), .init("n", type: .integer)],
+                                   columns: [ResultColumn("key").onlyForTables(), ResultColumn("box").onlyForMachines(), ResultColumn("source").onlyForMachines(),
+                                             ResultColumn("exclusion_reason").onlyForMachines(), .init("box_label", "box", wraps: true), .init("n", type: .integer)],
                                    rows: boxes,
                                    footnotes: flow.isEmpty ? ["no counts recorded: 'prisma set databases=… duplicates=…' records them"] : [])
         let checks = Self.checks(flow, workspace)
         let rows: [[ResultValue]] = checks.map { check in
-            let outcome: String
+            // The outcome is a slug of a closed set for machines (docs/formats.md): adds-up, differs, exceeds, not-checked, too-large.
+            let outcome: ResultValue
             var detail = check.rule
+            var missing: [String] = []
             switch check.outcome {
-            case .agrees: outcome = "adds up"
-            case .differs(let by): outcome = check.relation == "=" ? "off by \(by > 0 ? "+" : "")\(by)" : "over by \(by)"
-            case .unchecked(let missing): outcome = "not checked"; detail = "no count for " + missing.joined(separator: ", ")
+            case .agrees: outcome = .labelled(.text("adds-up"), display: "adds up")
+            case .differs(let by):
+                outcome = check.relation == "=" ? .labelled(.text("differs"), display: "off by \(by > 0 ? "+" : "")\(by)")
+                                                : .labelled(.text("exceeds"), display: "over by \(by)")
+            case .unchecked(let keys):
+                detail = "no count for " + keys.joined(separator: ", ")
+                // Machines get the boxes a check needs as slugs: an item without a count ("database:Web of Science") or a
+                // breakdown with none ("reports_excluded:*") is its box; counts too large to add are their own outcome.
+                let tooLarge = keys.contains { $0.contains("too large") }
+                var seen = Set<String>()
+                missing = keys.filter { !$0.contains("too large") }.map { MachineBox($0).box }.filter { seen.insert($0).inserted }
+                outcome = .labelled(.text(tooLarge ? "too-large" : "not-checked"), display: "not checked")
             }
             var difference = ResultValue.absent("n/a")
             if case .differs(let by) = check.outcome { difference = .integer(by) } else if case .agrees = check.outcome { difference = .integer(0) }
-            return [.text(check.box), .text(outcome), check.recorded.map(ResultValue.integer) ?? .missing,
-                    check.expected.map(ResultValue.integer) ?? .missing, difference, .text(detail)]
+            return [.text(check.box), outcome, check.recorded.map(ResultValue.integer) ?? .missing,
+                    check.expected.map(ResultValue.integer) ?? .missing, difference, .text(detail), .text(check.rule), .list(missing.map(ResultValue.text))]
         }
         let problems = checks.filter(\.isProblem)
         var notes = [problems.isEmpty ? "every box that can be checked adds up"
@@ -136,9 +152,33 @@ struct PrismaCommand: Command {
         notes += problems.map(\.message)
         let checkTable = ResultTable(title: "checks (PRISMA 2020 arithmetic)",
                                      columns: [.init("box"), .init("outcome"), .init("recorded", type: .integer), .init("expected", type: .integer),
-                                               .init("difference", type: .integer), .init("rule", "rule (or what it needs)", wraps: true)],
+                                               .init("difference", type: .integer), ResultColumn("rule_or_missing", "rule (or what it needs)", wraps: true).onlyForTables(),
+                                               ResultColumn("rule").onlyForMachines(), ResultColumn("missing", type: .list).onlyForMachines()],
                                      rows: rows, footnotes: notes)
         return .sequence([.table(boxTable), .table(checkTable)])
+    }
+
+    /// A recorded key as machine output's structured fields: the box's slug (a breakdown item under the box it
+    /// details: `databases`, `registers`, `reports_excluded`, `other_reports_excluded`) and the item's name as
+    /// `source` (a database or register) or `exclusion_reason`.
+    struct MachineBox: Equatable {
+        var box: String
+        var source: String?
+        var exclusionReason: String?
+
+        init(_ key: String) {
+            guard let colon = key.firstIndex(of: ":"), let breakdown = PRISMAFlow.Breakdown(rawValue: String(key[..<colon])) else {
+                box = key
+                return
+            }
+            let name = String(key[key.index(after: colon)...])
+            switch breakdown {
+            case .databases: box = PRISMAFlow.Box.databases.key; source = name
+            case .registers: box = PRISMAFlow.Box.registers.key; source = name
+            case .reportsExcluded: box = "reports_excluded"; exclusionReason = name
+            case .otherReportsExcluded: box = "other_reports_excluded"; exclusionReason = name
+            }
+        }
     }
 
     /// The wording of a key: a box's label, or "MEDLINE (database)" for a breakdown item.

@@ -13,10 +13,11 @@ extension DisagreementsCommand {
                                   at: arguments.option("reviewers")?.valueSpan)
         }
         let conflicts = workspace.screeningConflicts(reviewers: reviewers)
+        let keys = ResultKey.reviewerKeys(in: workspace)
         let titled = workspace.screening.records.contains { $0.title != nil }
         var rows: [[ResultValue]] = []
         for (record, conflict) in conflicts {
-            rows.append([.text(conflict.label), .text(record.id)] + (titled ? [record.title.map { .text($0) } ?? .missing] : [])
+            rows.append([.labelled(.text(conflict.slug), display: conflict.label), .text(record.id)] + (titled ? [record.title.map { .text($0) } ?? .missing] : [])
                         + reviewers.map { name in record.decision(of: name).map { .text($0.rawValue) } ?? .missing }
                         + [record.consensus.map { .text($0.rawValue) } ?? .missing, .text(record.consensus == nil ? "unresolved" : "consensus")])
         }
@@ -36,11 +37,24 @@ extension DisagreementsCommand {
             if count > 0 { counts.append("\(count) \(kind.label)") }
         }
         let columns: [ResultTable.Column] = [.init("conflict"), .init("record")] + (titled ? [.init("title", wraps: true)] : [])
-            + reviewers.map { .init("decision_" + $0, $0) } + [.init("consensus"), .init("status")]
+            + reviewers.map { .init("decision_" + keys[$0], $0) } + [.init("consensus"), .init("status")]
         return ResultTable(title: "Screening conflicts", columns: columns, rows: rows, footnotes: [
             "\(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s") among \(double) record\(double == 1 ? "" : "s") screened by two of \(reviewers.joined(separator: ", ")) or more"
                 + (counts.isEmpty ? "" : ": " + counts.joined(separator: ", ")),
             "'consensus screening RECORD DECISION' records the agreed decision (so does a consensus column in an imported table, or Covidence's 'Consensus' reviewer)",
-        ])
+        ] + [keys.note(for: reviewers, prefix: "decision_")].compactMap { $0 })
+    }
+}
+
+extension ScreeningConflict {
+    /// The conflict as machine output names it, a slug of a closed set (docs/formats.md): `include-exclude`,
+    /// `maybe-exclude`, `include-maybe`, `include-maybe-exclude` (`agreed` marks a record without one).
+    var slug: String {
+        switch self {
+        case .includeExclude: "include-exclude"
+        case .maybeExclude: "maybe-exclude"
+        case .includeMaybe: "include-maybe"
+        case .all: "include-maybe-exclude"
+        }
     }
 }

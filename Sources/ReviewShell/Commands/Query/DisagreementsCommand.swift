@@ -38,6 +38,7 @@ struct DisagreementsCommand: Command {
             fields = [field]
         }
         let reviewers = chosen ?? workspace.reviewers.filter { name in workspace.reviewerCodings.contains { $0.reviewer == name } }
+        let keys = ResultKey.reviewerKeys(in: workspace)
         var ids: [Int] = []
         var seen = Set<Int>()
         for coding in workspace.reviewerCodings where seen.insert(coding.quoteID).inserted { ids.append(coding.quoteID) }
@@ -55,10 +56,11 @@ struct DisagreementsCommand: Command {
                         + codingCells(consensus, fields, workspace) + [.text(status)])
         }
         let columns: [ResultTable.Column] = [.init("quote", type: .integer, alignRight: false), .init("differ_on", "differ on", type: .list, wraps: true)]
-            + reviewers.flatMap { codingColumns("coding_" + ResultKey.snakeCase($0), $0, fields) } + codingColumns("consensus", "consensus", fields) + [.init("status")]
+            + reviewers.flatMap { codingColumns("coding_" + keys[$0], $0, fields) } + codingColumns("consensus", "consensus", fields) + [.init("status")]
         return .table(ResultTable(title: "Disagreements" + (fields.count == 1 ? ": \(fields[0].label)" : ""), columns: columns, rows: rows,
                                   footnotes: ["\(rows.count) quote\(rows.count == 1 ? "" : "s") coded by two of \(reviewers.joined(separator: ", ")) or more"
-                                              + (all ? "" : " on which they differ") + "; record the agreed coding with 'consensus Q… field=value'"]))
+                                              + (all ? "" : " on which they differ") + "; record the agreed coding with 'consensus Q… field=value'"]
+                                      + [keys.note(for: reviewers, prefix: "coding_")].compactMap { $0 }))
     }
 
     /// The columns of one reviewer (or the consensus): with one field, its value (a slug, a sub-theme id) shown by name;
@@ -104,10 +106,12 @@ struct DisagreementsCommand: Command {
                             + [agreed.map { .labelled(.text($0.slug), display: $0.name) } ?? .missing, .text(given.count <= 1 ? "agreed" : agreed == nil ? "unresolved" : "consensus")])
             }
         }
-        let columns: [ResultTable.Column] = [.init("study"), .init("question")] + reviewers.map { .init("answer_" + ResultKey.snakeCase($0), $0) }
+        let keys = ResultKey.reviewerKeys(in: workspace)
+        let columns: [ResultTable.Column] = [.init("study"), .init("question")] + reviewers.map { .init("answer_" + keys[$0], $0) }
             + [.init("consensus"), .init("status")]
         return ResultTable(title: "Disagreements: CASP answers", columns: columns, rows: rows,
                            footnotes: ["\(rows.count) answer\(rows.count == 1 ? "" : "s") of studies appraised by two of \(reviewers.joined(separator: ", ")) or more"
-                                       + (all ? "" : " on which they differ") + "; record the agreed answer with 'consensus S… qN=answer'"])
+                                       + (all ? "" : " on which they differ") + "; record the agreed answer with 'consensus S… qN=answer'"]
+                               + [keys.note(for: reviewers, prefix: "answer_")].compactMap { $0 })
     }
 }

@@ -5,8 +5,9 @@ import ReviewKit
 enum ReviewerFields {
     /// One field per reviewer coding of the quote, then the consensus, then what is unresolved.
     static func codings(of quoteID: Int, in workspace: Workspace) -> [ResultRecord.Field] {
+        let keys = ResultKey.reviewerKeys(in: workspace)
         var fields: [ResultRecord.Field] = workspace.reviewerCodings(of: quoteID).map {
-            .init("coding_" + ResultKey.snakeCase($0.reviewer), "coded by \($0.reviewer)", .text(describe($0, in: workspace)))
+            .init("coding_" + keys[$0.reviewer], "coded by \($0.reviewer)", .text(describe($0, in: workspace)))
         }
         if let consensus = workspace.consensusCoding(of: quoteID) {
             fields.append(.init("consensus", .text(describe(consensus, in: workspace))))

@@ -37,9 +37,10 @@ struct StudyCommand: Command {
             ]
         }
         let appraisals = workspace.appraisals.filter { $0.studyID == study.id }
+        let keys = ResultKey.reviewerKeys(in: workspace)
         for appraisal in appraisals {
             let who = appraisal.reviewer.isEmpty ? "" : " (\(appraisal.reviewer))"
-            let suffix = appraisal.reviewer.isEmpty ? "" : "_" + ResultKey.snakeCase(appraisal.reviewer)
+            let suffix = appraisal.reviewer.isEmpty ? "" : "_" + keys[appraisal.reviewer]
             for question in CASPQuestion.all {
                 fields.append(.init("q\(question.id)\(suffix)", "Q\(question.id) \(question.shortLabel)\(who)",
                                     appraisal.answers[question.id - 1].map { .labelled(.text($0.slug), display: $0.name) } ?? .missing))
