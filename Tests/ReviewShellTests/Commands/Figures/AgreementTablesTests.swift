@@ -14,7 +14,7 @@ import ReviewKit
     @Test func aSmallNegativeValueStaysVisiblyNegative() {
         let shown = AgreementTables.shown(Self.estimate(-0.0001))
         #expect(shown.description == "-0.0001")
-        #expect(AgreementTables.strength(Self.estimate(-0.0001)) == .text("poor"))
+        #expect(AgreementTables.strength(Self.estimate(-0.0001)) == .labelled(.text("poor"), display: "poor"))
         #expect(shown.machineValue == .number(-0.0001, decimals: 3))
         #expect(AgreementTables.shown(Self.estimate(0.4567)).description == "0.457")
     }

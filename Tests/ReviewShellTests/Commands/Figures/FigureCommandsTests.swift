@@ -41,6 +41,6 @@ import ReviewKit
         #expect(harness.failure("kappa")?.message == "which statistic? 'kappa fleiss …', 'kappa cohen …' or 'kappa label K'")
         #expect(harness.failure("kappa spearman")?.kind == .unknownSubcommand)
         #expect(harness.failure("kappa cohen counts \"1,2; 3,4\" level=2")?.message == "level must be a confidence level between 0 and 1, e.g. level=0.95")
-        #expect(try harness.record("kappa label 0.5")["strength"] == .text("moderate"))
+        #expect(try harness.record("kappa label 0.5")["strength"] == .labelled(.text("moderate"), display: "moderate"))
     }
 }

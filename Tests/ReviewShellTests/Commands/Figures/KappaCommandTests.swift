@@ -92,10 +92,10 @@ import ReviewKit
 
     @Test func labelsAgreeWithThePrintedPrecision() throws {
         let moderate = try Self.record("kappa label 0.405")
-        #expect(moderate["strength"] == .text("moderate"))
+        #expect(moderate["strength"] == .labelled(.text("moderate"), display: "moderate"))
         #expect(moderate["range"] == .text("0.401–0.600"))
         let negative = try Self.record("kappa label -0.0004")
-        #expect(negative["strength"] == .text("poor"))
+        #expect(negative["strength"] == .labelled(.text("poor"), display: "poor"))
         let (shell, output) = try Self.shell()
         shell.run("kappa label -0.0004")
         #expect(output.text.contains("-0.0004"))

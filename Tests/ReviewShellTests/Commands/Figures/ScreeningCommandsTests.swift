@@ -9,8 +9,10 @@ import ReviewKit
 @Suite struct ScreeningCommandsTests {
     static let sessions = ReproduceScriptTests.root.appendingPathComponent("sessions").path
 
+    /// The text a value shows (a labelled value's display text).
     static func text(_ value: ResultValue?) -> String? {
         if case .text(let text)? = value { return text }
+        if case .labelled(_, let display)? = value { return display }
         return nil
     }
 
@@ -59,7 +61,7 @@ import ReviewKit
         #expect(!kinds.isEmpty)
         let order = ScreeningConflict.allCases.map(\.label)
         #expect(kinds.map { order.firstIndex(of: $0)! } == kinds.map { order.firstIndex(of: $0)! }.sorted())
-        #expect(table.columns.map(\.key) == ["conflict", "record", "decision_reviewer_A", "decision_reviewer_B", "decision_reviewer_C", "consensus", "status"])
+        #expect(table.columns.map(\.key) == ["conflict", "record", "decision_reviewer_a", "decision_reviewer_b", "decision_reviewer_c", "consensus", "status"])
         // Every listed record differs; every record not listed agrees (or was screened once).
         let workspace = h.session.document.workspace
         let listed = Set(h.column(table, "record").compactMap(Self.text))
