@@ -32,7 +32,13 @@ extension AgreementCommand {
                 line += ", \(percent)% CI \(AgreementLabel.format(ci.lower, decimals: 3))–\(AgreementLabel.format(ci.upper, decimals: 3))"
             }
             if let strength = fleiss.strength { line += " (\(strength.label))" }
-            fields.append(.init("as_reported", "as the review reports it", .text(line)))
+            // The sentence is for people; machines get its parts as numbers and a slug.
+            fields.append(ResultRecord.Field("as_reported", "as the review reports it", .text(line)).onlyForTables())
+            fields.append(ResultRecord.Field("fleiss_kappa", .number(value, decimals: 3)).onlyForMachines())
+            fields.append(ResultRecord.Field("ci_lower", fleiss.confidenceInterval.map { .number($0.lower, decimals: 3) } ?? .missing).onlyForMachines())
+            fields.append(ResultRecord.Field("ci_upper", fleiss.confidenceInterval.map { .number($0.upper, decimals: 3) } ?? .missing).onlyForMachines())
+            fields.append(ResultRecord.Field("confidence_level", .number(level, decimals: 3)).onlyForMachines())
+            fields.append(ResultRecord.Field("strength", fleiss.strength.map { .strength($0) } ?? .missing).onlyForMachines())
         }
         var notes = ["units: the records at least two of the chosen reviewers screened, as the review reports its screening agreement "
                      + "(a random share double-screened); the interval is Gwet's (irrCAC), which uses every double-screened record"]
@@ -41,9 +47,16 @@ extension AgreementCommand {
             let table = try RatingsTable(matrix)
             let classic = try FleissKappa(ratings: table, confidenceLevel: level)
             let p = classic.pValue < 0.001 ? "p < 0.001" : "p = \(AgreementLabel.format(classic.pValue, decimals: 3))"
-            fields.append(.init("classic", "classic Fleiss' kappa",
+            fields.append(ResultRecord.Field("classic", "classic Fleiss' kappa",
                                 .text("\(AgreementLabel.format(classic.kappa, decimals: 3)), \(percent)% CI \(AgreementLabel.format(classic.lowerBound, decimals: 3))–"
-                                      + "\(AgreementLabel.format(classic.upperBound, decimals: 3)), \(p), on \(table.subjects) record\(table.subjects == 1 ? "" : "s")")))
+                                      + "\(AgreementLabel.format(classic.upperBound, decimals: 3)), \(p), on \(table.subjects) record\(table.subjects == 1 ? "" : "s")")).onlyForTables())
+            fields += [
+                ResultRecord.Field("classic_kappa", .number(classic.kappa, decimals: 3)).onlyForMachines(),
+                ResultRecord.Field("classic_ci_lower", .number(classic.lowerBound, decimals: 3)).onlyForMachines(),
+                ResultRecord.Field("classic_ci_upper", .number(classic.upperBound, decimals: 3)).onlyForMachines(),
+                ResultRecord.Field("classic_p_value", .number(classic.pValue, decimals: 3)).onlyForMachines(),
+                ResultRecord.Field("classic_records", .integer(table.subjects)).onlyForMachines(),
+            ]
             notes.append("classic Fleiss' kappa: records screened by \(matrix.raterCount == 2 ? "both" : "all \(matrix.raterCount)") reviewers only (\(table.droppedSubjects) left out), "
                          + "SE under H0 and κ ± z·SE0 (Fleiss, Nee & Landis 1979) as 'kappa fleiss ratings', R irr and the SPSS extension report it")
         } catch {
@@ -59,7 +72,13 @@ extension AgreementCommand {
     /// The review's published screening agreement, for a workspace that has no decisions (the embedded review).
     static func published(_ workspace: Workspace) -> ResultRecord? {
         guard let text = workspace.metadata["reported.fleiss-kappa"] else { return nil }
-        var fields: [ResultRecord.Field] = [.init("published", "Fleiss' kappa (published)", .text(text))]
+        // The published sentence is for people; machines get the figures it starts with ("0.588 (95% CI 0.536 to 0.640), …").
+        var fields: [ResultRecord.Field] = [ResultRecord.Field("published", "Fleiss' kappa (published)", .text(text)).onlyForTables()]
+        let numbers = publishedFigures(text)
+        fields.append(ResultRecord.Field("fleiss_kappa", numbers.kappa.map { .number($0, decimals: 3) } ?? .missing).onlyForMachines())
+        fields.append(ResultRecord.Field("ci_lower", numbers.interval.map { .number($0.lower, decimals: 3) } ?? .missing).onlyForMachines())
+        fields.append(ResultRecord.Field("ci_upper", numbers.interval.map { .number($0.upper, decimals: 3) } ?? .missing).onlyForMachines())
+        fields.append(ResultRecord.Field("source", .text("published")).onlyForMachines())
         let number = String(text.prefix { $0.isNumber || $0 == "." || $0 == "-" })
         if let label = try? AgreementLabel(parsing: number) {
             fields.append(.init("strength", .labelled(.text(label.strength.slug), display: label.strength.label + " (Landis & Koch 1977)")))
@@ -68,6 +87,21 @@ extension AgreementCommand {
             "the review publishes this figure only; its screening decisions are not available, so it is shown as published, not computed",
             "import decisions ('import screening FILE': a table, a Rayyan export or Covidence votes) and 'agreement screening' computes it from them",
         ])
+    }
+
+    /// The kappa a published sentence starts with and its interval, when written "K (95% CI L to U)" or "K (L–U)";
+    /// nil parts when the sentence does not say them that way (never guessed).
+    static func publishedFigures(_ text: String) -> (kappa: Double?, interval: (lower: Double, upper: Double)?) {
+        let numbers = text.split(whereSeparator: { !($0.isNumber || $0 == "." || $0 == "-") && $0 != "\u{2212}" })
+            .map { $0.replacingOccurrences(of: "\u{2212}", with: "-") }
+            .filter { $0.contains(".") }
+            .compactMap(Double.init)
+        let lead = String(text.prefix { $0.isNumber || $0 == "." || $0 == "-" })
+        guard let kappa = Double(lead) else { return (nil, nil) }
+        guard text.contains("CI") || text.contains("–"), numbers.count >= 3, numbers[0] == kappa, numbers[1] <= kappa, kappa <= numbers[2] else {
+            return (kappa, nil)
+        }
+        return (kappa, (numbers[1], numbers[2]))
     }
 
     /// The confidence level option (0.95 by default).

@@ -10,7 +10,10 @@ enum AgreementTables {
             .init("ratings", .integer(report.ratings)), .init("categories", .list(report.categories.map(ResultValue.text))),
         ])
         let rows: [[ResultValue]] = report.estimates.map { e in
-            [.text(e.coefficient.name + (e.metric == .nominal || e.coefficient == .percentAgreement ? "" : " (\(e.metric.rawValue))")),
+            // Machines get the coefficient's key and its metric as two slugs; people the name with the metric.
+            [.labelled(.text(e.coefficient.rawValue),
+                       display: e.coefficient.name + (e.metric == .nominal || e.coefficient == .percentAgreement ? "" : " (\(e.metric.rawValue))")),
+             .text(e.metric.rawValue),
              shown(e),
              e.standardError.map { .number($0, decimals: 4) } ?? .missing,
              e.confidenceInterval.map { .number($0.lower, decimals: 3) } ?? .missing,
@@ -20,7 +23,7 @@ enum AgreementTables {
         }
         let undefined = report.estimates.compactMap { e in e.undefinedReason.map { "\(e.coefficient.name): undefined, \($0)" } }
         let table = ResultTable(title: "coefficients", columns: [
-            .init("coefficient"), .init("value", type: .number), .init("se", "SE", type: .number),
+            .init("coefficient"), ResultColumn("metric").onlyForMachines(), .init("value", type: .number), .init("se", "SE", type: .number),
             .init("ci_lower", "\(percent)% CI lower", type: .number), .init("ci_upper", "\(percent)% CI upper", type: .number),
             .init("units", type: .integer), .init("ratings", type: .integer), .init("strength"),
         ], rows: rows, footnotes: report.notes.map(\.message) + undefined + methodNotes(report))

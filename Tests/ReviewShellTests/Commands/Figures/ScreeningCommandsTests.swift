@@ -22,6 +22,11 @@ import ReviewKit
         #expect(record.title == "Screening agreement (as published)")
         #expect(Self.text(record["published"])?.hasPrefix("0.588 (95% CI 0.536 to 0.640), three screeners") == true)
         #expect(Self.text(record["strength"]) == "moderate (Landis & Koch 1977)")
+        // The review's own figures (Shaw et al. 2025, section 2.3), as numbers for machines.
+        #expect(record["fleiss_kappa"] == .number(0.588, decimals: 3) && record["ci_lower"] == .number(0.536, decimals: 3)
+                && record["ci_upper"] == .number(0.640, decimals: 3) && record["source"] == .text("published"))
+        #expect(AgreementCommand.publishedFigures("0.5 (an estimate)").interval == nil)
+        #expect(AgreementCommand.publishedFigures("about half").kappa == nil)
         #expect(record.footnotes.contains { $0.contains("not computed") })
         #expect(h.failure("disagreements screening")?.message.contains("import screening FILE") == true)
     }
@@ -43,12 +48,22 @@ import ReviewKit
         #expect(Self.text(record["as_reported"]) == "Fleiss' kappa 0.471, 95% CI 0.310–0.631 (moderate)")
         #expect(Self.text(record["classic"]) == "0.460, 95% CI 0.348–0.571, p < 0.001, on 56 records")
         #expect(record["records"] == .integer(60) && record["decisions"] == .integer(176) && record["screened_once"] == .integer(0))
+        // Machines get the same figures as numbers and slugs, not the sentences above.
+        func rounded(_ key: String) -> String? {
+            if case .number(let value, _)? = record[key]?.machineValue { return String(format: "%.3f", value) }
+            return nil
+        }
+        #expect(rounded("fleiss_kappa") == "0.471" && rounded("ci_lower") == "0.310" && rounded("ci_upper") == "0.631")
+        #expect(rounded("classic_kappa") == "0.460" && rounded("classic_ci_lower") == "0.348" && rounded("classic_ci_upper") == "0.571")
+        #expect(record["classic_records"] == .integer(56) && Self.text(record["strength"]?.machineValue) == "moderate")
         #expect(record.footnotes.contains { $0.hasPrefix("published by the review (from its own decisions; not recomputed here): Fleiss' kappa 0.588") })
         // Reviewers A and B alone: Cohen's kappa comes in (58 records both screened; 0.541 as 'kappa cohen ratings').
         guard case .sequence(let pair) = try h.result("agreement screening reviewers=reviewer_A,reviewer_B"),
               case .table(let coefficients) = pair.last else { Issue.record("no table"); return }
         let cohen = try #require(coefficients.rows.first { Self.text($0[0]) == "Cohen's kappa" })
-        if case .number(let value, _) = cohen[1].machineValue { #expect(String(format: "%.3f", value) == "0.541") } else { Issue.record("no kappa") }
+        #expect(Self.text(cohen[0].machineValue) == "cohen_kappa" && Self.text(cohen[1]) == "nominal")
+        let value = try #require(coefficients.columns.firstIndex { $0.key == "value" })
+        if case .number(let value, _) = cohen[value].machineValue { #expect(String(format: "%.3f", value) == "0.541") } else { Issue.record("no kappa") }
         _ = try h.result("undo")
         #expect(h.session.document.workspace.screening.isEmpty)
     }
