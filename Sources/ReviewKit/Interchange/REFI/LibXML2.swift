@@ -103,17 +103,19 @@ struct LibXML2: Sendable {
     /// Opened with `RTLD_LOCAL`, so its symbols never interpose on anything else in the process, and `RTLD_NOW`,
     /// so a library without one of the functions fails here rather than at a call. The handle is never closed.
     static func load(_ name: String) -> Result<LibXML2, LoadError> {
-        guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else {
-            let reason = dlerror().map { String(cString: $0).lowercased() } ?? "not found"
-            return .failure(LoadError(message: "reading xml needs the libxml2 library, which could not be loaded (\(reason)); "
+        let library: DynamicLibrary
+        switch DynamicLibrary.open(name) {
+        case .success(let opened): library = opened
+        case .failure(let failure):
+            return .failure(LoadError(message: "reading xml needs the libxml2 library, which could not be loaded (\(failure.reason)); "
                                       + "install the debian package libxml2 (apt-get install libxml2)"))
         }
         func symbol<F>(_ symbolName: String, as type: F.Type) throws(LoadError) -> F {
-            guard let address = dlsym(handle, symbolName) else {
+            guard let function = library.function(symbolName, as: type) else {
                 throw LoadError(message: "the libxml2 library \(name) has no function \(symbolName); "
                                 + "install the debian package libxml2 (apt-get install libxml2)")
             }
-            return unsafeBitCast(address, to: type)
+            return function
         }
         do throws(LoadError) {
             let table = try LibXML2(

@@ -65,18 +65,18 @@ struct SQLiteLibrary: Sendable {
 
     /// Loads `name` and looks up every function; tests pass a name that does not exist.
     static func load(named name: String) -> Result<SQLiteLibrary, Unavailable> {
-        guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else {
-            let reason = dlerror().map { String(cString: $0) } ?? "not found"
+        let library: DynamicLibrary
+        switch DynamicLibrary.open(name) {
+        case .success(let opened): library = opened
+        case .failure(let failure):
             return .failure(Unavailable(message: "cannot load \(name), which writing a SQLite database needs "
-                + "(install the debian package libsqlite3-0): \(reason.lowercased())"))
+                + "(install the debian package libsqlite3-0): \(failure.reason)"))
         }
         var missing: [String] = []
         func symbol<Function>(_ symbolName: String, as type: Function.Type) -> Function? {
-            guard let address = dlsym(handle, symbolName) else {
-                missing.append(symbolName)
-                return nil
-            }
-            return unsafeBitCast(address, to: type)
+            let function = library.function(symbolName, as: type)
+            if function == nil { missing.append(symbolName) }
+            return function
         }
         let openV2 = symbol("sqlite3_open_v2", as: OpenV2.self)
         let exec = symbol("sqlite3_exec", as: Exec.self)
@@ -96,7 +96,7 @@ struct SQLiteLibrary: Sendable {
         guard let openV2, let exec, let prepareV2, let bindInt64, let bindDouble, let bindText, let bindNull,
               let bindParameterCount, let step, let reset, let clearBindings, let finalize, let errmsg,
               let extendedErrcode, let closeV2 else {
-            dlclose(handle)
+            library.close()
             return .failure(Unavailable(message: "\(name) lacks \(missing.joined(separator: ", ")); "
                 + "install a current libsqlite3-0 (sqlite 3.7.14 or later)"))
         }
