@@ -14,6 +14,7 @@ import Darwin
 import ArgumentParser
 import Foundation
 import ReviewKit
+import ReviewShell
 
 // MARK: options
 
@@ -478,6 +479,13 @@ print("# case                 matches  median_ms     p95_ms  target_ms  result  
           + "  " + pad(result, 6) + "  " + query)
 }
 
+/// Counts the bytes of result text a shell writes and keeps none of it.
+final class CountingOutput: OutputSink {
+    private(set) var bytes = 0
+    func write(_ text: String) { bytes += text.utf8.count }
+    func writeError(_ text: String) {}
+}
+
 /// A quote query as the shell runs it: parse, build the context and engine, evaluate, count.
 @MainActor func runQuery(_ text: String) throws -> Int {
     let spec = try QueryParser.parse(text, for: .quote)
@@ -527,6 +535,15 @@ if options.only?.contains("matrix-comb-tdf") ?? true {
 if options.only?.contains("matrix-study-domain") ?? true {
     let (timing, matrix) = measure(warmup: options.warmup, runs: options.runs) { CountMatrix.studyByDomain(workspace) }
     report("matrix-study-domain", matrix.total, timing, target: 50, "CountMatrix.studyByDomain (\(matrix.rowLabels.count) × 14)")
+}
+if options.only?.contains("matrix-study-text") ?? true {
+    // `matrix study` as a user meets it (issue 15: "including rendering"): run by a shell on this workspace and
+    // rendered as the terminal text at the width a pipe gets, the text counted and dropped.
+    let sink = CountingOutput()
+    let shell = Shell(session: Session(workspace: workspace, source: "review-bench"), input: StreamLineSource(), output: sink)
+    let (timing, _) = measure(warmup: options.warmup, runs: options.runs) { shell.run("matrix study", record: false) }
+    let bytes = sink.bytes / max(1, options.warmup + options.runs)
+    report("matrix-study-text", bytes, timing, target: 40, "matrix study, count + terminal text (\(bytes) bytes at width \(shell.renderer.width))")
 }
 
 

@@ -102,6 +102,15 @@ extension CountMatrix {
                                         bits &= bits &- 1
                                     }
                                 }
+                            } else if wanted == 0 {
+                                // Every quote, either direction (the usual `matrix study`): a quote of a known study
+                                // is one increment, with no call and no direction test. (Splitting the rows over two
+                                // threads, each with its own counters, measured slower on this two-core machine:
+                                // 10-13 ms against 8.8 ms at 1,000,000 quotes.)
+                                for row in 0..<store.count {
+                                    let study = Int(studies[row])
+                                    if study >= 0 { cells[study &* 16 &+ Int(domains[row])] &+= 1 } else { add(row) }
+                                }
                             } else {
                                 for row in 0..<store.count { add(row) }
                             }
@@ -174,6 +183,13 @@ public struct LeftOutQuotes: Sendable, Equatable {
                     visit(word &* 64 &+ bits.trailingZeroBitCount)
                     bits &= bits &- 1
                 }
+            }
+        } else if wanted == 0 && !needsComponent {
+            // Every quote, a study × domain matrix: only the uncoded ones, counted in one tight pass over the bytes.
+            withoutDomain = store.domains.withUnsafeBufferPointer { domains in
+                var zeros = 0
+                for domain in domains where domain == 0 { zeros &+= 1 }
+                return zeros
             }
         } else {
             for row in 0..<store.count { visit(row) }

@@ -318,6 +318,22 @@ public enum AtomicFile {
         return pid
     }
 
+    /// The names of a folder's entries other than `.` and `..`, in the order the file system gives them; nil when
+    /// the folder cannot be read. A `readdir` loop: every launch lists the journal folder, and Foundation's
+    /// `FileManager` listing cost more than the rest of that check.
+    static func entryNames(in folder: String) -> [String]? {
+        guard let handle = opendir(folder) else { return nil }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
     /// Removes the temporary files a killed writer left in `folder`; returns how many were removed.
     ///
     /// Only files named as `temporaryPath` names them, that are regular files owned by this user, and
@@ -325,15 +341,8 @@ public enum AtomicFile {
     /// writer's file is never touched. Errors are ignored: this is housekeeping.
     @discardableResult
     static func removeStaleTemporaries(in folder: String, now: Double = Date().timeIntervalSince1970) -> Int {
-        guard let handle = opendir(folder) else { return 0 }
-        defer { closedir(handle) }
-        var candidates: [(name: String, pid: Int32)] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if let pid = temporaryWriter(name) { candidates.append((name, pid)) }
-        }
+        guard let names = entryNames(in: folder) else { return 0 }
+        let candidates = names.compactMap { name in temporaryWriter(name).map { (name: name, pid: $0) } }
         var removed = 0
         let me = geteuid()
         for candidate in candidates {

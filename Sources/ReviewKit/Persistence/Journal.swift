@@ -323,7 +323,7 @@ public final class Journal {
         // A session killed while it started or cleared its journal leaves a temporary file no later save in
         // this folder might remove (a session that changes nothing writes no journal): clean up here too.
         AtomicFile.removeStaleTemporaries(in: directory.path)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return ([], []) }
+        guard let names = AtomicFile.entryNames(in: directory.path) else { return ([], []) }
         var recoveries: [JournalRecovery] = []
         var problems: [FileError] = []
         for name in names.sorted() where name.hasPrefix("journal-") && name.hasSuffix(".log") {

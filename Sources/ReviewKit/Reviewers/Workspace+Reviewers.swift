@@ -114,8 +114,12 @@ extension Workspace {
     /// Studies appraised by two or more reviewers who differ on some question with no consensus appraisal:
     /// figures use the first reviewer's appraisal (``appraisal(of:reviewer:)``), and say so.
     public var unresolvedAppraisals: [(studyID: String, questions: [Int], usedReviewer: String)] {
-        studies.compactMap { study in
-            let all = appraisals.filter { $0.studyID == study.id }
+        // Each study's appraisals, in order, gathered in one pass (filtering all appraisals per study was quadratic:
+        // 130 ms before every figure command with 5,000 appraised studies).
+        var byStudy: [String: [Appraisal]] = [:]
+        for appraisal in appraisals { byStudy[appraisal.studyID, default: []].append(appraisal) }
+        return studies.compactMap { study in
+            guard let all = byStudy[study.id] else { return nil }
             guard !all.contains(where: { $0.reviewer == ReviewerCoding.consensus }), all.count >= 2 else { return nil }
             let questions = (0..<10).filter { q in Set(all.compactMap { $0.answers[q] }).count > 1 }.map { $0 + 1 }
             return questions.isEmpty ? nil : (study.id, questions, all[0].reviewer)

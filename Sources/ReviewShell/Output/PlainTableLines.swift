@@ -19,8 +19,8 @@ struct PlainTableLines {
     let separator: Int
     /// The text so far, UTF-8.
     private(set) var bytes: [UInt8] = []
-    /// A wrapping column's lines for the row being written (reused from row to row).
-    private var wrapped: [[String]]
+    /// A wrapping column's lines for the row being written, nil when its cell fits as it is (reused from row to row).
+    private var wrapped: [[String]?]
 
     /// Lines for columns of these widths; `rows` (an estimate) reserves the buffer.
     init(widths: [Int], wraps: [Bool], alignRight: [Bool], separator: Int, rows: Int = 0) {
@@ -28,44 +28,64 @@ struct PlainTableLines {
         self.wraps = wraps
         self.alignRight = alignRight
         self.separator = separator
-        wrapped = Array(repeating: [], count: widths.count)
-        bytes.reserveCapacity(rows * (widths.reduce(0, +) + separator * max(0, widths.count - 1) + 1))
+        wrapped = Array(repeating: nil, count: widths.count)
+        // An estimate, capped: a million-row listing at 1,000 columns should grow the buffer, not reserve gigabytes.
+        let estimate = min(max(0, rows), 1 << 20) * min(widths.reduce(0, +) + separator * max(0, widths.count - 1) + 1, 1 << 12)
+        bytes.reserveCapacity(min(estimate, 1 << 26))
     }
 
     /// Appends one row (one line, or more when a wrapping column needs them); `values` has one entry per column.
     mutating func append(row values: [String]) {
+        append(row: 0, of: CellTexts(row: values))
+    }
+
+    /// Appends row `row` of `cells` (one line, or more when a wrapping column needs them).
+    mutating func append(row: Int, of cells: CellTexts) {
         let count = widths.count
         var height = 1
-        for column in 0..<count where wraps[column] {
-            let lines = DisplayWidth.wrap(values[column], width: widths[column])
-            height = max(height, lines.count)
-            wrapped[column] = lines
-        }
-        for line in 0..<height {
-            let start = bytes.count
-            for column in 0..<count {
-                if column > 0 { appendSpaces(separator) }
-                let value: String
-                if wraps[column] {
-                    value = line < wrapped[column].count ? wrapped[column][line] : ""
+        cells.bytes.withUnsafeBufferPointer { all in
+            for column in 0..<count where wraps[column] {
+                // A cell that fits its column is written from its bytes; only one that wraps becomes lines.
+                if DisplayWidth.fitsUnwrapped(UnsafeBufferPointer(rebasing: all[cells.range(row, column)]), width: widths[column]) {
+                    wrapped[column] = nil
                 } else {
-                    value = line == 0 ? values[column] : ""
-                }
-                if column == count - 1 && !alignRight[column] {
-                    bytes.append(contentsOf: value.utf8)
-                    continue
-                }
-                let missing = max(0, widths[column] - DisplayWidth.of(value))
-                if alignRight[column] {
-                    appendSpaces(missing)
-                    bytes.append(contentsOf: value.utf8)
-                } else {
-                    bytes.append(contentsOf: value.utf8)
-                    appendSpaces(missing)
+                    let lines = DisplayWidth.wrap(cells.string(row, column), width: widths[column])
+                    height = max(height, lines.count)
+                    wrapped[column] = lines
                 }
             }
-            removeTrailingSpaces(after: start)
-            bytes.append(0x0A)
+            for line in 0..<height {
+                let start = bytes.count
+                for column in 0..<count {
+                    if column > 0 { appendSpaces(separator) }
+                    if wraps[column], let lines = wrapped[column] {
+                        var value = line < lines.count ? lines[line] : ""
+                        value.withUTF8 { appendCell($0, column: column) }
+                    } else {
+                        appendCell(line == 0 ? UnsafeBufferPointer(rebasing: all[cells.range(row, column)]) : UnsafeBufferPointer(start: nil, count: 0),
+                                   column: column)
+                    }
+                }
+                bytes.removeTrailingSpaces(ofLineFrom: start)
+                bytes.append(0x0A)
+            }
+        }
+    }
+
+    /// Writes one value of a column, padded to its width (on the left when it aligns right); the last column, when
+    /// it aligns left, is not padded.
+    private mutating func appendCell(_ value: UnsafeBufferPointer<UInt8>, column: Int) {
+        if column == widths.count - 1 && !alignRight[column] {
+            bytes.append(contentsOf: value)
+            return
+        }
+        let missing = max(0, widths[column] - DisplayWidth.width(utf8: value))
+        if alignRight[column] {
+            appendSpaces(missing)
+            bytes.append(contentsOf: value)
+        } else {
+            bytes.append(contentsOf: value)
+            appendSpaces(missing)
         }
     }
 
@@ -79,20 +99,23 @@ struct PlainTableLines {
         guard count > 0 else { return }
         bytes.append(contentsOf: repeatElement(0x20, count: count))
     }
+}
 
-    /// Drops the spaces ending the line that starts at `start`, as `trailingSpacesRemoved` does on its Characters.
-    private mutating func removeTrailingSpaces(after start: Int) {
-        var end = bytes.count
-        while end > start && bytes[end - 1] == 0x20 { end -= 1 }
-        guard end < bytes.count else { return }
-        if end > start && bytes[end - 1] >= 0x80 {
+extension [UInt8] {
+    /// Drops the spaces ending the line that starts at `start` (the rest of the buffer), as
+    /// `trailingSpacesRemoved` does on its Characters.
+    mutating func removeTrailingSpaces(ofLineFrom start: Int) {
+        var end = count
+        while end > start && self[end - 1] == 0x20 { end -= 1 }
+        guard end < count else { return }
+        if end > start && self[end - 1] >= 0x80 {
             // A space after a non-ASCII scalar can belong to its grapheme cluster (a prepended concatenation mark
             // such as U+0600 joins the character after it): let String decide which Characters are spaces.
-            let line = String(decoding: bytes[start...], as: UTF8.self).trailingSpacesRemoved
-            bytes.removeSubrange(start...)
-            bytes.append(contentsOf: line.utf8)
+            let line = String(decoding: self[start...], as: UTF8.self).trailingSpacesRemoved
+            removeSubrange(start...)
+            append(contentsOf: line.utf8)
         } else {
-            bytes.removeSubrange(end...)
+            removeSubrange(end...)
         }
     }
 }
@@ -111,6 +134,41 @@ extension DisplayWidth {
             }
         }
         return longest
+    }
+
+    /// A cell's display width, longest word (as `longestWord(in: [text])`) and whether it holds U+0020, in one
+    /// pass over its bytes when it is printable ASCII (almost every cell a table holds).
+    static func measure(_ text: String) -> (width: Int, longestWord: Int, hasSpace: Bool) {
+        var text = text
+        return text.withUTF8 { measure($0) }
+    }
+
+    /// `measure(_:)` of a text's UTF-8 bytes.
+    static func measure(_ utf8: UnsafeBufferPointer<UInt8>) -> (width: Int, longestWord: Int, hasSpace: Bool) {
+        var count = 0
+        var longest = 0
+        var run = 0
+        var space = false
+        for byte in utf8 {
+            guard byte >= 0x20 && byte < 0x7F else {
+                let text = String(decoding: utf8, as: UTF8.self)
+                return (of(text), longestWord(in: [text]), utf8.contains(UInt8(ascii: " ")))
+            }
+            count += 1
+            if byte == 0x20 {
+                space = true
+                run = 0
+            } else {
+                run += 1
+                if run > longest { longest = run }
+            }
+        }
+        return (count, longest, space)
+    }
+
+    /// The display width of a text's UTF-8 bytes: their count when all are printable ASCII, as `of(_:)` has it.
+    static func width(utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? utf8.count : of(String(decoding: utf8, as: UTF8.self))
     }
 
     /// The longest run of bytes other than a space, when every byte is printable ASCII; nil otherwise.
@@ -133,9 +191,15 @@ extension DisplayWidth {
     /// column per byte) that fits the width, with no space at either end and no two spaces together (which
     /// wrapping would drop).
     static func fitsUnwrapped(_ text: String, width: Int) -> Bool {
+        var text = text
+        return text.withUTF8 { fitsUnwrapped($0, width: width) }
+    }
+
+    /// `fitsUnwrapped(_:width:)` of a text's UTF-8 bytes.
+    static func fitsUnwrapped(_ utf8: UnsafeBufferPointer<UInt8>, width: Int) -> Bool {
         var count = 0
         var previous: UInt8 = 0x20
-        for byte in text.utf8 {
+        for byte in utf8 {
             guard byte >= 0x20 && byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return false }
             previous = byte
             count += 1

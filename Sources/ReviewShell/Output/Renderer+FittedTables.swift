@@ -17,18 +17,36 @@ extension Renderer {
     func fittedTable(_ table: ResultTable) -> String {
         let shown = table.columns.indices.filter { !table.columns[$0].machineOnly }
         let columns = shown.map { table.columns[$0] }
-        let cells = table.rows.map { row in shown.map { $0 < row.count ? row[$0].description : "" } }
-        var separator = table.compact ? 1 : 2
         let count = columns.count
+        let rowCount = table.rows.count
+        var cells = CellTexts(columns: count, rows: rowCount)
+        for row in table.rows {
+            for column in shown { cells.append(column < row.count ? row[column].description : "") }
+        }
+        var separator = table.compact ? 1 : 2
         var labels = columns.map(\.label)
-        let cellWidths = (0..<count).map { column in cells.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
+        // Each column's widest cell, longest word and whether a cell holds a space, from one pass over the cells'
+        // bytes: the steps below ask for them again and again, and a 5,500-row matrix has 88,000 cells to walk.
+        var cellWidths = [Int](repeating: 0, count: count)
+        var cellsLongestWord = [Int](repeating: 0, count: count)
+        var cellsSpaced = [Bool](repeating: false, count: count)
+        cells.bytes.withUnsafeBufferPointer { all in
+            for row in 0..<rowCount {
+                for column in 0..<count {
+                    let measure = DisplayWidth.measure(UnsafeBufferPointer(rebasing: all[cells.range(row, column)]))
+                    cellWidths[column] = max(cellWidths[column], measure.width)
+                    cellsLongestWord[column] = max(cellsLongestWord[column], measure.longestWord)
+                    if measure.hasSpace { cellsSpaced[column] = true }
+                }
+            }
+        }
         func natural(_ column: Int) -> Int { max(DisplayWidth.of(labels[column]), cellWidths[column]) }
         var widths = (0..<count).map(natural)
         var wraps = columns.map(\.wraps)
         func longestWord(_ texts: [String]) -> Int {
             DisplayWidth.longestWord(in: texts)
         }
-        func longestWord(_ column: Int) -> Int { longestWord([labels[column]] + cells.map { $0[column] }) }
+        func longestWord(_ column: Int) -> Int { max(longestWord([labels[column]]), cellsLongestWord[column]) }
         var minimums = (0..<count).map { min(widths[$0], max(min(20, longestWord($0)), 14)) }
         func total() -> Int { widths.reduce(0, +) + separator * max(0, count - 1) }
         func shrink(keepingLast main: Int?) {
@@ -51,8 +69,7 @@ extension Renderer {
         shrink(keepingLast: nil)
         // Step 2, while still too wide: headers with spaces wrap over values that stay whole ("% agree" over "0.826").
         // A byte scan for U+0020: Foundation's `String.contains(_: String)` bridged every cell (65% of `matrix study`).
-        func hasSpace(_ text: String) -> Bool { text.utf8.contains(UInt8(ascii: " ")) }
-        let spaced = (0..<count).map { column in hasSpace(labels[column]) || cells.contains { hasSpace($0[column]) } }
+        let spaced = (0..<count).map { column in labels[column].utf8.contains(UInt8(ascii: " ")) || cellsSpaced[column] }
         if total() > width && (0..<count).contains(where: { !wraps[$0] && spaced[$0] }) {
             for column in 0..<count where !wraps[column] && spaced[column] {
                 wraps[column] = true
@@ -84,8 +101,8 @@ extension Renderer {
         }
         // The title wraps too (a 20-column terminal is narrower than "Summary of Qualitative Findings").
         var out = table.title.map { title in DisplayWidth.wrap(title, width: width).map { bold($0) + "\n" }.joined() } ?? ""
-        if expanded == .on && !cells.isEmpty || expanded == .auto && total() > width && count > 1 {
-            out += expanded(columns, cells)
+        if expanded == .on && rowCount > 0 || expanded == .auto && total() > width && count > 1 {
+            out += expanded(columns, cells, rows: rowCount)
         } else {
             func line(_ values: [String], header: Bool) -> String {
                 let wrapped = (0..<count).map { wraps[$0] ? DisplayWidth.wrap(values[$0], width: widths[$0]) : [values[$0]] }
@@ -104,11 +121,11 @@ extension Renderer {
             }
             out += line(labels, header: true)
             out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: separator)) + "\n"
-            var body = PlainTableLines(widths: widths, wraps: wraps, alignRight: columns.map(\.alignRight), separator: separator, rows: cells.count)
-            for row in cells {
+            var body = PlainTableLines(widths: widths, wraps: wraps, alignRight: columns.map(\.alignRight), separator: separator, rows: rowCount)
+            for row in 0..<rowCount {
                 // Ctrl-C stops a long listing at the next row.
                 if Interrupt.wasRequested { body.append("(interrupted: \(table.rows.count) rows in all)\n"); break }
-                body.append(row: row)
+                body.append(row: row, of: cells)
             }
             out += body.text
         }
@@ -118,24 +135,12 @@ extension Renderer {
     }
 
     /// Each row as a block: a rule naming the row, then one `label  value` line per column, both wrapped.
-    private func expanded(_ columns: [ResultColumn], _ cells: [[String]]) -> String {
-        let labelWidth = min(columns.map { DisplayWidth.of($0.label) }.max() ?? 0, max(8, width / 3))
-        let valueWidth = max(8, width - labelWidth - 2)
-        var out = ""
-        for (index, row) in cells.enumerated() {
-            if Interrupt.wasRequested { out += "(interrupted: \(cells.count) rows in all)\n"; break }
-            let long = "-[ row \(index + 1) of \(cells.count) ]"
-            let head = DisplayWidth.of(long) <= width ? long : "-[ \(index + 1) ]"
-            out += head + String(repeating: "-", count: max(0, width - DisplayWidth.of(head))) + "\n"
-            for (column, value) in row.enumerated() {
-                let labels = DisplayWidth.wrap(columns[column].label, width: labelWidth)
-                let values = DisplayWidth.wrap(value, width: valueWidth)
-                for line in 0..<max(labels.count, values.count) {
-                    let label = DisplayWidth.pad(line < labels.count ? labels[line] : "", to: labelWidth)
-                    out += (label + "  " + (line < values.count ? values[line] : "")).trailingSpacesRemoved + "\n"
-                }
-            }
+    private func expanded(_ columns: [ResultColumn], _ cells: CellTexts, rows: Int) -> String {
+        var blocks = ExpandedTableLines(labels: columns.map(\.label), width: width, rows: rows)
+        for row in 0..<rows {
+            if Interrupt.wasRequested { blocks.append("(interrupted: \(rows) rows in all)\n"); break }
+            blocks.append(row: row, of: cells, index: row)
         }
-        return out
+        return blocks.text
     }
 }

@@ -24,7 +24,7 @@ public struct LaunchConfiguration: Sendable {
     /// `--recover`: replay unsaved work left by a session that ended abruptly, without asking.
     public var recover = false
     /// The process environment.
-    public var environment: [String: String] = ProcessInfo.processInfo.environment
+    public var environment: [String: String] = ProcessEnvironment.current()
 
     /// Creates a configuration.
     public init() {}

@@ -76,4 +76,35 @@ import Testing
             #expect(Dictionary(uniqueKeysWithValues: zip(byStudy.rowLabels, byStudy.counts)) == nonEmpty)
         }
     }
+
+    /// A large store (over `RowSet.concurrencyThreshold` quotes) through the fast paths: quotes of known studies
+    /// counted with one increment each, quotes cited by reference number or with no source one by one, and the
+    /// uncoded quotes counted in one pass over the domain bytes.
+    @Test func aLargeStoreCountsTheSameThroughTheFastPaths() throws {
+        var workspace = Self.workspace
+        let studyIDs = workspace.studies.map(\.id)
+        var rng = SeededGenerator(seed: 27)
+        let first = (workspace.quotes.ids.map(Int.init).max() ?? 0) + 1
+        let quotes = (0..<(RowSet.concurrencyThreshold + 4_321)).map { offset in
+            let source = Int.random(in: 0..<10, using: &rng)
+            return Quote(id: first + offset, text: "q", direction: Direction.allCases.randomElement(using: &rng),
+                         component: .reflectiveMotivation, domain: Bool.random(using: &rng) ? TDFDomain.allCases.randomElement(using: &rng) : nil,
+                         studyID: source < 8 ? studyIDs.randomElement(using: &rng) : nil,
+                         reference: source == 8 ? Int.random(in: 1...40, using: &rng) : nil)
+        }
+        try workspace.appendQuotes(quotes)
+        var expected: [String: [Int]] = [:]
+        var withoutDomain = 0
+        for row in 0..<workspace.quotes.count {
+            let quote = workspace.quote(atRow: row)
+            let label = quote.studyID.map { id in "\(id) \(workspace.study(id)!.label)" } ?? quote.reference.map { "ref \($0)" } ?? "unattributed"
+            var counts = expected[label, default: [Int](repeating: 0, count: 14)]
+            if let d = quote.domain { counts[TDFDomain.allCases.firstIndex(of: d)!] += 1 } else { withoutDomain += 1 }
+            expected[label] = counts
+        }
+        let matrix = CountMatrix.studyByDomain(workspace)
+        #expect(Dictionary(uniqueKeysWithValues: zip(matrix.rowLabels, matrix.counts)) == expected.filter { $0.value.contains { $0 > 0 } })
+        #expect(matrix.total == workspace.quotes.count - withoutDomain)
+        #expect(LeftOutQuotes(workspace.quotes, needsComponent: false).withoutDomain == withoutDomain)
+    }
 }

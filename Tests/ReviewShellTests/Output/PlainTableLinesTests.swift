@@ -99,6 +99,17 @@ import Testing
         }
     }
 
+    @Test func measureMatchesItsThreeQuestionsAskedApart() {
+        var generator = Generator(state: 23)
+        for _ in 0..<3_000 {
+            let text = Self.text(&generator, asciiOnly: Bool.random(using: &generator))
+            let measure = DisplayWidth.measure(text)
+            #expect(measure.width == DisplayWidth.of(text), "\(text.debugDescription)")
+            #expect(measure.longestWord == DisplayWidth.longestWord(in: [text]), "\(text.debugDescription)")
+            #expect(measure.hasSpace == text.unicodeScalars.contains(" "), "\(text.debugDescription)")
+        }
+    }
+
     @Test(arguments: [false, true])
     func rowsMatchThePerCellLayout(asciiOnly: Bool) {
         var generator = Generator(state: asciiOnly ? 5 : 13)
