@@ -101,8 +101,11 @@ extension Renderer {
         }
         // The title wraps too (a 20-column terminal is narrower than "Summary of Qualitative Findings").
         var out = table.title.map { title in DisplayWidth.wrap(title, width: width).map { bold($0) + "\n" }.joined() } ?? ""
+        // The lines below the title and headers, and the notes, go into one byte buffer that becomes the text once:
+        // a 5,500-row table is megabytes, and each `+=` of it onto a String copied them all again.
+        let notes = (table.rows.isEmpty ? "(no rows)\n" : "") + table.footnotes.map(wrapProse).joined()
         if expanded == .on && rowCount > 0 || expanded == .auto && total() > width && count > 1 {
-            out += expanded(columns, cells, rows: rowCount)
+            return expanded(columns, cells, rows: rowCount, title: out, notes: notes)
         } else {
             func line(_ values: [String], header: Bool) -> String {
                 let wrapped = (0..<count).map { wraps[$0] ? DisplayWidth.wrap(values[$0], width: widths[$0]) : [values[$0]] }
@@ -122,25 +125,26 @@ extension Renderer {
             out += line(labels, header: true)
             out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: separator)) + "\n"
             var body = PlainTableLines(widths: widths, wraps: wraps, alignRight: columns.map(\.alignRight), separator: separator, rows: rowCount)
+            body.append(out)
             for row in 0..<rowCount {
                 // Ctrl-C stops a long listing at the next row.
                 if Interrupt.wasRequested { body.append("(interrupted: \(table.rows.count) rows in all)\n"); break }
                 body.append(row: row, of: cells)
             }
-            out += body.text
+            body.append(notes)
+            return body.text
         }
-        if table.rows.isEmpty { out += "(no rows)\n" }
-        for note in table.footnotes { out += wrapProse(note) }
-        return out
     }
 
     /// Each row as a block: a rule naming the row, then one `label  value` line per column, both wrapped.
-    private func expanded(_ columns: [ResultColumn], _ cells: CellTexts, rows: Int) -> String {
+    private func expanded(_ columns: [ResultColumn], _ cells: CellTexts, rows: Int, title: String, notes: String) -> String {
         var blocks = ExpandedTableLines(labels: columns.map(\.label), width: width, rows: rows)
+        blocks.append(title)
         for row in 0..<rows {
             if Interrupt.wasRequested { blocks.append("(interrupted: \(rows) rows in all)\n"); break }
             blocks.append(row: row, of: cells, index: row)
         }
+        blocks.append(notes)
         return blocks.text
     }
 }

@@ -2,7 +2,7 @@ import ReviewKit
 
 /// A value in a result cell, kept typed: formatting happens only when a renderer shows it, so machine output
 /// and `expect` get the number behind "< 0.001" or "2 / 2".
-public indirect enum ResultValue: Sendable, Equatable, CustomStringConvertible {
+public enum ResultValue: Sendable, Equatable, CustomStringConvertible {
     /// Text.
     case text(String)
     /// A whole number.
@@ -21,9 +21,11 @@ public indirect enum ResultValue: Sendable, Equatable, CustomStringConvertible {
     case missing
     /// Not applicable, for a reason a word says ("no data", "none"); null plus a `KEY_reason` field in machine output.
     case absent(String)
+    // Only this case holds a ResultValue, so only it is boxed: with the whole enum `indirect`, every cell was a heap
+    // allocation (a 5,500-row `matrix study` made and freed over 100,000 per run).
     /// A value machine output carries (a slug, a number) shown in tables as `display` (an abbreviation, a name):
     /// `.labelled(.text("barrier"), display: "B")`, `.labelled(.integer(12), display: "Q12")` (docs/formats.md, "Machine output").
-    case labelled(ResultValue, display: String)
+    indirect case labelled(ResultValue, display: String)
 
     /// The display form.
     public var description: String {
