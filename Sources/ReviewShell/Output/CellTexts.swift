@@ -35,6 +35,25 @@ struct CellTexts {
         starts.append(bytes.count)
     }
 
+    /// Appends the next cell: a value's display text (`description`), a whole number written as digits without
+    /// making a `String` (a study × domain matrix is 80,000 of them).
+    mutating func append(_ value: ResultValue) {
+        guard case .integer(let number) = value else { return append(value.description) }
+        var magnitude = number.magnitude
+        var digits = 1
+        var rest = magnitude
+        while rest >= 10 { rest /= 10; digits += 1 }
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var index = bytes.count + digits - 1
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        repeat {
+            bytes[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            index -= 1
+        } while magnitude > 0
+        starts.append(bytes.count)
+    }
+
     /// The bytes of cell (`row`, `column`) within `bytes`.
     func range(_ row: Int, _ column: Int) -> Range<Int> {
         let cell = row * columns + column

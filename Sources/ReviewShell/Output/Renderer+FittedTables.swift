@@ -21,7 +21,9 @@ extension Renderer {
         let rowCount = table.rows.count
         var cells = CellTexts(columns: count, rows: rowCount)
         for row in table.rows {
-            for column in shown { cells.append(column < row.count ? row[column].description : "") }
+            for column in shown {
+                if column < row.count { cells.append(row[column]) } else { cells.append("") }
+            }
         }
         var separator = table.compact ? 1 : 2
         var labels = columns.map(\.label)
