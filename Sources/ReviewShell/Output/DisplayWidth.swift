@@ -46,7 +46,7 @@ public enum DisplayWidth {
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [text] }
         // Most cells fit their column: no line strings to build.
-        if fitsUnwrapped(text, width: width) { return [text] }
+        if fitsUnwrapped(text, width: width) || fitsUnwrappedBeyondASCII(text, width: width) { return [text] }
         var lines: [String] = []
         // Any line end breaks the line: CR LF is one Character in Swift and would not match "\n" (quotes cut from
         // Windows sources hold it).

@@ -195,6 +195,42 @@ extension DisplayWidth {
         return text.withUTF8 { fitsUnwrapped($0, width: width) }
     }
 
+    /// Whether `wrap(text, width:)` gives `[text]`, for text that is not all printable ASCII (a study label with an
+    /// accent): no line end of any kind, no space at either end or two together (the bytes are checked, so a
+    /// space that belongs to its grapheme cluster only sends the text the long way), every word of some width,
+    /// and a display width within `width`. Then the word-by-word algorithm rebuilds the text unchanged: its words
+    /// joined by single spaces, their widths adding up to the text's. (`PlainTableLinesTests` holds `wrap` to that
+    /// algorithm, written out separately, on random text.)
+    static func fitsUnwrappedBeyondASCII(_ text: String, width: Int) -> Bool {
+        var previous: UInt8 = 0x20
+        var lastTwo: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            // \n, \v, \f, \r; U+0085 (C2 85); U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+            if (0x0A...0x0D).contains(byte) || byte == 0x20 && previous == 0x20
+                || byte == 0x85 && previous == 0xC2 || (byte == 0xA8 || byte == 0xA9) && lastTwo == (0xE2, 0x80) {
+                return false
+            }
+            lastTwo = (previous, byte)
+            previous = byte
+        }
+        guard let first = text.utf8.first, first != 0x20, previous != 0x20 else { return text.isEmpty }
+        // A word of no width (a control character, a lone mark) loses the space before the next word: the long way.
+        var total = 0
+        var word = 0
+        for character in text {
+            if character == " " {
+                guard word > 0 else { return false }
+                total += 1
+                word = 0
+            } else {
+                let characterWidth = of(character)
+                word += characterWidth
+                total += characterWidth
+            }
+        }
+        return word > 0 && total <= width
+    }
+
     /// `fitsUnwrapped(_:width:)` of a text's UTF-8 bytes.
     static func fitsUnwrapped(_ utf8: UnsafeBufferPointer<UInt8>, width: Int) -> Bool {
         var count = 0

@@ -90,6 +90,18 @@ import Testing
         }
     }
 
+    /// Texts beyond ASCII that wrapping would change, whatever the width: every kind of line end, and spaces at the
+    /// ends, doubled, or joined to a mark's cluster.
+    @Test func wrapOfNonASCIITextKeepsEveryLineEnd() {
+        let texts = ["é\u{2028}b", "é\u{2029}b", "é\u{85}b", "é\u{0B}b", "é\u{0C}b", "é\r\nb", "é\rb", " é", "é ", "é  b",
+                     "\u{0600} b", "a \u{0301}b", "Janoušková et al.", "研究 😀 ok", "—"]
+        for text in texts {
+            for width in [1, 2, 3, 5, 8, 40] {
+                #expect(DisplayWidth.wrap(text, width: width) == Self.referenceWrap(text, width: width), "\(text.debugDescription) at \(width)")
+            }
+        }
+    }
+
     @Test func longestWordMatchesSplittingOnWhiteSpace() {
         var generator = Generator(state: 3)
         for _ in 0..<2_000 {
