@@ -19,12 +19,6 @@ struct CellTexts {
         starts.reserveCapacity(min(max(0, rows), 1 << 22) * self.columns + 1)
     }
 
-    /// One row of texts (tests, and tables built from strings).
-    init(row values: [String]) {
-        self.init(columns: values.count)
-        for value in values { append(value) }
-    }
-
     /// The number of complete rows.
     var rows: Int { (starts.count - 1) / columns }
 

@@ -50,11 +50,6 @@ struct ExpandedTableLines {
         bytes.reserveCapacity(min(estimate, 1 << 26))
     }
 
-    /// Appends the block of row `index` (from 0) of the table's rows; `values` has one entry per label.
-    mutating func append(row values: [String], index: Int) {
-        append(row: 0, of: CellTexts(row: values), index: index)
-    }
-
     /// Appends the block of row `row` of `cells`, the table's row `index` (from 0).
     mutating func append(row: Int, of cells: CellTexts, index: Int) {
         appendRule(index)

@@ -34,11 +34,6 @@ struct PlainTableLines {
         bytes.reserveCapacity(min(estimate, 1 << 26))
     }
 
-    /// Appends one row (one line, or more when a wrapping column needs them); `values` has one entry per column.
-    mutating func append(row values: [String]) {
-        append(row: 0, of: CellTexts(row: values))
-    }
-
     /// Appends row `row` of `cells` (one line, or more when a wrapping column needs them).
     mutating func append(row: Int, of cells: CellTexts) {
         let count = widths.count
@@ -136,14 +131,8 @@ extension DisplayWidth {
         return longest
     }
 
-    /// A cell's display width, longest word (as `longestWord(in: [text])`) and whether it holds U+0020, in one
-    /// pass over its bytes when it is printable ASCII (almost every cell a table holds).
-    static func measure(_ text: String) -> (width: Int, longestWord: Int, hasSpace: Bool) {
-        var text = text
-        return text.withUTF8 { measure($0) }
-    }
-
-    /// `measure(_:)` of a text's UTF-8 bytes.
+    /// A cell's display width, longest word (as `longestWord(in: [text])`) and whether it holds U+0020, from its
+    /// UTF-8 bytes, in one pass when they are printable ASCII (almost every cell a table holds).
     static func measure(_ utf8: UnsafeBufferPointer<UInt8>) -> (width: Int, longestWord: Int, hasSpace: Bool) {
         var count = 0
         var longest = 0
