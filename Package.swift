@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Code generation for start-up (issue 15; docs/benchmarks.md, "Start-up: the Swift runtime's first looks").
+///
+/// By default the compiler reaches a generic type of another module, such as `Dictionary<String, String>`, through
+/// its mangled name: the runtime demangles it on first use and checks `String: Hashable` by scanning every
+/// protocol-conformance record of every loaded library (about 8,000; the first scan also faults their pages in).
+/// Calling the type's metadata accessor with the witness tables the compiler already knows skips both. Measured on
+/// `review -c studies`: 1.41 × a Foundation hello world before, 1.31 × with only this flag; the binary grows 0.5%.
+let startUpCodeGeneration: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
+
 let package = Package(
     name: "review",
     platforms: [.macOS(.v15)],
@@ -22,7 +31,8 @@ let package = Package(
             // (issue 15). The SQLite export loads libsqlite3 itself at the first export (SQLiteLibrary.swift).
             dependencies: [
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            swiftSettings: startUpCodeGeneration
         ),
         // libedit's headers only: no pkgConfig and no `link`, so libedit is loaded with dlopen when the line
         // editor starts (Sources/ReviewShell/LineEditing/Libedit.swift), never by `-c`, scripts or pipes.
@@ -32,14 +42,16 @@ let package = Package(
         ),
         .target(
             name: "ReviewShell",
-            dependencies: ["ReviewKit", "CEditLine"]
+            dependencies: ["ReviewKit", "CEditLine"],
+            swiftSettings: startUpCodeGeneration
         ),
         .executableTarget(
             name: "review",
             dependencies: [
                 "ReviewShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: startUpCodeGeneration
         ),
         .executableTarget(
             name: "review-bench",

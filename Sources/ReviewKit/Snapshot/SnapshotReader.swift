@@ -162,7 +162,12 @@ public enum SnapshotReader {
 
         mutating func parseBody(_ bytes: UnsafeBufferPointer<UInt8>, version: Int) throws(FileError) -> Snapshot {
             var workspace = Workspace()
+            // Sized for what a snapshot holds, so that reading one does not grow these dictionaries: the copy of
+            // `[String: String]`'s resize the linker keeps may be ArgumentParser's, which looks `String: Hashable`
+            // up at run time (see Package.swift, startUpCodeGeneration).
             var settings: [String: String] = [:]
+            settings.reserveCapacity(32)
+            workspace.metadata.reserveCapacity(16)
             var notes: [String] = []
             var history: [String] = []
             var settingLines: [String: Int] = [:]

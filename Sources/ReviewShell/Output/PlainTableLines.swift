@@ -132,32 +132,70 @@ extension DisplayWidth {
     }
 
     /// A cell's display width, longest word (as `longestWord(in: [text])`) and whether it holds U+0020, from its
-    /// UTF-8 bytes, in one pass when they are printable ASCII (almost every cell a table holds).
+    /// UTF-8 bytes, in one pass when every scalar is a plain one (``plainScalarLength(_:at:)``: printable ASCII and
+    /// the Latin letters of names such as Janoušková or Łódź, almost every cell a table holds).
     static func measure(_ utf8: UnsafeBufferPointer<UInt8>) -> (width: Int, longestWord: Int, hasSpace: Bool) {
         var count = 0
         var longest = 0
         var run = 0
         var space = false
-        for byte in utf8 {
-            guard byte >= 0x20 && byte < 0x7F else {
+        var index = 0
+        while index < utf8.count {
+            let length = plainScalarLength(utf8, at: index)
+            guard length > 0 else {
                 let text = String(decoding: utf8, as: UTF8.self)
                 return (of(text), longestWord(in: [text]), utf8.contains(UInt8(ascii: " ")))
             }
-            count += 1
-            if byte == 0x20 {
+            count &+= 1
+            if utf8[index] == 0x20 {
                 space = true
                 run = 0
             } else {
-                run += 1
+                run &+= 1
                 if run > longest { longest = run }
             }
+            index &+= length
         }
         return (count, longest, space)
     }
 
-    /// The display width of a text's UTF-8 bytes: their count when all are printable ASCII, as `of(_:)` has it.
+    /// The display width of a text's UTF-8 bytes, as `of(_:)` has it: one column per scalar when all are plain.
     static func width(utf8: UnsafeBufferPointer<UInt8>) -> Int {
-        utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? utf8.count : of(String(decoding: utf8, as: UTF8.self))
+        plainWidth(utf8) ?? of(String(decoding: utf8, as: UTF8.self))
+    }
+
+    /// The number of scalars when every one is plain (``plainScalarLength(_:at:)``), each one column wide; nil
+    /// otherwise.
+    static func plainWidth(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        var index = 0
+        while index < utf8.count {
+            let length = plainScalarLength(utf8, at: index)
+            guard length > 0 else { return nil }
+            count &+= 1
+            index &+= length
+        }
+        return count
+    }
+
+    /// The UTF-8 length of the scalar starting at `utf8[index]` when it is plain, 0 otherwise.
+    ///
+    /// Plain: printable ASCII (U+0020…U+007E, one byte) or U+00A1…U+024F (two bytes: the letters and signs of
+    /// Latin-1 Supplement and Latin Extended-A and -B that names and places in a review use: é, ö, š, Ł, ź). Each
+    /// takes one column; none is a line end, and none but U+0020 is white space (U+0085 and U+00A0 are left out for
+    /// that); and none joins a neighbour into one grapheme cluster: what joins (combining marks from U+0300,
+    /// joiners, prepended marks, CR LF) is not plain. So in a text of plain scalars the Characters are the scalars, and widths and
+    /// words can be counted from the bytes without the Unicode tables.
+    @inline(__always)
+    static func plainScalarLength(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = utf8[index]
+        if byte >= 0x20 && byte < 0x7F { return 1 }
+        guard byte >= 0xC2 && byte <= 0xC9, index &+ 1 < utf8.count else { return 0 }
+        let next = utf8[index &+ 1]
+        guard next & 0xC0 == 0x80 else { return 0 }
+        if byte == 0xC2 { return next >= 0xA1 ? 2 : 0 }
+        if byte == 0xC9 { return next <= 0x8F ? 2 : 0 }
+        return 2
     }
 
     /// The longest run of bytes other than a space, when every byte is printable ASCII; nil otherwise.
@@ -176,9 +214,9 @@ extension DisplayWidth {
         return longest
     }
 
-    /// Whether `wrap(text, width:)` gives `[text]` without looking further: printable ASCII (no line ends, one
-    /// column per byte) that fits the width, with no space at either end and no two spaces together (which
-    /// wrapping would drop).
+    /// Whether `wrap(text, width:)` gives `[text]` without looking further: plain scalars (printable ASCII or
+    /// Latin letters, ``plainScalarLength(_:at:)``: no line ends, one column each) that fit the width, with no
+    /// space at either end and no two spaces together (which wrapping would drop).
     static func fitsUnwrapped(_ text: String, width: Int) -> Bool {
         var text = text
         return text.withUTF8 { fitsUnwrapped($0, width: width) }
@@ -220,14 +258,20 @@ extension DisplayWidth {
         return word > 0 && total <= width
     }
 
-    /// `fitsUnwrapped(_:width:)` of a text's UTF-8 bytes.
+    /// `fitsUnwrapped(_:width:)` of a text's UTF-8 bytes. It answers for text of plain scalars too
+    /// (``plainScalarLength(_:at:)``): one column each, no line end and no white space but U+0020, so the same
+    /// rules hold.
     static func fitsUnwrapped(_ utf8: UnsafeBufferPointer<UInt8>, width: Int) -> Bool {
         var count = 0
         var previous: UInt8 = 0x20
-        for byte in utf8 {
-            guard byte >= 0x20 && byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return false }
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            let length = plainScalarLength(utf8, at: index)
+            guard length > 0, !(byte == 0x20 && previous == 0x20) else { return false }
             previous = byte
-            count += 1
+            count &+= 1
+            index &+= length
         }
         return count <= width && (count == 0 || previous != 0x20)
     }

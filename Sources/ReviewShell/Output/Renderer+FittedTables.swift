@@ -102,10 +102,10 @@ extension Renderer {
             layOut()
         }
         // The title wraps too (a 20-column terminal is narrower than "Summary of Qualitative Findings").
-        var out = table.title.map { title in DisplayWidth.wrap(title, width: width).map { bold($0) + "\n" }.joined() } ?? ""
+        var out = table.title.map { title in DisplayWidth.wrap(title, width: width).map { bold($0) + "\n" }.concatenated() } ?? ""
         // The lines below the title and headers, and the notes, go into one byte buffer that becomes the text once:
         // a 5,500-row table is megabytes, and each `+=` of it onto a String copied them all again.
-        let notes = (table.rows.isEmpty ? "(no rows)\n" : "") + table.footnotes.map(wrapProse).joined()
+        let notes = (table.rows.isEmpty ? "(no rows)\n" : "") + table.footnotes.map(wrapProse).concatenated()
         if expanded == .on && rowCount > 0 || expanded == .auto && total() > width && count > 1 {
             return expanded(columns, cells, rows: rowCount, title: out, notes: notes)
         } else {
@@ -119,13 +119,13 @@ extension Renderer {
                         return column == count - 1 && !columns[column].alignRight ? value
                             : DisplayWidth.pad(value, to: widths[column], right: columns[column].alignRight)
                     }
-                    let joined = parts.joined(separator: String(repeating: " ", count: separator))
+                    let joined = parts.concatenated(separator: String(repeating: " ", count: separator))
                     text += (header ? bold(joined) : joined).trailingSpacesRemoved + "\n"
                 }
                 return text
             }
             out += line(labels, header: true)
-            out += widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: separator)) + "\n"
+            out += widths.map { String(repeating: "-", count: $0) }.concatenated(separator: String(repeating: " ", count: separator)) + "\n"
             var body = PlainTableLines(widths: widths, wraps: wraps, alignRight: columns.map(\.alignRight), separator: separator, rows: rowCount)
             body.append(out)
             for row in 0..<rowCount {

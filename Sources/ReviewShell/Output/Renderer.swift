@@ -61,7 +61,8 @@ public struct Renderer: Sendable {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let indent = line.prefix(while: { $0 == " " }).count
             // Colour codes take no columns (a coloured chart is drawn to the width already).
-            let visible = line.contains("\u{1B}") ? TerminalText.stripEscapes(String(line)) : String(line)
+            // A byte test, not Foundation's `contains(_:)` (whose first use bridges through NSString).
+            let visible = line.utf8.contains(0x1B) ? TerminalText.stripEscapes(String(line)) : String(line)
             if DisplayWidth.of(visible) <= width || line.hasPrefix("    ") {
                 out += line + "\n"
                 continue

@@ -11,7 +11,8 @@ final class JournalKeeper {
     let shell: Shell
     let configuration: LaunchConfiguration
     let interactive: Bool
-    let directory: URL
+    /// The journals' folder, as a path: a start that finds no journal there makes no `URL`.
+    let directoryPath: String
     /// The crashed session's journal this run recovered, if any.
     private var recovered: JournalRecovery?
 
@@ -19,7 +20,7 @@ final class JournalKeeper {
         self.shell = shell
         self.configuration = configuration
         self.interactive = interactive
-        directory = Journal.defaultDirectory(environment: configuration.environment)
+        directoryPath = Journal.defaultDirectoryPath(environment: configuration.environment)
     }
 
     /// Looks for journals of sessions that ended abruptly, offers (or, with --recover, performs) recovery,
@@ -28,7 +29,7 @@ final class JournalKeeper {
         let session = shell.session
         var carried: [JournalRecord] = []
         var recovered: JournalRecovery?
-        let (recoveries, problems) = Journal.pendingJournals(in: directory)
+        let (recoveries, problems) = Journal.pendingJournals(atPath: directoryPath)
         for problem in problems { shell.report(.program(.journal, .note, problem.description)) }
         for recovery in recoveries.sorted(by: { $0.started > $1.started }) {
             let summary = "\(recovery.records.count) unsaved change\(recovery.records.count == 1 ? "" : "s") on \(recovery.base.name) from a session that ended abruptly (started \(recovery.started))"
@@ -76,14 +77,14 @@ final class JournalKeeper {
                 shell.output.write("kept for later in \(recovery.url.path)\n")
             }
         }
-        let directory = self.directory
+        let directoryPath = self.directoryPath
         let recoveredBase = session.savedBase
         // The recovered journal is removed only once a new journal holds its records.
         var leftToDiscard = recovered
         let open = { [weak session] () throws(FileError) -> any JournalSink in
             guard let session else { throw FileError(path: nil, message: "the session has ended") }
             // Carried records belong to the recovered base; after a 'load' the journal starts afresh.
-            let journal = try Journal(url: Journal.newURL(in: directory), base: session.savedBase,
+            let journal = try Journal(url: Journal.newURL(in: URL(fileURLWithPath: directoryPath, isDirectory: true)), base: session.savedBase,
                                       carrying: session.savedBase == recoveredBase ? carried : [])
             try? leftToDiscard?.discard()
             leftToDiscard = nil

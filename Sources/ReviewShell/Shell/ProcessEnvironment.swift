@@ -22,6 +22,12 @@ enum ProcessEnvironment {
         #endif
         #if canImport(Glibc) || canImport(Darwin)
         guard var entry = entries else { return result }
+        // Sized once for every entry: growing the dictionary goes through a copy of `_NativeDictionary`'s resize
+        // that ArgumentParser also carries and the linker may keep instead of ours, one that looks `String:
+        // Hashable` up at run time (a scan of every conformance record, and the first such scan faults their pages in).
+        var count = 0
+        while entry[count] != nil { count += 1 }
+        result.reserveCapacity(count)
         while let pointer = entry.pointee {
             let text = String(cString: pointer)
             if let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) {

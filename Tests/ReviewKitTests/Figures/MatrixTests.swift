@@ -107,4 +107,36 @@ import Testing
         #expect(matrix.total == workspace.quotes.count - withoutDomain)
         #expect(LeftOutQuotes(workspace.quotes, needsComponent: false).withoutDomain == withoutDomain)
     }
+
+    /// Quotes placed only by reference number are counted by number, indexed while the numbers are small and hashed
+    /// beyond 65,535; either way the rows come after the studies' in number order, then "unattributed".
+    @Test(arguments: [[7, 3, 65_535], [7, 3, 65_536, 1_000_000]])
+    func referenceRowsComeInNumberOrderWhateverTheirSize(references: [Int]) throws {
+        var workspace = Self.workspace
+        let first = (workspace.quotes.ids.map(Int.init).max() ?? 0) + 1
+        var quotes: [Quote] = []
+        for (offset, reference) in (references + references.prefix(1)).enumerated() {
+            quotes.append(Quote(id: first + offset, text: "q", direction: .barrier, component: .reflectiveMotivation, domain: .knowledge,
+                                reference: reference))
+        }
+        try workspace.appendQuotes(quotes)
+        let matrix = CountMatrix.studyByDomain(workspace)
+        let referenceLabels = matrix.rowLabels.filter { $0.hasPrefix("ref ") }
+        let numbers = referenceLabels.compactMap { Int($0.dropFirst(4)) }
+        #expect(numbers == numbers.sorted())
+        #expect(Set(references).isSubset(of: Set(numbers)))
+        let knowledge = TDFDomain.allCases.firstIndex(of: .knowledge)!
+        // The seed's rows are unchanged, and each added quote is counted once, under its number.
+        let before = CountMatrix.studyByDomain(Self.workspace)
+        let beforeRows = Dictionary(uniqueKeysWithValues: zip(before.rowLabels, before.counts))
+        for (label, counts) in zip(matrix.rowLabels, matrix.counts) {
+            let number = label.hasPrefix("ref ") ? Int(label.dropFirst(4)) : nil
+            let addedHere = number.map { n in references.filter { $0 == n }.count + (n == references[0] ? 1 : 0) } ?? 0
+            var expected = beforeRows[label] ?? [Int](repeating: 0, count: 14)
+            expected[knowledge] += addedHere
+            #expect(counts == expected, "\(label)")
+        }
+        if before.rowLabels.contains("unattributed") { #expect(matrix.rowLabels.last == "unattributed") }
+        #expect(matrix.total == before.total + references.count + 1)
+    }
 }

@@ -211,6 +211,33 @@ import Testing
         let name = Journal.newURL(in: URL(fileURLWithPath: "/s")).lastPathComponent
         #expect(name.hasPrefix("journal-") && name.hasSuffix(".log"))
     }
+
+    /// The path a start looks in, made without `URL`, is the folder Foundation's path joining gives.
+    @Test(arguments: [["XDG_STATE_HOME": "/s", "HOME": "/h"], ["XDG_STATE_HOME": "/s/", "HOME": "/h"], ["XDG_STATE_HOME": "/"],
+                      ["HOME": "/home/Janoušková"], ["HOME": "/h/"], ["XDG_STATE_HOME": "relative", "HOME": "/h"], [:]])
+    func defaultDirectoryPathIsTheFoldersPath(environment: [String: String]) {
+        let path = Journal.defaultDirectoryPath(environment: environment)
+        #expect(path == URL(fileURLWithPath: path).path)
+        let joined = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0).appendingPathComponent("review") : nil }
+            ?? environment["HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0).appendingPathComponent(".local/state/review") : nil }
+        #expect(path == (joined?.path ?? "/tmp/review-\(getuid())"))
+    }
+
+    /// A folder's pending journals are the same asked by path or by URL (the start asks by path).
+    @Test func pendingJournalsByPathAndByURLAgree() throws {
+        let directory = temporaryDirectory()
+        defer { cleanUp(directory) }
+        let (_, changes) = session(2)
+        let journal = try Journal(url: Journal.newURL(in: directory), base: .embedded)
+        for (command, change) in changes { try journal.append(command: command, change: change) }
+        journal.abandon()
+        let byPath = Journal.pendingJournals(atPath: directory.path)
+        let byURL = Journal.pendingJournals(in: directory)
+        #expect(byPath.recoveries.count == 1 && byPath.problems.isEmpty)
+        #expect(byPath.recoveries.map(\.url) == byURL.recoveries.map(\.url))
+        #expect(byPath.recoveries.map(\.records.count) == [2])
+        #expect(byURL.recoveries.map(\.records.count) == [2])
+    }
 }
 
 final class Flag: @unchecked Sendable {

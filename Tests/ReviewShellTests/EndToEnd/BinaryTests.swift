@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ReviewShell
 
 /// The built binary with piped input: output, errors and exit codes as a script or a pipeline sees them.
 @Suite struct BinaryTests {
@@ -52,7 +53,8 @@ import Testing
     @Test func versionAndHelp() throws {
         let version = try ReviewProcess.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout.hasPrefix("0."))
+        #expect(version.stdout == ReviewVersion.current + "\n")
+        #expect(version.stderr.isEmpty)
         let help = try ReviewProcess.run(["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("Exit status: 0 success, 1 a command failed, 2 usage error, 3 an expect failed."))

@@ -10,7 +10,10 @@ import Testing
 /// which joins the space after it into one Character).
 @Suite struct PlainTableLinesTests {
     static let pieces = ["a", "word", "Holley", "et", "al.", "2019", " ", "  ", "-", "12", "Janoušková", "e\u{0301}", "研究",
-                         "😀", "👍🏽", "\r\n", "\n", "\t", "\u{1B}", "\u{0600}", "\u{0600} ", "x ", " y", "longerwordthanthecolumn", "", "—"]
+                         "😀", "👍🏽", "\r\n", "\n", "\t", "\u{1B}", "\u{0600}", "\u{0600} ", "x ", " y", "longerwordthanthecolumn", "", "—",
+                         // The edges of the plain scalars a byte scan measures (U+00A1…U+024F) and what is just beyond them.
+                         "Łódź", "Pérez-Corrales", "\u{00A1}", "\u{024F}", "\u{0250}", "\u{00A0}", "\u{00AD}", "\u{0085}", "\u{009F}",
+                         "ö\u{0308}", "\u{0301}"]
 
     struct Generator: RandomNumberGenerator {
         var state: UInt64
@@ -119,6 +122,59 @@ import Testing
             #expect(measure.width == DisplayWidth.of(text), "\(text.debugDescription)")
             #expect(measure.longestWord == DisplayWidth.longestWord(in: [text]), "\(text.debugDescription)")
             #expect(measure.hasSpace == text.unicodeScalars.contains(" "), "\(text.debugDescription)")
+        }
+    }
+
+    /// The byte scan's plain scalars (``DisplayWidth/plainScalarLength(_:at:)``) are what it assumes, by Swift's
+    /// own Unicode tables: each is one Character, one column wide, not a line end, not white space but U+0020, and any two
+    /// side by side stay two Characters (so the bytes of a text of plain scalars count its Characters). Every
+    /// scalar up to U+07FF, the whole two-byte range, is asked.
+    @Test func plainScalarsAreSingleColumnCharactersThatNeverJoin() {
+        var plain: [Unicode.Scalar] = []
+        for value in 0...0x7FF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array(String(scalar).utf8)
+            let length = bytes.withUnsafeBufferPointer { DisplayWidth.plainScalarLength($0, at: 0) }
+            let expected = (0x20...0x7E).contains(value) || (0xA1...0x24F).contains(value)
+            #expect((length > 0) == expected, "U+\(String(value, radix: 16))")
+            guard length > 0 else { continue }
+            #expect(length == bytes.count)
+            let character = Character(scalar)
+            #expect(DisplayWidth.of(character) == 1 && (value == 0x20) == character.isWhitespace && !character.isNewline, "U+\(String(value, radix: 16))")
+            plain.append(scalar)
+        }
+        #expect(plain.count == 0x7E - 0x20 + 1 + 0x24F - 0xA1 + 1)
+        for first in plain {
+            for second in plain {
+                var pair = String.UnicodeScalarView()
+                pair.append(first)
+                pair.append(second)
+                #expect(String(pair).count == 2, "U+\(String(first.value, radix: 16)) U+\(String(second.value, radix: 16))")
+            }
+        }
+        // A lead byte cut off at the end of the text, or followed by a byte that continues nothing, is not plain.
+        for bytes: [UInt8] in [[0xC3], [0xC3, 0x41], [0xC2, 0xA0], [0xC9, 0x90], [0xCA, 0x80], [0xC1, 0xBF], [0x7F], [0x1F]] {
+            #expect(bytes.withUnsafeBufferPointer { DisplayWidth.plainScalarLength($0, at: 0) } == 0, "\(bytes)")
+        }
+    }
+
+    /// The byte answers for text of plain scalars against the Character-by-Character ones, on random names and words.
+    @Test func plainTextIsMeasuredFromItsBytesAsFromItsCharacters() {
+        let letters = Array("abcz AZ09-.,'éöšŁźÅøßĳſǅǿȀɏ¡¿×÷")
+        var generator = Generator(state: 29)
+        for _ in 0..<3_000 {
+            let text = String((0..<Int.random(in: 0...14, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+            var copy = text
+            copy.withUTF8 { bytes in
+                #expect(DisplayWidth.plainWidth(bytes) == text.count, "\(text.debugDescription)")
+                #expect(DisplayWidth.width(utf8: bytes) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.debugDescription)")
+                let width = Int.random(in: 1...16, using: &generator)
+                #expect(DisplayWidth.fitsUnwrapped(bytes, width: width) == (Self.referenceWrap(text, width: width) == [text]),
+                        "\(text.debugDescription) at \(width)")
+            }
+            let measure = DisplayWidth.measure(text)
+            #expect(measure.width == text.count, "\(text.debugDescription)")
+            #expect(measure.longestWord == (text.split(whereSeparator: \.isWhitespace).map(\.count).max() ?? 0), "\(text.debugDescription)")
         }
     }
 
