@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Code generation for start-up (issue 15; docs/benchmarks.md, "Start-up: the Swift runtime's first looks").
+/// Code generation for start-up (issue 15; docs/benchmarks.md, "Session 7"; docs/architecture.md).
 ///
 /// By default the compiler reaches a generic type of another module, such as `Dictionary<String, String>`, through
 /// its mangled name: the runtime demangles it on first use and checks `String: Hashable` by scanning every
