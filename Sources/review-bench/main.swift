@@ -541,8 +541,12 @@ if options.only?.contains("matrix-study-text") ?? true {
     // rendered as the terminal text at the width a pipe gets, the text counted and dropped.
     let sink = CountingOutput()
     let shell = Shell(session: Session(workspace: workspace, source: "review-bench"), input: StreamLineSource(), output: sink)
-    let (timing, _) = measure(warmup: options.warmup, runs: options.runs) { shell.run("matrix study", record: false) }
-    let bytes = sink.bytes / max(1, options.warmup + options.runs)
+    // The bytes of one run (the last): `measure` runs the body once more than warm-up and timed runs.
+    let (timing, bytes) = measure(warmup: options.warmup, runs: options.runs) { () -> Int in
+        let before = sink.bytes
+        shell.run("matrix study", record: false)
+        return sink.bytes - before
+    }
     report("matrix-study-text", bytes, timing, target: 40, "matrix study, count + terminal text (\(bytes) bytes at width \(shell.renderer.width))")
 }
 

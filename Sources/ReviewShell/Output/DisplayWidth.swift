@@ -2,8 +2,8 @@
 public enum DisplayWidth {
     /// The display width of a string.
     public static func of(_ text: String) -> Int {
-        // Most cells are printable ASCII: one column per byte, no grapheme breaking needed.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        // Most cells are plain (printable ASCII, Latin letters): one column per scalar, no grapheme breaking needed.
+        if let plain = text.utf8.withContiguousStorageIfAvailable(plainWidth), let width = plain { return width }
         var width = 0
         for character in text { width += of(character) }
         return width

@@ -118,20 +118,14 @@ extension [UInt8] {
 extension DisplayWidth {
     /// The display width of the longest run of non-white-space in any of `texts` (0 when there is none): what
     /// `texts.flatMap { $0.split(whereSeparator: \.isWhitespace) }.map { of(String($0)) }.max() ?? 0` gives,
-    /// without making a string per word when a text is printable ASCII (where the only white space is U+0020).
+    /// counted from the bytes (``measure(_:)``) when a text is plain, where the only white space is U+0020.
     static func longestWord(in texts: [String]) -> Int {
         var longest = 0
-        for text in texts {
-            if let ascii = longestASCIIWord(text) {
-                longest = max(longest, ascii)
-            } else {
-                for word in text.split(whereSeparator: \.isWhitespace) { longest = max(longest, of(String(word))) }
-            }
-        }
+        for var text in texts { longest = max(longest, text.withUTF8 { measure($0).longestWord }) }
         return longest
     }
 
-    /// A cell's display width, longest word (as `longestWord(in: [text])`) and whether it holds U+0020, from its
+    /// A cell's display width, longest word (as `longestWord(in:)` defines it) and whether it holds U+0020, from its
     /// UTF-8 bytes, in one pass when every scalar is a plain one (``plainScalarLength(_:at:)``: printable ASCII and
     /// the Latin letters of names such as Janoušková or Łódź, almost every cell a table holds).
     static func measure(_ utf8: UnsafeBufferPointer<UInt8>) -> (width: Int, longestWord: Int, hasSpace: Bool) {
@@ -144,7 +138,8 @@ extension DisplayWidth {
             let length = plainScalarLength(utf8, at: index)
             guard length > 0 else {
                 let text = String(decoding: utf8, as: UTF8.self)
-                return (of(text), longestWord(in: [text]), utf8.contains(UInt8(ascii: " ")))
+                let longestWord = text.split(whereSeparator: \.isWhitespace).map { of(String($0)) }.max() ?? 0
+                return (of(text), longestWord, utf8.contains(UInt8(ascii: " ")))
             }
             count &+= 1
             if utf8[index] == 0x20 {
@@ -196,22 +191,6 @@ extension DisplayWidth {
         if byte == 0xC2 { return next >= 0xA1 ? 2 : 0 }
         if byte == 0xC9 { return next <= 0x8F ? 2 : 0 }
         return 2
-    }
-
-    /// The longest run of bytes other than a space, when every byte is printable ASCII; nil otherwise.
-    private static func longestASCIIWord(_ text: String) -> Int? {
-        var longest = 0
-        var run = 0
-        for byte in text.utf8 {
-            guard byte >= 0x20 && byte < 0x7F else { return nil }
-            if byte == 0x20 {
-                run = 0
-            } else {
-                run += 1
-                if run > longest { longest = run }
-            }
-        }
-        return longest
     }
 
     /// Whether `wrap(text, width:)` gives `[text]` without looking further: plain scalars (printable ASCII or
